@@ -1,0 +1,64 @@
+import type { WarehouseRow } from '../warehouse/columns.ts';
+import type { WarehouseTable } from '../warehouse/tables.ts';
+import type { Catalogue } from './catalogue.ts';
+import { extractFigures } from './extract-figures.ts';
+import type { Manifest } from './manifest.ts';
+import { sha256Hex, type SourceDocument } from './source-document.ts';
+
+export type WarehouseRows = Record<WarehouseTable, WarehouseRow[]>;
+
+/** Turns the corpus into the warehouse tables; pure and deterministic (documents in id order). */
+export async function buildWarehouse(
+  sources: readonly SourceDocument[],
+  manifest: Manifest | null,
+  catalogue: Catalogue,
+): Promise<WarehouseRows> {
+  const ordered = [...sources].sort((a, b) => (a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : 0));
+  const documents: WarehouseRow[] = [];
+  const observations: WarehouseRow[] = [];
+  for (const source of ordered) {
+    const entry = manifest?.documents.find((doc) => doc.doc_id === source.docId);
+    documents.push({
+      doc_id: source.docId,
+      title: entry?.title ?? source.docId,
+      doc_type: entry?.doc_type ?? null,
+      issuer: entry?.issuer ?? null,
+      issued_on: entry?.issued_on ?? null,
+      char_count: source.text.length,
+      sha256: await sha256Hex(source.bytes),
+      source_path: `sources/${source.docId}.txt`,
+    });
+    for (const observation of extractFigures(source, catalogue)) observations.push({ ...observation });
+  }
+  return { documents, indicators: indicatorRows(catalogue, observations), observations };
+}
+
+function indicatorRows(catalogue: Catalogue, observations: readonly WarehouseRow[]): WarehouseRow[] {
+  const rows: WarehouseRow[] = catalogue.indicators.map((entry) => ({
+    indicator_id: entry.id,
+    name_vi: entry.name_vi,
+    name_en: entry.name_en,
+    domain: entry.domain,
+    unit: entry.unit,
+    higher_is_better: entry.higher_is_better,
+    phrasings: entry.phrasings.join(' | '),
+    catalogued: true,
+  }));
+  const known = new Set(catalogue.indicators.map((entry) => entry.id));
+  for (const observation of observations) {
+    const id = String(observation.indicator_id);
+    if (known.has(id)) continue;
+    known.add(id);
+    rows.push({
+      indicator_id: id,
+      name_vi: String(observation.label_vi),
+      name_en: null,
+      domain: null,
+      unit: observation.unit ?? null,
+      higher_is_better: null,
+      phrasings: String(observation.label_vi),
+      catalogued: false,
+    });
+  }
+  return rows.sort((a, b) => (String(a.indicator_id) < String(b.indicator_id) ? -1 : 1));
+}

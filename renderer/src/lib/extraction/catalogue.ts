@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+const domainSchema = z.enum([
+  'kinh_te',
+  'xa_hoi',
+  'moi_truong',
+  'xay_dung_dang',
+  'quoc_phong_an_ninh',
+  'hanh_chinh',
+]);
+
+const catalogueEntrySchema = z.object({
+  id: z.string().regex(/^[a-z0-9_]+$/),
+  name_vi: z.string().min(1),
+  name_en: z.string().min(1),
+  domain: domainSchema,
+  unit: z.string(),
+  higher_is_better: z.boolean().nullable(),
+  /** Vietnamese phrasings, matched diacritic-sensitively on NFC lower-case text. */
+  phrasings: z.array(z.string().min(2)).min(1),
+});
+
+const catalogueSchema = z.object({ indicators: z.array(catalogueEntrySchema) });
+
+export type IndicatorDomain = z.infer<typeof domainSchema>;
+export type CatalogueEntry = z.infer<typeof catalogueEntrySchema>;
+export type Catalogue = z.infer<typeof catalogueSchema>;
+
+/** Validates the indicator catalogue (data/indicators.json); ids must be unique. */
+export function parseCatalogue(json: unknown): Catalogue {
+  const catalogue = catalogueSchema.parse(json);
+  const seen = new Set<string>();
+  for (const entry of catalogue.indicators) {
+    if (seen.has(entry.id)) throw new Error(`indicator catalogue: duplicate id ${entry.id}`);
+    seen.add(entry.id);
+  }
+  return catalogue;
+}

@@ -1,0 +1,28 @@
+/** One figure found in a document: the observations row of DATA-CONTRACT.md before serialisation. */
+export interface Observation {
+  obs_id: string;
+  doc_id: string;
+  char_start: number;
+  char_end: number;
+  quote: string;
+  indicator_id: string;
+  label_vi: string;
+  value_low: number;
+  value_high: number;
+  unit: string;
+  comparator: Comparator;
+  measure: Measure;
+  is_estimate: boolean;
+  period_start: number | null;
+  period_end: number | null;
+  term: string | null;
+  basis: Basis;
+  base_year: number | null;
+  denominator: number | null;
+  in_footnote: boolean;
+  catalogued: boolean;
+}
+
+export type Comparator = '=' | '~' | '>=' | '>' | '<=' | '<';
+export type Measure = 'actual' | 'target' | 'change';
+export type Basis = 'level' | 'annual_avg' | 'each_year' | 'total';

@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, openWatchedPage, type WatchedPage } from './support/browser.ts';
+import { mkdir } from 'node:fs/promises';
+
+describe('the workbench in web mode', () => {
+  let browser: Browser;
+  let watched: WatchedPage;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    watched = await openWatchedPage(browser, inject('baseUrl'));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('starts DuckDB and lists the warehouse tables with row counts', async () => {
+    const { page } = watched;
+    await page.locator('[data-testid="db-status"][data-status="ready"]').waitFor({ timeout: 60_000 });
+    const rows = page.locator('[data-testid="table-list"] li');
+    await expect.poll(() => rows.count()).toBe(3);
+    const documents = page.locator('li[data-table="documents"] .count');
+    expect(await documents.getAttribute('data-rows')).toBe('5');
+    expect(await documents.innerText()).toBe('5 dòng');
+    const observations = Number(
+      await page.locator('li[data-table="observations"] .count').getAttribute('data-rows'),
+    );
+    expect(observations).toBeGreaterThanOrEqual(0);
+  });
+
+  it('shows the shell in Vietnamese, in the bundled font', async () => {
+    const { page } = watched;
+    const labels = await page.locator('nav .rail-item span').allInnerTexts();
+    expect(labels).toEqual(['SQL', 'Chỉ tiêu', 'Biểu đồ', 'Tài liệu', 'Xuất báo cáo']);
+    const fontLoaded = await page.evaluate(async () => {
+      await document.fonts.ready;
+      return document.fonts.check('16px "Be Vietnam Pro"', 'Chỉ tiêu Xuất báo cáo');
+    });
+    expect(fontLoaded).toBe(true);
+    const fontFiles = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((entry) => entry.name)
+        .filter((name) => name.includes('be-vietnam-pro-vietnamese')),
+    );
+    expect(fontFiles.length).toBeGreaterThan(0);
+  });
+
+  it('runs a query and shows its rows with Vietnamese number format', async () => {
+    const { page } = watched;
+    await page
+      .locator('[data-testid="sql-input"]')
+      .fill('SELECT doc_id, 1234.5 AS so FROM documents ORDER BY doc_id');
+    await page.locator('[data-testid="sql-run"]').click();
+    const table = page.locator('[data-testid="result-table"]');
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(5);
+    expect(await table.locator('tbody tr').first().locator('td').nth(1).innerText()).toBe('1.234,5');
+    expect(await page.locator('[data-testid="sql-stats"]').innerText()).toMatch(/^5 dòng · [\d.]+ ms$/);
+    await mkdir('test-results', { recursive: true });
+    await page.screenshot({ path: 'test-results/shell.png' });
+  });
+
+  it('shows an invalid query as a readable error and keeps working', async () => {
+    const { page } = watched;
+    await page.locator('[data-testid="sql-input"]').fill('SELEC * FROM documents');
+    await page.locator('[data-testid="sql-input"]').press('Control+Enter');
+    const error = page.locator('[data-testid="sql-error"]');
+    await error.waitFor();
+    expect(await error.innerText()).toContain('Lỗi truy vấn: Câu lệnh SQL không hợp lệ');
+    expect(await error.innerText()).toContain('syntax error at or near "SELEC"');
+    await page.locator('[data-testid="sql-input"]').fill('SELECT count(*) AS n FROM documents');
+    await page.locator('[data-testid="sql-input"]').press('Control+Enter');
+    await expect
+      .poll(() => page.locator('[data-testid="result-table"] tbody td').first().innerText())
+      .toBe('5');
+    expect(await error.count()).toBe(0);
+  });
+
+  it('switches to English and back', async () => {
+    const { page } = watched;
+    await page.locator('[data-testid="locale-toggle"]').click();
+    await expect
+      .poll(() => page.locator('nav .rail-item span').allInnerTexts())
+      .toEqual(['SQL', 'Indicators', 'Charts', 'Documents', 'Export']);
+    await page.locator('[data-testid="locale-toggle"]').click();
+    await expect.poll(() => page.locator('nav .rail-item').nth(1).innerText()).toBe('Chỉ tiêu');
+  });
+
+  it('sent no request off the machine and logged no console error', () => {
+    expect(watched.problems).toEqual([]);
+  });
+});

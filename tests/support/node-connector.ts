@@ -1,0 +1,29 @@
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import Worker from 'web-worker';
+import { WorkbenchDatabase, type DuckDBConnector } from '../../renderer/src/lib/db/database.ts';
+import { loadWarehouse } from '../../renderer/src/lib/warehouse/load-warehouse.ts';
+
+const dist = dirname(createRequire(import.meta.url).resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
+
+/** The real DuckDB-WASM engine in a Node worker: the same AsyncDuckDB the browser runs. */
+export const nodeConnector: DuckDBConnector = async () => {
+  // The browser build shares the app's ESM apache-arrow (the Node build brings a second copy whose
+  // classes the app's Arrow code does not recognise); it reads the global Worker when loaded.
+  globalThis.Worker ??= Worker as unknown as typeof globalThis.Worker;
+  const { AsyncDuckDB, VoidLogger } = await import('@duckdb/duckdb-wasm/dist/duckdb-browser.mjs');
+  // web-worker needs `type: 'module'` for DuckDB's worker, or it hangs (STACK-NOTES).
+  const worker = new Worker(`${dist}/duckdb-node-eh.worker.cjs`, { type: 'module' });
+  const db = new AsyncDuckDB(new VoidLogger(), worker as unknown as globalThis.Worker);
+  await db.instantiate(`${dist}/duckdb-eh.wasm`);
+  return db;
+};
+
+/** A database with the committed embedded warehouse loaded, as the app loads it. */
+export async function openWarehouseDatabase(): Promise<WorkbenchDatabase> {
+  const db = new WorkbenchDatabase(nodeConnector);
+  const loaded = await loadWarehouse(db, async (path) => new Uint8Array(await readFile(`data/${path}`)));
+  if (!loaded.ok) throw new Error(loaded.error.message);
+  return db;
+}

@@ -1,0 +1,100 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { WorkbenchDatabase } from '../../../renderer/src/lib/db/database.ts';
+import { listTables } from '../../../renderer/src/lib/warehouse/load-warehouse.ts';
+import { WAREHOUSE_TABLES } from '../../../renderer/src/lib/warehouse/tables.ts';
+import { nodeConnector, openWarehouseDatabase } from '../../support/node-connector.ts';
+
+describe('WorkbenchDatabase on the real DuckDB-WASM engine', () => {
+  const db = new WorkbenchDatabase(nodeConnector);
+  afterAll(() => db.close());
+
+  it('shares one initialisation between concurrent callers', async () => {
+    let starts = 0;
+    const counted = new WorkbenchDatabase(async () => {
+      starts++;
+      return nodeConnector();
+    });
+    const results = await Promise.all([counted.ready(), counted.query('SELECT 1 AS a'), counted.ready()]);
+    expect(results.every((result) => result.ok)).toBe(true);
+    expect(starts).toBe(1);
+    await counted.close();
+  });
+
+  it('returns an Arrow table and binds parameters as values, not SQL', async () => {
+    const result = await db.query('SELECT ?::INTEGER + 1 AS next, ? AS label', [
+      41,
+      "tăng trưởng'; DROP TABLE x; --",
+    ]);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.numRows).toBe(1);
+    expect(result.value.get(0)?.toJSON()).toEqual({ next: 42, label: "tăng trưởng'; DROP TABLE x; --" });
+  });
+
+  it('keeps the columns of an empty result', async () => {
+    const result = await db.query('SELECT 1 AS a, 2 AS b WHERE false');
+    expect(result.ok && result.value.schema.fields.map((field) => field.name)).toEqual(['a', 'b']);
+    expect(result.ok && result.value.numRows).toBe(0);
+  });
+
+  it('reports bad SQL as a typed error with the engine message, and keeps working', async () => {
+    const bad = await db.query('SELEC 1');
+    expect(bad).toMatchObject({ ok: false, error: { code: 'sql' } });
+    expect(!bad.ok && bad.error).toMatchObject({ kind: 'Parser', position: 0 });
+    expect(!bad.ok && bad.error.message).toMatch(/^Parser Error: syntax error at or near "SELEC"/);
+    const good = await db.query('SELECT 2 AS two');
+    expect(good.ok && good.value.get(0)?.two).toBe(2);
+  });
+
+  it('cancels a running query and answers the next one', async () => {
+    const slow = db.query('SELECT count(*) FROM range(10000000000) a');
+    await expect.poll(() => db.cancel(), { interval: 50, timeout: 10_000 }).toBe(true);
+    expect(await slow).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    const after = await db.query('SELECT 3 AS three');
+    expect(after.ok && after.value.get(0)?.three).toBe(3);
+  });
+
+  it('has no way to fetch an extension: Parquet fails fast instead of going online', async () => {
+    const result = await db.query("SELECT * FROM read_parquet('nowhere.parquet')");
+    expect(result.ok).toBe(false);
+  });
+
+  it('reports a failed start as an init error and lets a later call retry', async () => {
+    let attempts = 0;
+    const flaky = new WorkbenchDatabase(async () => {
+      attempts++;
+      if (attempts === 1) throw new Error('wasm missing');
+      return nodeConnector();
+    });
+    expect(await flaky.ready()).toEqual({ ok: false, error: { code: 'init', message: 'wasm missing' } });
+    expect((await flaky.ready()).ok).toBe(true);
+    await flaky.close();
+  });
+});
+
+describe('the embedded warehouse', () => {
+  it('loads every table from its Arrow IPC file, with exact row counts', async () => {
+    const db = await openWarehouseDatabase();
+    const tables = await listTables(db);
+    expect(tables.ok).toBe(true);
+    if (!tables.ok) return;
+    expect(tables.value.map((table) => table.name)).toEqual([...WAREHOUSE_TABLES].sort());
+    const documents = tables.value.find((table) => table.name === 'documents');
+    expect(documents?.rows).toBe(5);
+    const titles = await db.query('SELECT title FROM documents WHERE doc_id = ?', [
+      '2025-12-10_nghi-quyet-67-hdnd_ke-hoach-2026',
+    ]);
+    expect(titles.ok && titles.value.get(0)?.title).toBe(
+      'Nghị quyết số 67/NQ-HĐND về mục tiêu, nhiệm vụ kế hoạch năm 2026',
+    );
+    await db.close();
+  });
+
+  it('reports a corrupt Arrow file as a load error', async () => {
+    const db = new WorkbenchDatabase(nodeConnector);
+    const result = await db.loadArrowTable('broken', new TextEncoder().encode('not arrow at all'));
+    expect(result).toMatchObject({ ok: false, error: { code: 'load' } });
+    expect((await db.query('SELECT 1 AS one')).ok).toBe(true);
+    await db.close();
+  });
+});

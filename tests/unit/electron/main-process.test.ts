@@ -1,0 +1,176 @@
+import { mkdtemp, readFile, writeFile, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../../electron/main/csp.ts';
+import { startWorkbench } from '../../../electron/main/start-workbench.ts';
+import { FakeBrowserWindow, fakeElectron, invoke, type FakeElectron } from './fake-electron.ts';
+
+describe('the Electron main process (with an injected fake of electron)', () => {
+  let userData: string;
+  let rendererDir: string;
+  let fake: FakeElectron;
+  let window: FakeBrowserWindow;
+
+  beforeEach(async () => {
+    userData = await mkdtemp(join(tmpdir(), 'ctw-user-'));
+    rendererDir = await mkdtemp(join(tmpdir(), 'ctw-renderer-'));
+    await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>x</title>');
+    await writeFile(join(userData, 'secret.txt'), 'outside the app');
+    fake = fakeElectron(userData);
+    await startWorkbench(fake.api, { rendererDir, preloadPath: '/app/preload.cjs' });
+    window = FakeBrowserWindow.created[0]!;
+  });
+
+  it('opens one window with isolated, sandboxed, Node-free web preferences on app://', () => {
+    expect(FakeBrowserWindow.created).toHaveLength(1);
+    expect(window.options.webPreferences).toMatchObject({
+      preload: '/app/preload.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webviewTag: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+    });
+    expect(window.loadedUrl).toBe('app://workbench/index.html');
+  });
+
+  it('registers app:// as a privileged, secure, standard scheme', () => {
+    expect(fake.privilegedSchemes).toEqual([
+      expect.objectContaining({
+        scheme: 'app',
+        privileges: expect.objectContaining({ standard: true, secure: true }),
+      }),
+    ]);
+  });
+
+  it('serves the app files with the strict CSP and nothing outside the app folder', async () => {
+    const handler = fake.protocolHandlers.get('app')!;
+    const page = await handler(new Request('app://workbench/index.html'));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const csp = page.headers.get('content-security-policy');
+    expect(csp).toBe(CONTENT_SECURITY_POLICY);
+    expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).not.toMatch(/'unsafe-eval'|https?:|\*/);
+    for (const escape of [
+      'app://workbench/../secret.txt',
+      'app://workbench/%2e%2e/secret.txt',
+      'app://workbench/..%2fsecret.txt',
+    ]) {
+      const response = await handler(new Request(escape));
+      expect([403, 404]).toContain(response.status);
+    }
+    expect((await handler(new Request('app://elsewhere/index.html'))).status).toBe(403);
+    expect((await handler(new Request('app://workbench/missing.js'))).status).toBe(404);
+  });
+
+  it('denies navigation away from the app, new windows and webviews', () => {
+    const contents = window.webContents;
+    const navigate = (url: string) => {
+      let prevented = false;
+      contents.emit('will-navigate', { preventDefault: () => (prevented = true) }, url);
+      return prevented;
+    };
+    expect(navigate('https://example.com/')).toBe(true);
+    expect(navigate('file:///etc/passwd')).toBe(true);
+    expect(navigate('app://workbench/index.html')).toBe(false);
+    expect(contents.windowOpenHandler?.({ url: 'https://example.com' })).toEqual({ action: 'deny' });
+    let webviewPrevented = false;
+    contents.emit('will-attach-webview', { preventDefault: () => (webviewPrevented = true) });
+    expect(webviewPrevented).toBe(true);
+  });
+
+  it('cancels every request that is not the app, and grants no permission', () => {
+    const decide = (url: string) => {
+      let decision: unknown;
+      fake.beforeRequest?.({ url }, (response: unknown) => (decision = response));
+      return decision;
+    };
+    expect(decide('https://cdn.jsdelivr.net/npm/x.wasm')).toEqual({ cancel: true });
+    expect(decide('app://workbench/assets/duckdb-eh.wasm')).toEqual({ cancel: false });
+    let granted: unknown;
+    fake.permissionHandler?.({}, 'media', (answer: boolean) => (granted = answer));
+    expect(granted).toBe(false);
+  });
+
+  it('answers app info', async () => {
+    expect(await invoke(fake, 'workbench:appInfo')).toEqual({
+      ok: true,
+      value: { name: 'Chỉ Tiêu Workbench', version: '0.1.0', electron: '41.0.0', platform: 'linux' },
+    });
+  });
+
+  it('refuses a request from a frame that is not the app', async () => {
+    const result = await invoke(fake, 'workbench:appInfo', undefined, 'https://evil.example/');
+    expect(result).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
+  });
+
+  it('validates every payload before acting', async () => {
+    const bad = [
+      ['workbench:writeSettings', { locale: 'fr' }],
+      ['workbench:writeSettings', { locale: 'vi', extra: true }],
+      ['workbench:saveFile', { defaultName: '../../etc/passwd', filters: [], bytes: new Uint8Array(1) }],
+      ['workbench:saveFile', { defaultName: 'a.csv', filters: [], bytes: 'not bytes' }],
+      ['workbench:openFile', { filters: [{ name: 'x', extensions: ['../'] }] }],
+      ['workbench:appInfo', { unexpected: 1 }],
+    ] as const;
+    for (const [channel, payload] of bad) {
+      expect(await invoke(fake, channel, payload)).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_request' },
+      });
+    }
+  });
+
+  it('saves bytes only where the save dialog says, and nothing when cancelled', async () => {
+    const request = {
+      defaultName: 'bao-cao.csv',
+      filters: [{ name: 'CSV', extensions: ['csv'] }],
+      bytes: new TextEncoder().encode('chỉ tiêu'),
+    };
+    expect(await invoke(fake, 'workbench:saveFile', request)).toEqual({
+      ok: true,
+      value: { saved: false, path: null },
+    });
+    fake.savePath = join(userData, 'bao-cao.csv');
+    expect(await invoke(fake, 'workbench:saveFile', request)).toEqual({
+      ok: true,
+      value: { saved: true, path: fake.savePath },
+    });
+    expect(await readFile(fake.savePath, 'utf8')).toBe('chỉ tiêu');
+  });
+
+  it('opens a file chosen in the dialog, and reports an unreadable one as an io error', async () => {
+    expect(await invoke(fake, 'workbench:openFile', { filters: [] })).toEqual({ ok: true, value: null });
+    fake.openPaths = [join(userData, 'secret.txt')];
+    const opened = (await invoke(fake, 'workbench:openFile', { filters: [] })) as {
+      ok: true;
+      value: { name: string; bytes: Uint8Array };
+    };
+    expect(opened.value.name).toBe('secret.txt');
+    expect(new TextDecoder().decode(opened.value.bytes)).toBe('outside the app');
+    fake.openPaths = [join(userData, 'missing.txt')];
+    expect(await invoke(fake, 'workbench:openFile', { filters: [] })).toMatchObject({
+      ok: false,
+      error: { code: 'io' },
+    });
+  });
+
+  it('keeps settings in userData with an atomic write, and survives a corrupt file', async () => {
+    expect(await invoke(fake, 'workbench:readSettings')).toEqual({ ok: true, value: { locale: 'vi' } });
+    expect(await invoke(fake, 'workbench:writeSettings', { locale: 'en' })).toEqual({
+      ok: true,
+      value: { locale: 'en' },
+    });
+    expect(JSON.parse(await readFile(join(userData, 'settings.json'), 'utf8'))).toEqual({ locale: 'en' });
+    expect((await readdir(userData)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    expect(await invoke(fake, 'workbench:readSettings')).toEqual({ ok: true, value: { locale: 'en' } });
+    await writeFile(join(userData, 'settings.json'), '{ not json');
+    expect(await invoke(fake, 'workbench:readSettings')).toEqual({ ok: true, value: { locale: 'vi' } });
+    expect(await readFile(join(userData, 'settings.json'), 'utf8')).toBe('{ not json');
+  });
+});
