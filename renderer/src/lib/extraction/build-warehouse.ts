@@ -28,7 +28,7 @@ export async function buildWarehouse(
       sha256: await sha256Hex(source.bytes),
       source_path: `sources/${source.docId}.txt`,
     });
-    for (const observation of extractFigures(source, catalogue)) observations.push({ ...observation });
+    for (const observation of extractFigures(source, catalogue, entry)) observations.push({ ...observation });
   }
   return { documents, indicators: indicatorRows(catalogue, observations), observations };
 }

@@ -18,6 +18,12 @@ const catalogueEntrySchema = z.object({
   higher_is_better: z.boolean().nullable(),
   /** Vietnamese phrasings, matched diacritic-sensitively on NFC lower-case text. */
   phrasings: z.array(z.string().min(2)).min(1),
+  /** Related indicators told apart by unit (a level and its growth rate, VND and USD). */
+  family: z.string().optional(),
+  /** Words that, written before the figure, favour this indicator over a sibling with the same phrasing. */
+  cues: z.array(z.string()).optional(),
+  /** The unit alone names the indicator (`bác sĩ/vạn dân`). */
+  by_unit: z.boolean().optional(),
 });
 
 const catalogueSchema = z.object({ indicators: z.array(catalogueEntrySchema) });

@@ -1,10 +1,176 @@
 import type { Catalogue } from './catalogue.ts';
+import { deriveLabel, derivedIndicatorId } from './derived-indicator.ts';
+import { documentProfile, type DocumentProfile } from './document-profile.ts';
+import { readFigure, type Frame } from './figure-context.ts';
+import { IndicatorMatcher, type IndicatorMatch } from './indicator-matcher.ts';
+import type { ManifestEntry } from './manifest.ts';
+import { blockedRanges, isBlocked } from './non-figures.ts';
 import type { Observation } from './observation.ts';
+import { findPeriods, normaliseRange, termLabel } from './periods.ts';
+import { scanMentions } from './scan-mentions.ts';
+import { segmentDocument, type Segment } from './segment-document.ts';
+import { clauseStartAt, splitSentences, type Sentence } from './sentences.ts';
 import type { SourceDocument } from './source-document.ts';
 
+const ACTUAL_HEADING = /kết quả|thành tựu|đánh giá|tình hình|hạn chế|nguyên nhân|bài học|bối cảnh/iu;
+const TARGET_HEADING = /phương hướng|mục tiêu|chỉ tiêu|nhiệm vụ|giải pháp|kế hoạch năm|dự báo|định hướng/iu;
+
+/** What a footnote inherits from the sentence that references it. */
+interface FootnoteParent {
+  frame: Frame;
+  indicator: IndicatorMatch | null;
+}
+
 /** Every figure of one document, in text order. */
-export function extractFigures(document: SourceDocument, catalogue: Catalogue): Observation[] {
-  void document;
-  void catalogue;
-  return [];
+export function extractFigures(
+  document: SourceDocument,
+  catalogue: Catalogue,
+  entry?: ManifestEntry,
+): Observation[] {
+  const profile = documentProfile(document.text.normalize('NFC'), entry);
+  const matcher = new IndicatorMatcher(catalogue);
+  const [body, ...footnotes] = segmentDocument(document.text);
+  const parents = new Map<number, FootnoteParent>();
+  const observations: Observation[] = [];
+  if (body) {
+    const markers = footnoteMarkers(body.text.text, footnotes.length);
+    extractSegment(body, { document, profile, matcher, observations, markers, parents });
+  }
+  for (const footnote of footnotes) {
+    const parent = parents.get(footnote.footnote ?? -1);
+    extractSegment(footnote, { document, profile, matcher, observations, markers: new Map(), parents, parent });
+  }
+  const seen = new Set<string>();
+  return observations
+    .sort((a, b) => a.char_start - b.char_start || a.char_end - b.char_end)
+    .filter((observation) => !seen.has(observation.obs_id) && seen.add(observation.obs_id) !== undefined);
+}
+
+interface SegmentContext {
+  document: SourceDocument;
+  profile: DocumentProfile;
+  matcher: IndicatorMatcher;
+  observations: Observation[];
+  /** Footnote number by the offset of its marker in the body text. */
+  markers: Map<number, number>;
+  parents: Map<number, FootnoteParent>;
+  parent?: FootnoteParent | undefined;
+}
+
+function extractSegment(segment: Segment, context: SegmentContext): void {
+  const { text } = segment.text;
+  const blocked = blockedRanges(text);
+  const mentions = scanMentions(text).filter((mention) => !isBlocked(blocked, mention.start, mention.end));
+  let frame: Frame = context.parent?.frame ?? {
+    mode: 'actual',
+    period: context.profile.results,
+    issueYear: context.profile.issueYear,
+  };
+  for (const sentence of splitSentences(text)) {
+    const sentenceText = text.slice(sentence.start, sentence.end);
+    if (segment.kind === 'body') frame = headingFrame(sentenceText, frame, context.profile);
+    const inSentence = mentions.filter((mention) => mention.start >= sentence.start && mention.end <= sentence.end);
+    let lastIndicator: IndicatorMatch | null = context.parent?.indicator ?? null;
+    let previousInClause: { clause: number; start: number } | null = null;
+    for (const mention of inSentence) {
+      const clauseStart = clauseStartAt(sentence, mention.start);
+      const clauseEnd = sentence.clauseStarts.find((start) => start > mention.start) ?? sentence.end;
+      const reading = readFigure(
+        {
+          sentence: sentenceText,
+          start: mention.start - sentence.start,
+          end: mention.end - sentence.start,
+          clauseStart: clauseStart - sentence.start,
+          clauseEnd: clauseEnd - sentence.start,
+          previousFigureInClause:
+            previousInClause && previousInClause.clause === clauseStart ? previousInClause.start - sentence.start : null,
+        },
+        frame,
+      );
+      previousInClause = { clause: clauseStart, start: mention.start };
+      const clauseBefore = text.slice(clauseStart, mention.start);
+      const match =
+        context.matcher.match({
+          clauseBefore,
+          sentenceBefore: text.slice(sentence.start, mention.start),
+          unit: mention.unit,
+          isChange: reading.measure === 'change',
+        }) ?? (segment.kind === 'footnote' ? lastIndicator : null);
+      if (match) lastIndicator = match;
+      const label = match?.label.trim() || deriveLabel(clauseBefore, mention.unit);
+      const [charStart, charEnd] = segment.text.rawSpan(mention.start, mention.end);
+      const sign = reading.negative ? -1 : 1;
+      context.observations.push({
+        obs_id: `${context.document.docId}:${charStart}-${charEnd}`,
+        doc_id: context.document.docId,
+        char_start: charStart,
+        char_end: charEnd,
+        quote: sentenceText.replace(/\u2063\d*\u2063?/g, '').replace(/\s+/g, ' ').trim(),
+        indicator_id: match?.entry.id ?? derivedIndicatorId(label),
+        label_vi: label,
+        value_low: sign * (sign < 0 ? mention.high : mention.low),
+        value_high: sign * (sign < 0 ? mention.low : mention.high),
+        unit: mention.unit,
+        comparator: reading.comparator,
+        measure: reading.measure,
+        is_estimate: reading.isEstimate,
+        period_start: reading.periodStart,
+        period_end: reading.periodEnd,
+        term: termLabel(reading.periodStart, reading.periodEnd),
+        basis: reading.basis,
+        base_year: reading.baseYear,
+        denominator: mention.denominator,
+        in_footnote: segment.kind === 'footnote',
+        catalogued: match !== null,
+      });
+    }
+    recordFootnoteParents(sentence, context, frame, lastIndicator);
+  }
+}
+
+function recordFootnoteParents(
+  sentence: Sentence,
+  context: SegmentContext,
+  frame: Frame,
+  indicator: IndicatorMatch | null,
+): void {
+  for (const [offset, number] of context.markers) {
+    if (offset >= sentence.start && offset <= sentence.end) context.parents.set(number, { frame, indicator });
+  }
+}
+
+/** Updates the reading frame at a heading: results sections read as actuals, plan sections as targets. */
+function headingFrame(sentence: string, frame: Frame, profile: DocumentProfile): Frame {
+  const trimmed = sentence.trim();
+  const letters = trimmed.replace(/[^\p{L}]/gu, '');
+  const upper = letters.replace(/[^\p{Lu}]/gu, '').length;
+  const isHeading =
+    trimmed.length <= 200 &&
+    (upper >= letters.length * 0.6 || /^(?:phần\b|[IVX]{1,4}\s*[.\-–]|\d{1,2}(?:\.\d{1,2})*\.\s|[A-Z]\s*[-.–]\s)/iu.test(trimmed));
+  if (!isHeading) return frame;
+  const mode = ACTUAL_HEADING.test(trimmed) ? 'actual' : TARGET_HEADING.test(trimmed) ? 'target' : null;
+  if (!mode) return frame;
+  const written = findPeriods(trimmed).find((period) => period.role !== 'baseline');
+  let period: [number, number] = mode === 'actual' ? profile.results : profile.targets;
+  if (written) period = normaliseRange(written.from, written.to);
+  return { mode, period, issueYear: profile.issueYear };
+}
+
+/**
+ * Footnote references in the body, numbered in order: `<sup>N</sup>` (kept as marked digits)
+ * or digits glued to a word or a figure (`6,79%1`, `trồng3`). Only the next expected number
+ * counts, so `Covid-19` or a model number is not taken for a reference.
+ */
+function footnoteMarkers(text: string, count: number): Map<number, number> {
+  const markers = new Map<number, number>();
+  let expected = 1;
+  for (const match of text.matchAll(/\u2063(\d{1,3})\u2063|(?<=[\p{L}%)\]”"])(\d{1,3})(?=[\s.,;:)…]|$)/gu)) {
+    if (expected > count) break;
+    const number = Number(match[1] ?? match[2]);
+    if (number === expected) {
+      markers.set(match.index, number);
+      expected++;
+    }
+  }
+  return markers;
 }

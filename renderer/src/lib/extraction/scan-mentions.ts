@@ -1,0 +1,59 @@
+import { NUMBER_PATTERN, parseVietnameseNumber } from './vietnamese-number.ts';
+import { isNonStatisticNoun, readUnit } from './units.ts';
+
+/** A number expression found in text, before any reading of what it means. */
+export interface Mention {
+  /** `[start, end)` of the expression (numbers, range, unit) in the scanned text. */
+  start: number;
+  end: number;
+  low: number;
+  high: number;
+  unit: string;
+  unitKind: 'percent' | 'measure' | 'count' | 'none';
+  denominator: number | null;
+}
+
+// Not glued to a letter, a dash or another number: `trước2`, `6,79%1` and `Covid-19` are not figures.
+const MENTION = new RegExp(
+  String.raw`(?<![\p{L}\d.,/%)\]\u2063-])(${NUMBER_PATTERN})(\s?%)?` +
+    String.raw`(?:(?:\s*[-–—]\s*|\s+(?:đến|tới)\s+)(${NUMBER_PATTERN}))?` +
+    String.raw`(?:\s*\/\s*(${NUMBER_PATTERN}))?`,
+  'gu',
+);
+
+const YEAR_LIKE = /^(?:19|20)\d{2}$/;
+
+/** Number expressions in `text` that could be statistics (years, structure counts and bare names excluded). */
+export function scanMentions(text: string): Mention[] {
+  const mentions: Mention[] = [];
+  for (const match of text.matchAll(MENTION)) {
+    const [whole, first = '', percent, second, denominatorText] = match;
+    const low = parseVietnameseNumber(first);
+    if (low === null) continue;
+    const high = second === undefined ? low : parseVietnameseNumber(second);
+    if (high === null) continue;
+    const denominator = denominatorText === undefined ? null : parseVietnameseNumber(denominatorText);
+    let end = match.index + whole.length;
+    const after = text.slice(end, end + 60);
+    let unit = '';
+    let unitKind: Mention['unitKind'] = 'none';
+    if (percent) {
+      unit = '%';
+      unitKind = 'percent';
+    } else {
+      const read = readUnit(after);
+      if (read) {
+        unit = read.unit;
+        unitKind = read.kind;
+        end += read.length;
+      }
+    }
+    const isYear = YEAR_LIKE.test(first) && (second === undefined || YEAR_LIKE.test(second)) && unitKind !== 'measure';
+    if (isYear && unitKind !== 'count') continue;
+    if (unitKind === 'none' && denominator === null && isNonStatisticNoun(after)) continue;
+    // A range whose ends are out of order is two numbers, not a range (e.g. "2 - 1").
+    if (high < low && denominator === null) continue;
+    mentions.push({ start: match.index, end, low, high, unit, unitKind, denominator });
+  }
+  return mentions;
+}

@@ -1,0 +1,132 @@
+/** A unit as it may be written after a number, and its normalised spelling. */
+interface UnitForm {
+  pattern: string;
+  unit: string;
+}
+
+// Longest forms first, so `nghìn tỷ đồng` wins over `tỷ đồng`. Patterns are matched on NFC lower case.
+const UNIT_FORMS: readonly UnitForm[] = [
+  ['nghìn tỷ đồng', 'nghìn tỷ đồng'],
+  ['ngàn tỷ đồng', 'nghìn tỷ đồng'],
+  ['triệu tỷ đồng', 'triệu tỷ đồng'],
+  ['tỷ đồng', 'tỷ đồng'],
+  ['tỉ đồng', 'tỷ đồng'],
+  ['triệu đồng/người/tháng', 'triệu đồng/người/tháng'],
+  ['triệu đồng/người/năm', 'triệu đồng/người/năm'],
+  ['triệu đồng/người', 'triệu đồng/người'],
+  ['triệu đồng', 'triệu đồng'],
+  ['nghìn đồng', 'nghìn đồng'],
+  ['đồng', 'đồng'],
+  ['tỷ usd', 'tỷ USD'],
+  ['triệu usd', 'triệu USD'],
+  ['nghìn usd', 'nghìn USD'],
+  ['usd/người', 'USD'],
+  ['usd', 'USD'],
+  ['đô la mỹ', 'USD'],
+  ['nghìn lượt người', 'nghìn lượt'],
+  ['nghìn lượt khách', 'nghìn lượt'],
+  ['nghìn lượt', 'nghìn lượt'],
+  ['triệu lượt khách', 'triệu lượt'],
+  ['triệu lượt', 'triệu lượt'],
+  ['lượt người', 'lượt người'],
+  ['lượt khách', 'lượt'],
+  ['lượt', 'lượt'],
+  ['nghìn ha', 'nghìn ha'],
+  ['ha', 'ha'],
+  ['héc ta', 'ha'],
+  ['km2', 'km2'],
+  ['km', 'km'],
+  ['nghìn tấn', 'nghìn tấn'],
+  ['triệu tấn', 'triệu tấn'],
+  ['tấn/năm', 'tấn'],
+  ['tấn', 'tấn'],
+  ['mw', 'MW'],
+  ['m3', 'm3'],
+  ['m2', 'm2'],
+  ['m', 'm'],
+  ['bác sĩ/vạn dân', 'bác sĩ/vạn dân'],
+  ['bác sỹ/vạn dân', 'bác sĩ/vạn dân'],
+  ['bác sĩ trên 1 vạn dân', 'bác sĩ/vạn dân'],
+  ['bác sỹ trên 1 vạn dân', 'bác sĩ/vạn dân'],
+  ['bác sĩ', 'bác sĩ/vạn dân'],
+  ['bác sỹ', 'bác sĩ/vạn dân'],
+  ['giường bệnh/vạn dân', 'giường/vạn dân'],
+  ['giường bệnh trên 1 vạn dân', 'giường/vạn dân'],
+  ['giường bệnh trên vạn dân', 'giường/vạn dân'],
+  ['giường bệnh', 'giường/vạn dân'],
+  ['tiêu chí/xã', 'tiêu chí/xã'],
+  ['nghìn lao động', 'nghìn lao động'],
+  ['nghìn người', 'nghìn người'],
+  ['nghìn con', 'nghìn con'],
+  ['triệu con', 'triệu con'],
+  ['nghìn hộ', 'nghìn hộ'],
+  ['triệu người', 'triệu người'],
+  ['lần', 'lần'],
+  ['bậc', 'bậc'],
+  ['điểm', 'điểm'],
+].map(([pattern, unit]) => ({ pattern: pattern as string, unit: unit as string }));
+
+// Nouns counted by a bare number; the unit is the noun as written.
+const COUNT_NOUNS = [
+  'tổ chức cơ sở đảng', 'tổ chức đảng', 'đảng bộ', 'chi bộ', 'đảng viên', 'cán bộ', 'công chức', 'viên chức', 'biên chế',
+  'đơn vị hành chính', 'đơn vị', 'cơ quan', 'đầu mối', 'phòng', 'trạm', 'tập thể', 'cá nhân', 'trường hợp',
+  'doanh nghiệp', 'hợp tác xã', 'dự án', 'công trình', 'sản phẩm', 'chuỗi', 'mã vùng trồng', 'vùng trồng',
+  'xã', 'phường', 'thôn', 'bản', 'huyện', 'khu dân cư', 'hộ', 'người', 'lao động', 'học sinh', 'giáo viên',
+  'trường học', 'trường', 'điểm trường', 'cặp trường', 'phòng học', 'cơ sở', 'bệnh viện', 'giường', 'trạm y tế',
+  'căn hộ', 'căn nhà', 'căn', 'nhà', 'km đường', 'tuyến', 'cầu', 'chợ', 'siêu thị', 'trung tâm thương mại',
+  'cửa hàng', 'nhà máy', 'cụm công nghiệp', 'khu công nghiệp', 'đô thị', 'đồ án', 'nhiệm vụ quy hoạch', 'cuộc',
+  'vụ', 'vụ việc', 'đơn', 'lượt công dân', 'dịch vụ công', 'dịch vụ', 'thủ tục', 'chỉ tiêu', 'câu lạc bộ', 'di tích',
+  'lễ hội', 'điểm du lịch', 'buồng', 'phòng giao dịch', 'chi nhánh', 'giải', 'huy chương', 'ca', 'con', 'tổ',
+  'hội viên', 'thành viên', 'đội', 'đoàn', 'mô hình', 'hội nghị', 'lớp', 'văn bản', 'quyết định', 'bản kê khai',
+  'tàu', 'xe', 'tờ khai', 'ngôi nhà', 'nhà văn hóa', 'cửa khẩu', 'khu', 'trang trại', 'ha rừng', 'nhà ở',
+];
+
+// Nouns after a number that make it structure, not a statistic: "5 năm", "3 sao", "2 cấp".
+export const NON_STATISTIC_NOUNS = [
+  'năm', 'tháng', 'ngày', 'giờ', 'tuần', 'quý', 'tuổi', 'sao', 'thành tố', 'phần', 'cấp', 'nghị quyết', 'kết quả',
+  'tiêu chí', 'vạn dân', 'nhóm', 'quan điểm', 'khâu', 'nội dung', 'giải pháp', 'nhiệm vụ', 'mục tiêu', 'bước',
+  'chữ', 'trang', 'điều', 'khoản', 'chương', 'mục', 'lĩnh vực', 'đột phá', 'kỳ', 'khóa', 'lần thứ', 'giai đoạn',
+  'phương châm', 'chủ đề', 'trụ cột', 'chương trình', 'đề án', 'bộ', 'ban', 'tỉnh', 'nước', 'mặt', 'vấn đề',
+];
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+const UNIT_REGEX = new RegExp(
+  `^\\s*(?:${UNIT_FORMS.map((form) => escape(form.pattern)).join('|')})(?![\\p{L}\\d])`,
+  'iu',
+);
+const COUNT_REGEX = new RegExp(
+  `^\\s*(?:${[...COUNT_NOUNS].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\p{L}\\d])`,
+  'iu',
+);
+const NON_STATISTIC_REGEX = new RegExp(
+  `^\\s*(?:${[...NON_STATISTIC_NOUNS].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\p{L}\\d/])`,
+  'iu',
+);
+
+export interface UnitMatch {
+  unit: string;
+  /** Characters consumed after the number (leading spaces included). */
+  length: number;
+  kind: 'measure' | 'count' | 'percent';
+}
+
+/** The unit written right after a number, if any: `%`, a measure unit, or a counted noun. */
+export function readUnit(after: string): UnitMatch | null {
+  const percent = /^\s?%/.exec(after);
+  if (percent) return { unit: '%', length: percent[0].length, kind: 'percent' };
+  const measure = UNIT_REGEX.exec(after);
+  if (measure) {
+    const written = measure[0].trim().toLowerCase();
+    const form = UNIT_FORMS.find((candidate) => candidate.pattern === written);
+    return { unit: form?.unit ?? written, length: measure[0].length, kind: 'measure' };
+  }
+  const count = COUNT_REGEX.exec(after);
+  if (count) return { unit: count[0].trim().toLowerCase(), length: count[0].length, kind: 'count' };
+  return null;
+}
+
+/** True when the words after a number say it counts structure (years, stars, levels), not a statistic. */
+export function isNonStatisticNoun(after: string): boolean {
+  return NON_STATISTIC_REGEX.test(after) && !readUnit(after);
+}

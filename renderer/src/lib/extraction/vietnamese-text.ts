@@ -1,0 +1,16 @@
+/**
+ * Lower-case NFC text with the old and new tone placements made one (`hoá` = `hóa`, `thuỷ` =
+ * `thủy`) and `sỹ` = `sĩ`: every replacement keeps the length, so offsets stay valid.
+ */
+export function canonicalVietnamese(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/o([áàảãạ])/g, (_whole, vowel: string) => `${TONE_ON_O[vowel] ?? 'o'}a`)
+    .replace(/u([ýỳỷỹỵ])/g, (_whole, vowel: string) => `${TONE_ON_U[vowel] ?? 'u'}y`)
+    .replace(/o([éèẻẽẹ])/g, (_whole, vowel: string) => `${TONE_ON_O_E[vowel] ?? 'o'}e`)
+    .replace(/ỹ/g, 'ĩ');
+}
+
+const TONE_ON_O: Record<string, string> = { á: 'ó', à: 'ò', ả: 'ỏ', ã: 'õ', ạ: 'ọ' };
+const TONE_ON_U: Record<string, string> = { ý: 'ú', ỳ: 'ù', ỷ: 'ủ', ỹ: 'ũ', ỵ: 'ụ' };
+const TONE_ON_O_E: Record<string, string> = { é: 'ó', è: 'ò', ẻ: 'ỏ', ẽ: 'õ', ẹ: 'ọ' };
