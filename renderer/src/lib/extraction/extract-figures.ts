@@ -1,4 +1,4 @@
-import type { Catalogue } from './catalogue.ts';
+import type { Catalogue, CatalogueEntry } from './catalogue.ts';
 import { deriveLabel, derivedIndicatorId } from './derived-indicator.ts';
 import { documentProfile, type DocumentProfile } from './document-profile.ts';
 import { readFigure, type Frame } from './figure-context.ts';
@@ -72,9 +72,14 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
     const inSentence = mentions.filter((mention) => mention.start >= sentence.start && mention.end <= sentence.end);
     let lastIndicator: IndicatorMatch | null = context.parent?.indicator ?? null;
     let previousInClause: { clause: number; start: number } | null = null;
+    let previousEnd: number | null = null;
+    const sentenceHead = inSentence[0] ? text.slice(sentence.start, inSentence[0].start) : sentenceText;
     for (const mention of inSentence) {
       const clauseStart = clauseStartAt(sentence, mention.start);
       const clauseEnd = sentence.clauseStarts.find((start) => start > mention.start) ?? sentence.end;
+      const clauseBefore = text.slice(clauseStart, mention.start);
+      const sentenceBefore = text.slice(sentence.start, mention.start);
+      const named = context.matcher.match({ clauseBefore, sentenceBefore, unit: mention.unit, isChange: false });
       const reading = readFigure(
         {
           sentence: sentenceText,
@@ -84,18 +89,19 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
           clauseEnd: clauseEnd - sentence.start,
           previousFigureInClause:
             previousInClause && previousInClause.clause === clauseStart ? previousInClause.start - sentence.start : null,
+          previousFigureEnd: previousEnd === null ? null : previousEnd - sentence.start,
+          sentenceHead,
+          unitKind: mention.unitKind,
+          growthIndicator: named !== null && isGrowthRate(named.entry),
         },
         frame,
       );
       previousInClause = { clause: clauseStart, start: mention.start };
-      const clauseBefore = text.slice(clauseStart, mention.start);
+      previousEnd = mention.end;
       const match =
-        context.matcher.match({
-          clauseBefore,
-          sentenceBefore: text.slice(sentence.start, mention.start),
-          unit: mention.unit,
-          isChange: reading.measure === 'change',
-        }) ?? (segment.kind === 'footnote' ? lastIndicator : null);
+        (reading.measure === 'change'
+          ? context.matcher.match({ clauseBefore, sentenceBefore, unit: mention.unit, isChange: true })
+          : named) ?? (segment.kind === 'footnote' ? lastIndicator : null);
       if (match) lastIndicator = match;
       const label = match?.label.trim() || deriveLabel(clauseBefore, mention.unit);
       const [charStart, charEnd] = segment.text.rawSpan(mention.start, mention.end);
@@ -126,6 +132,11 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
     }
     recordFootnoteParents(sentence, context, frame, lastIndicator);
   }
+}
+
+/** A growth-rate indicator: in % while its family also has a level in another unit. */
+function isGrowthRate(entry: CatalogueEntry): boolean {
+  return entry.unit === '%' && /_growth(?:_|$)/.test(entry.id);
 }
 
 function recordFootnoteParents(

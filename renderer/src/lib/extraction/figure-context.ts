@@ -11,6 +11,13 @@ export interface FigureSurroundings {
   clauseEnd: number;
   /** Start of the previous figure in the same clause, if any. */
   previousFigureInClause: number | null;
+  /** End of the previous figure in the sentence, if any. */
+  previousFigureEnd: number | null;
+  /** The sentence up to its first figure: cues there ("bình quân hằng năm") cover a whole list. */
+  sentenceHead: string;
+  /** The indicator named is a growth rate: "tăng 9,4%" after a level is its growth, not a change. */
+  growthIndicator: boolean;
+  unitKind: 'percent' | 'measure' | 'count' | 'none';
 }
 
 /** The reading frame of a sentence: results or targets, and for which period by default. */
@@ -31,14 +38,21 @@ export interface FigureReading {
   negative: boolean;
 }
 
-const TARGET_CUE = /(phấn đấu|mục tiêu|chỉ tiêu|kế hoạch|đề ra|định hướng|dự kiến đến|đặt ra|nghị quyết đề ra)/iu;
+const TARGET_CUE = /(phấn đấu|mục tiêu|chỉ tiêu|kế hoạch|đề ra|định hướng|đặt ra)/iu;
 const ACTUAL_CUE = /(đã|thực hiện|ước đạt|ước thực hiện|ước tính|kết quả|đạt được)/iu;
 const ESTIMATE_CUE = /(ước|dự ước|ước tính|dự kiến)/iu;
-const AVERAGE_CUE = /bình quân|trung bình/iu;
+// "bình quân" alone is an average across units (per capita, per commune); over time it names a year.
+const AVERAGE_CUE =
+  /bình quân(?!\s*(?:đầu người|\/người|mỗi người|một người))\s*(?:\p{L}+\s+){0,2}(?:hằng năm|hàng năm|mỗi năm|năm|giai đoạn|cả giai đoạn|\/năm)|(?:tăng|giảm)\s+bình quân|bình quân\s+(?:tăng|giảm)|trung bình\s*(?:hằng năm|hàng năm|mỗi năm)/iu;
 const EACH_YEAR_CUE = /hằng năm|hàng năm|mỗi năm/iu;
-const TOTAL_CUE = /tổng|cả giai đoạn|lũy kế|luỹ kế|trong nhiệm kỳ|nhiệm kỳ|\b5 năm|năm năm|cả nhiệm kỳ|từ đầu nhiệm kỳ|trong giai đoạn/iu;
-const ADDED_CUE = /(?:có thêm|tăng thêm|thêm|mới)\s*(?:được\s*)?$/iu;
+const TOTAL_CUE = /tổng\s+(?:cộng|vốn|thu|chi)|cả giai đoạn|lũy kế|luỹ kế|trong nhiệm kỳ|cả nhiệm kỳ|từ đầu nhiệm kỳ|\b5 năm|năm năm|trong giai đoạn|sau \d+ năm/iu;
+const ADDED_CUE = /(?:có thêm|tăng thêm|\bthêm\b)/iu;
+// Verbs of things done during the period (a flow summed over it) rather than a standing level.
+const ACTION_CUE =
+  /(?:đã|được)\s+(?:\p{L}+\s+){0,3}?(?:kết nạp|khen thưởng|kiểm tra|giám sát|thi hành kỷ luật|kỷ luật|sáp nhập|sắp xếp|giải quyết|tiếp|cấp|thu hút|thành lập|đào tạo|tổ chức|triển khai|phê duyệt|chấp thuận|khởi công|hoàn thành|xây dựng|hỗ trợ|giải ngân|ban hành|xử lý|phát hiện|bắt giữ|tuyên truyền|mở|đón|trồng|đầu tư|cải tạo|nâng cấp|kêu gọi|ký kết)|(?:kết nạp|khen thưởng|sáp nhập|thi hành kỷ luật|huy động|thu hút|giải ngân|kết thúc|tiếp nhận|giải quyết|đã tiếp|trồng mới|tạo việc làm|giải quyết việc làm|đào tạo|cấp giấy|cấp mới)(?:\s+được)?\s+(?:cho\s+|thêm\s+|mới\s+|trên\s+|hơn\s+|khoảng\s+|gần\s+)*$/iu;
+const LEVEL_CUE = /(?:hiện có|toàn tỉnh có|đến nay|hiện nay|còn)\s*(?:\p{L}+\s+){0,3}$/iu;
 const OF_PLAN_AFTER = /^\s*(?:so với\s+)?(?:kế hoạch|chỉ tiêu|mục tiêu|dự toán|nghị quyết)/iu;
+const DELTA_VERB = /(tăng|giảm)\s*(?:thêm\s*)?(?:được\s*)?(?:bình quân\s*)?(?:khoảng\s*|trên\s*|hơn\s*|gần\s*)?$/iu;
 
 function comparatorOf(before: string, after: string): Comparator {
   const tail = before.slice(-28);
@@ -47,7 +61,6 @@ function comparatorOf(before: string, after: string): Comparator {
   if (/(<|dưới|thấp hơn)\s*$/iu.test(tail)) return '<';
   if (/(>|trên|hơn|vượt|cao hơn)\s*$/iu.test(tail)) return '>';
   if (/(khoảng|gần|xấp xỉ|chừng)\s*$/iu.test(tail)) return '~';
-  if (/từ\s*$/iu.test(tail) && /^\s*trở lên/iu.test(after)) return '>=';
   return '=';
 }
 
@@ -56,46 +69,103 @@ function termAround(year: number): [number, number] {
   return [start, start + 4];
 }
 
+/** Why a figure reads as a change, if it does. */
+export type ChangeReason = 'ratio' | 'of_plan' | 'baseline' | 'delta_after_level' | 'reduction' | null;
+
+export interface FigureReadingWithReason extends FigureReading {
+  changeReason: ChangeReason;
+}
+
 /**
  * Reads what a figure is: target or result or change, for which period, on which basis,
  * from the words around it and the frame of its section.
  */
-export function readFigure(around: FigureSurroundings, frame: Frame): FigureReading {
+export function readFigure(around: FigureSurroundings, frame: Frame): FigureReadingWithReason {
   const { sentence, start, end } = around;
   const before = sentence.slice(0, start);
   const clauseBefore = sentence.slice(around.clauseStart, start);
   const clauseAfter = sentence.slice(end, around.clauseEnd);
-  const periods = findPeriods(sentence);
+  const windowBefore = sentence.slice(around.previousFigureEnd ?? 0, start);
+  const periods = findPeriods(sentence).filter((period) => !insideCriteriaNote(sentence, period));
 
   const comparator = comparatorOf(before, sentence.slice(end));
-  const baseline = periods.find(
-    (period) => period.role === 'baseline' && period.start >= end && period.start - end < 40 && period.end <= around.clauseEnd,
+  // A comparison base after the figure counts only when no other figure stands between them.
+  const baselineAfter = periods.find(
+    (period) =>
+      period.role === 'baseline' &&
+      period.start >= end &&
+      period.end <= around.clauseEnd &&
+      !/\d/.test(sentence.slice(end, period.start).replace(/\u2063\d*\u2063?/g, '')),
   );
-  const soVoiAfter = /^[^\d]{0,40}?so với/iu.exec(clauseAfter);
+  const baselineBefore = periods.find(
+    (period) => period.role === 'baseline' && period.end <= start && period.start >= around.clauseStart,
+  );
+  const soVoiAfter = /^[^\d]{0,40}?so với/iu.test(clauseAfter.replace(/\u2063\d*\u2063?/g, ''));
   const ratio = /gấp\s*(?:khoảng\s*|hơn\s*|gần\s*)?$/iu.test(before);
   const ofPlan = OF_PLAN_AFTER.test(sentence.slice(end));
-  const deltaVerb = /(tăng|giảm)\s*(?:thêm\s*)?(?:bình quân\s*)?(?:khoảng\s*|trên\s*|hơn\s*|gần\s*)?$/iu.test(clauseBefore);
-  const deltaAfterLevel = deltaVerb && around.previousFigureInClause !== null;
-  const isChange = ratio || ofPlan || baseline !== undefined || soVoiAfter !== null || deltaAfterLevel;
+  const deltaVerb = DELTA_VERB.test(windowBefore);
+  const averageRate = AVERAGE_CUE.test(windowBefore.slice(-40)) || around.growthIndicator;
+  const changeReason: ChangeReason = ratio
+    ? 'ratio'
+    : ofPlan
+      ? 'of_plan'
+      : baselineAfter || soVoiAfter || (baselineBefore && deltaVerb)
+        ? 'baseline'
+        : deltaVerb && around.previousFigureInClause !== null && !averageRate
+          ? 'delta_after_level'
+          : /giảm\s*(?:được\s*)?$/iu.test(windowBefore) && around.unitKind === 'count'
+            ? 'reduction'
+            : null;
+
+  // Cues are read between the previous figure and this one; the first figure of a clause also
+  // inherits the cues of the sentence's head ("bình quân hằng năm …, trong đó: …").
+  const cueText = `${around.sentenceHead} ${windowBefore}`;
+  const percentAverage =
+    around.unitKind === 'percent' &&
+    (/^\s*\/\s*năm/iu.test(sentence.slice(end)) ||
+      ((around.growthIndicator || /tăng trưởng|tốc độ tăng/iu.test(before)) && /bình quân(?!\s*(?:đầu người|\/người))/iu.test(before)));
+  const average = AVERAGE_CUE.test(cueText) || percentAverage;
+  const eachYear = !average && (EACH_YEAR_CUE.test(cueText) || /^\s*\/\s*năm/iu.test(sentence.slice(end)));
+  const added = ADDED_CUE.test(clauseBefore);
+  const total = TOTAL_CUE.test(cueText) || added || changeReason === 'reduction';
+  const action = around.unitKind !== 'percent' && ACTION_CUE.test(windowBefore) && !LEVEL_CUE.test(windowBefore);
 
   const explicit = choosePeriod(periods, start, end, around.clauseStart);
+  const defaultRange = frame.period;
+  // "từ 43,4% lên 55%": the first figure is the level before the period began.
+  const fromLevel = /từ\s*$/iu.test(windowBefore) && /^[^\d;]{0,30}?\b(?:lên|xuống)\b/iu.test(clauseAfter);
+  const toLevel = /(?:lên|xuống|xuống còn)\s*(?:mức\s*)?$/iu.test(windowBefore);
   let periodStart: number;
   let periodEnd: number;
   let basis: Basis = 'level';
-  const cueText = before.slice(Math.max(0, around.clauseStart - 80));
-  const average = AVERAGE_CUE.test(cueText);
-  const eachYear = EACH_YEAR_CUE.test(cueText) || /^\s*\/\s*năm/iu.test(sentence.slice(end));
-  const total = TOTAL_CUE.test(cueText) || ADDED_CUE.test(clauseBefore);
-  const defaultRange = frame.period;
   if (explicit && explicit.from !== explicit.to) {
     [periodStart, periodEnd] = [explicit.from, explicit.to];
     basis = average ? 'annual_avg' : eachYear ? 'each_year' : 'total';
-  } else if (explicit && (explicit.role === 'until' || !(average || eachYear || total))) {
+  } else if (explicit && explicit.rightAfter) {
     periodStart = periodEnd = explicit.from;
-  } else if (average || eachYear || total) {
-    // A rate or flow over a period: the section's period, or the plan period around the named year.
-    [periodStart, periodEnd] = explicit ? termAround(explicit.from) : defaultRange;
-    if (explicit && defaultRange[0] === defaultRange[1]) [periodStart, periodEnd] = [explicit.from, explicit.from];
+  } else if (explicit && (average || eachYear || total || action) && changeReason !== 'baseline') {
+    // A rate or flow up to a named year: from the start of its plan period to that year.
+    const term = termAround(explicit.from);
+    const single = defaultRange[0] === defaultRange[1];
+    [periodStart, periodEnd] = single ? [explicit.from, explicit.from] : [explicit.role === 'until' ? term[0] : term[0], explicit.role === 'until' ? explicit.from : term[1]];
+    if (!(average || eachYear) && explicit.role !== 'until' && !action && !added) [periodStart, periodEnd] = [explicit.from, explicit.from];
+    basis = periodStart === periodEnd && !(average || eachYear) ? 'level' : average ? 'annual_avg' : eachYear ? 'each_year' : 'total';
+  } else if (explicit) {
+    periodStart = periodEnd = explicit.from;
+  } else if (fromLevel && defaultRange[0] !== defaultRange[1]) {
+    periodStart = periodEnd = defaultRange[0] - 1;
+  } else if (toLevel) {
+    periodStart = periodEnd = defaultRange[1];
+  } else if (
+    changeReason === 'reduction' ||
+    changeReason === 'of_plan' ||
+    (changeReason === 'baseline' && (baselineAfter ?? baselineBefore) !== undefined && (baselineAfter ?? baselineBefore)!.from !== (baselineAfter ?? baselineBefore)!.to)
+  ) {
+    // A change against a plan or a previous term is over the whole period.
+    [periodStart, periodEnd] = defaultRange;
+    basis = eachYear ? 'each_year' : 'total';
+  } else if ((average || eachYear || total || action) && changeReason !== 'baseline' && changeReason !== 'delta_after_level') {
+    [periodStart, periodEnd] = defaultRange;
     basis = average ? 'annual_avg' : eachYear ? 'each_year' : 'total';
   } else {
     periodStart = periodEnd = defaultRange[1];
@@ -104,31 +174,43 @@ export function readFigure(around: FigureSurroundings, frame: Frame): FigureRead
   const targetCue = TARGET_CUE.test(clauseBefore) && !ofPlan;
   const actualCue = ACTUAL_CUE.test(clauseBefore);
   let measure: Measure;
-  if (isChange) measure = 'change';
+  if (changeReason) measure = 'change';
   else if (periodEnd > frame.issueYear) measure = 'target';
   else if (targetCue && !/thực hiện|đạt được|kết quả/iu.test(clauseBefore.slice(-40))) measure = 'target';
   else if (frame.mode === 'target' && !actualCue && !explicit) measure = 'target';
   else measure = 'actual';
 
-  const estimateWindow = clauseBefore.slice(-60);
-  const isEstimate = measure !== 'target' && ESTIMATE_CUE.test(estimateWindow) && periodEnd >= frame.issueYear - 1;
+  const isEstimate =
+    measure !== 'target' && ESTIMATE_CUE.test(clauseBefore.slice(-60)) && periodEnd >= frame.issueYear - 1;
 
   let baseYear: number | null = null;
   if (measure === 'change') {
+    const baseline = baselineAfter ?? baselineBefore;
     if (baseline) baseYear = baseline.from;
     else if (/so với\s+(?:giai đoạn|nhiệm kỳ|thời kỳ)\s+trước/iu.test(clauseAfter)) baseYear = termAround(periodStart)[0] - 5;
-    else if (!ratio && !ofPlan) baseYear = termAround(periodStart)[0] - 1;
-    else if (ratio) baseYear = termAround(periodStart)[0] - 1;
+    else if (changeReason !== 'of_plan' && changeReason !== 'reduction') baseYear = termAround(periodEnd)[0] - 1;
   }
-  const negative = /giảm\s*(?:bình quân\s*)?(?:khoảng\s*|trên\s*|hơn\s*|gần\s*)?$/iu.test(clauseBefore) && !/^\s*(?:xuống|còn)/iu.test(clauseAfter);
-  return { comparator, measure, isEstimate, periodStart, periodEnd, basis, baseYear, negative };
+  const negative =
+    /giảm\s*(?:được\s*)?(?:bình quân\s*)?(?:khoảng\s*|trên\s*|hơn\s*|gần\s*)?$/iu.test(windowBefore) &&
+    !/^\s*(?:xuống|còn)/iu.test(clauseAfter);
+  return { comparator, measure, isEstimate, periodStart, periodEnd, basis, baseYear, negative, changeReason };
+}
+
+/** "(theo tiêu chí giai đoạn 2016 - 2020)" names the criteria, not the figure's period. */
+function insideCriteriaNote(sentence: string, period: PeriodMention): boolean {
+  return /theo\s+(?:tiêu chí|chuẩn|phương pháp|giá)[^()]{0,30}$/iu.test(sentence.slice(Math.max(0, period.start - 40), period.start));
 }
 
 /** The period written for a figure: a year right after it, else the nearest before it in its sentence. */
-function choosePeriod(periods: PeriodMention[], start: number, end: number, clauseStart: number): PeriodMention | null {
+function choosePeriod(
+  periods: PeriodMention[],
+  start: number,
+  end: number,
+  clauseStart: number,
+): (PeriodMention & { rightAfter?: boolean }) | null {
   const usable = periods.filter((period) => period.role !== 'baseline');
   const rightAfter = usable.find((period) => period.start >= end && period.start - end <= 6 && period.from === period.to);
-  if (rightAfter) return rightAfter;
+  if (rightAfter) return { ...rightAfter, rightAfter: true };
   const beforeInClause = usable.filter((period) => period.end <= start && period.start >= clauseStart);
   if (beforeInClause.length > 0) return beforeInClause[beforeInClause.length - 1] ?? null;
   const beforeInSentence = usable.filter((period) => period.end <= start);
