@@ -1,7 +1,7 @@
 import type { Catalogue, CatalogueEntry } from './catalogue.ts';
 import { deriveLabel, derivedIndicatorId } from './derived-indicator.ts';
 import { documentProfile, type DocumentProfile } from './document-profile.ts';
-import { readFigure, type Frame } from './figure-context.ts';
+import { readFigure, type FigureReadingWithReason, type Frame } from './figure-context.ts';
 import { IndicatorMatcher, type IndicatorMatch } from './indicator-matcher.ts';
 import type { ManifestEntry } from './manifest.ts';
 import { blockedRanges, isBlocked } from './non-figures.ts';
@@ -73,6 +73,7 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
     let lastIndicator: IndicatorMatch | null = context.parent?.indicator ?? null;
     let previousInClause: { clause: number; start: number } | null = null;
     let previousEnd: number | null = null;
+    let previousReading: FigureReadingWithReason | null = null;
     const sentenceHead = inSentence[0] ? text.slice(sentence.start, inSentence[0].start) : sentenceText;
     for (const mention of inSentence) {
       const clauseStart = clauseStartAt(sentence, mention.start);
@@ -93,11 +94,13 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
           sentenceHead,
           unitKind: mention.unitKind,
           growthIndicator: named !== null && isGrowthRate(named.entry),
+          previousReading,
         },
         frame,
       );
       previousInClause = { clause: clauseStart, start: mention.start };
       previousEnd = mention.end;
+      previousReading = reading;
       const match =
         (reading.measure === 'change'
           ? context.matcher.match({ clauseBefore, sentenceBefore, unit: mention.unit, isChange: true })

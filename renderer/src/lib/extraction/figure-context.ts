@@ -17,6 +17,8 @@ export interface FigureSurroundings {
   sentenceHead: string;
   /** The indicator named is a growth rate: "tăng 9,4%" after a level is its growth, not a change. */
   growthIndicator: boolean;
+  /** How the previous figure of the sentence was read: a list ("A 19%, B 28%") shares its frame. */
+  previousReading: FigureReadingWithReason | null;
   unitKind: 'percent' | 'measure' | 'count' | 'none';
 }
 
@@ -49,7 +51,7 @@ const TOTAL_CUE = /tổng\s+(?:cộng|vốn|thu|chi)|cả giai đoạn|lũy kế
 const ADDED_CUE = /(?:có thêm|tăng thêm|\bthêm\b)/iu;
 // Verbs of things done during the period (a flow summed over it) rather than a standing level.
 const ACTION_CUE =
-  /(?:đã|được)\s+(?:\p{L}+\s+){0,3}?(?:kết nạp|khen thưởng|kiểm tra|giám sát|thi hành kỷ luật|kỷ luật|sáp nhập|sắp xếp|giải quyết|tiếp|cấp|thu hút|thành lập|đào tạo|tổ chức|triển khai|phê duyệt|chấp thuận|khởi công|hoàn thành|xây dựng|hỗ trợ|giải ngân|ban hành|xử lý|phát hiện|bắt giữ|tuyên truyền|mở|đón|trồng|đầu tư|cải tạo|nâng cấp|kêu gọi|ký kết)|(?:kết nạp|khen thưởng|sáp nhập|thi hành kỷ luật|huy động|thu hút|giải ngân|kết thúc|tiếp nhận|giải quyết|đã tiếp|trồng mới|tạo việc làm|giải quyết việc làm|đào tạo|cấp giấy|cấp mới)(?:\s+được)?\s+(?:cho\s+|thêm\s+|mới\s+|trên\s+|hơn\s+|khoảng\s+|gần\s+)*$/iu;
+  /(?:đã|được)\s+(?:\p{L}+\s+){0,3}?(?:kết nạp|khen thưởng|kiểm tra|giám sát|thi hành kỷ luật|kỷ luật|sáp nhập|sắp xếp|giải quyết|tiếp|cấp|thu hút|thành lập|đào tạo|tổ chức|triển khai|phê duyệt|chấp thuận|khởi công|hoàn thành|xây dựng|hỗ trợ|giải ngân|ban hành|xử lý|phát hiện|bắt giữ|tuyên truyền|mở|đón|trồng|đầu tư|cải tạo|nâng cấp|kêu gọi|ký kết)|(?:kết nạp|khen thưởng|sáp nhập|thi hành kỷ luật|huy động|thu hút|giải ngân|kết thúc|tiếp nhận|giải quyết|đã tiếp|trồng mới|tạo việc làm|đào tạo|cấp giấy|cấp mới|đưa vào vận hành|đưa vào sử dụng|khởi công|khánh thành|hoàn thành)/iu;
 const LEVEL_CUE = /(?:hiện có|toàn tỉnh có|đến nay|hiện nay|còn)\s*(?:\p{L}+\s+){0,3}$/iu;
 const OF_PLAN_AFTER = /^\s*(?:so với\s+)?(?:kế hoạch|chỉ tiêu|mục tiêu|dự toán|nghị quyết)/iu;
 const DELTA_VERB = /(tăng|giảm)\s*(?:thêm\s*)?(?:được\s*)?(?:bình quân\s*)?(?:khoảng\s*|trên\s*|hơn\s*|gần\s*)?$/iu;
@@ -100,7 +102,10 @@ export function readFigure(around: FigureSurroundings, frame: Frame): FigureRead
   const baselineBefore = periods.find(
     (period) => period.role === 'baseline' && period.end <= start && period.start >= around.clauseStart,
   );
-  const soVoiAfter = /^[^\d]{0,40}?so với/iu.test(clauseAfter.replace(/\u2063\d*\u2063?/g, ''));
+  const plainAfter = clauseAfter.replace(/\u2063\d*\u2063?/g, '');
+  const soVoiAfter = /^[^\d]{0,40}?so với/iu.test(plainAfter);
+  // "so với khóa XV", "so với giai đoạn trước": the previous plan period as a whole.
+  const previousTermBase = /^[^\d]{0,40}?so với\s+(?:khóa|khoá|nhiệm kỳ|giai đoạn|thời kỳ)\s+(?:trước|[IVXLC]+\b)/iu.test(plainAfter);
   const ratio = /gấp\s*(?:khoảng\s*|hơn\s*|gần\s*)?$/iu.test(before);
   const ofPlan = OF_PLAN_AFTER.test(sentence.slice(end));
   const deltaVerb = DELTA_VERB.test(windowBefore);
@@ -159,6 +164,8 @@ export function readFigure(around: FigureSurroundings, frame: Frame): FigureRead
   } else if (
     changeReason === 'reduction' ||
     changeReason === 'of_plan' ||
+    previousTermBase ||
+    (changeReason === 'delta_after_level' && around.unitKind === 'count') ||
     (changeReason === 'baseline' && (baselineAfter ?? baselineBefore) !== undefined && (baselineAfter ?? baselineBefore)!.from !== (baselineAfter ?? baselineBefore)!.to)
   ) {
     // A change against a plan or a previous term is over the whole period.
@@ -169,6 +176,31 @@ export function readFigure(around: FigureSurroundings, frame: Frame): FigureRead
     basis = average ? 'annual_avg' : eachYear ? 'each_year' : 'total';
   } else {
     periodStart = periodEnd = defaultRange[1];
+  }
+
+  // A figure with no words of its own after another one ("sáp nhập 51 … thành 25 …", "giảm 42
+  // trường học, 22 trạm") is read as the one before it.
+  const previous = around.previousReading;
+  const ownWords =
+    changeReason !== null ||
+    explicit !== null ||
+    fromLevel ||
+    toLevel ||
+    DELTA_VERB.test(windowBefore) ||
+    AVERAGE_CUE.test(windowBefore) ||
+    EACH_YEAR_CUE.test(windowBefore) ||
+    TOTAL_CUE.test(windowBefore) ||
+    LEVEL_CUE.test(windowBefore) ||
+    /so với|tương đương|gấp|bằng|chiếm/iu.test(windowBefore);
+  if (previous && !ownWords && (previous.changeReason === null || previous.changeReason === 'reduction' || previous.changeReason === 'delta_after_level')) {
+    if (previous.changeReason === null || around.unitKind === 'count') {
+      return {
+        ...previous,
+        comparator,
+        negative: previous.negative,
+        isEstimate: previous.isEstimate || (ESTIMATE_CUE.test(windowBefore) && previous.measure !== 'target'),
+      };
+    }
   }
 
   const targetCue = TARGET_CUE.test(clauseBefore) && !ofPlan;
@@ -187,7 +219,7 @@ export function readFigure(around: FigureSurroundings, frame: Frame): FigureRead
   if (measure === 'change') {
     const baseline = baselineAfter ?? baselineBefore;
     if (baseline) baseYear = baseline.from;
-    else if (/so với\s+(?:giai đoạn|nhiệm kỳ|thời kỳ)\s+trước/iu.test(clauseAfter)) baseYear = termAround(periodStart)[0] - 5;
+    else if (previousTermBase) baseYear = termAround(periodStart)[0] - 5;
     else if (changeReason !== 'of_plan' && changeReason !== 'reduction') baseYear = termAround(periodEnd)[0] - 1;
   }
   const negative =

@@ -51,6 +51,8 @@ export function scanMentions(text: string): Mention[] {
     const isYear = YEAR_LIKE.test(first) && (second === undefined || YEAR_LIKE.test(second)) && unitKind !== 'measure';
     if (isYear && unitKind !== 'count') continue;
     if (unitKind === 'none' && denominator === null && isNonStatisticNoun(after)) continue;
+    // A small bare integer with no unit is a name or a number in a name ("Hợp Thành 1, 2", "Trung ương 4").
+    if (unitKind === 'none' && denominator === null && Number.isInteger(low) && low < 1000 && !/,/.test(first)) continue;
     // A range whose ends are out of order is two numbers, not a range (e.g. "2 - 1").
     if (high < low && denominator === null) continue;
     mentions.push({ start: match.index, end, low, high, unit, unitKind, denominator });

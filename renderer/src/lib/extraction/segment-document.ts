@@ -84,7 +84,7 @@ export function segmentDocument(raw: string): Segment[] {
       const boundary =
         previous !== null &&
         (SENTENCE_END.test(previous.text) ||
-          BLOCK_START.test(line.text) ||
+          BLOCK_START.test(cleaned.text) ||
           (previous.text.trim().length < 45 && /^\s*\p{Lu}/u.test(line.text)));
       body.push(boundary ? '\n' : ' ', line.start - 1, line.start);
     }

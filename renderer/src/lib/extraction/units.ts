@@ -68,7 +68,7 @@ const UNIT_FORMS: readonly UnitForm[] = [
 
 // Nouns counted by a bare number; the unit is the noun as written.
 const COUNT_NOUNS = [
-  'tổ chức cơ sở đảng', 'tổ chức đảng', 'đảng bộ', 'chi bộ', 'đảng viên', 'cán bộ', 'công chức', 'viên chức', 'biên chế',
+  'tổ chức cơ sở đảng', 'tổ chức đảng', 'tổ chức', 'đảng bộ', 'chi bộ', 'đảng viên', 'cán bộ', 'công chức', 'viên chức', 'biên chế',
   'đơn vị hành chính', 'đơn vị', 'cơ quan', 'đầu mối', 'phòng', 'trạm', 'tập thể', 'cá nhân', 'trường hợp',
   'doanh nghiệp', 'hợp tác xã', 'dự án', 'công trình', 'sản phẩm', 'chuỗi', 'mã vùng trồng', 'vùng trồng',
   'xã', 'phường', 'thôn', 'bản', 'huyện', 'khu dân cư', 'hộ', 'người', 'lao động', 'học sinh', 'giáo viên',
@@ -83,6 +83,7 @@ const COUNT_NOUNS = [
 
 // Nouns after a number that make it structure, not a statistic: "5 năm", "3 sao", "2 cấp".
 export const NON_STATISTIC_NOUNS = [
+  'bài học', 'nhóm nhiệm vụ', 'nhiệm vụ trọng tâm', 'kết quả chủ yếu', 'khâu đột phá',
   'năm', 'tháng', 'ngày', 'giờ', 'tuần', 'quý', 'tuổi', 'sao', 'thành tố', 'phần', 'cấp', 'nghị quyết', 'kết quả',
   'tiêu chí', 'vạn dân', 'nhóm', 'quan điểm', 'khâu', 'nội dung', 'giải pháp', 'nhiệm vụ', 'mục tiêu', 'bước',
   'chữ', 'trang', 'điều', 'khoản', 'chương', 'mục', 'lĩnh vực', 'đột phá', 'kỳ', 'khóa', 'lần thứ', 'giai đoạn',
@@ -121,8 +122,17 @@ export function readUnit(after: string): UnitMatch | null {
     const form = UNIT_FORMS.find((candidate) => candidate.pattern === written);
     return { unit: form?.unit ?? written, length: measure[0].length, kind: 'measure' };
   }
-  const count = COUNT_REGEX.exec(after);
-  if (count) return { unit: count[0].trim().toLowerCase(), length: count[0].length, kind: 'count' };
+  // A scale word before a counted noun: "72,2 nghìn lao động", "5 triệu con".
+  const scale = /^\s*(nghìn|ngàn|triệu|tỷ|vạn)(?=\s)/iu.exec(after);
+  const count = COUNT_REGEX.exec(scale ? after.slice(scale[0].length) : after);
+  if (count) {
+    const noun = count[0].trim().toLowerCase();
+    return {
+      unit: scale ? `${scale[1]?.toLowerCase()} ${noun}` : noun,
+      length: (scale?.[0].length ?? 0) + count[0].length,
+      kind: 'count',
+    };
+  }
   return null;
 }
 
