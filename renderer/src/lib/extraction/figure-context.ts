@@ -52,7 +52,8 @@ const ADDED_CUE = /(?:có thêm|tăng thêm|\bthêm\b)/iu;
 // Verbs of things done during the period (a flow summed over it) rather than a standing level.
 const ACTION_CUE =
   /(?:đã|được)\s+(?:\p{L}+\s+){0,3}?(?:kết nạp|khen thưởng|kiểm tra|giám sát|thi hành kỷ luật|kỷ luật|sáp nhập|sắp xếp|giải quyết|tiếp|cấp|thu hút|thành lập|đào tạo|tổ chức|triển khai|phê duyệt|chấp thuận|khởi công|hoàn thành|xây dựng|hỗ trợ|giải ngân|ban hành|xử lý|phát hiện|bắt giữ|tuyên truyền|mở|đón|trồng|đầu tư|cải tạo|nâng cấp|kêu gọi|ký kết)|(?:kết nạp|khen thưởng|sáp nhập|thi hành kỷ luật|huy động|thu hút|giải ngân|kết thúc|tiếp nhận|giải quyết|đã tiếp|trồng mới|tạo việc làm|đào tạo|cấp giấy|cấp mới|đưa vào vận hành|đưa vào sử dụng|khởi công|khánh thành|hoàn thành)/iu;
-const LEVEL_CUE = /(?:hiện có|toàn tỉnh có|đến nay|hiện nay|còn)\s*(?:\p{L}+\s+){0,3}$/iu;
+const LEVEL_CUE =
+  /(?:(?:hiện có|toàn tỉnh có|đến nay|hiện nay|còn)\s*(?:\p{L}+\s+){0,3}|(?:^|[\s,;:])có\s+(?:trên\s+|hơn\s+|khoảng\s+|gần\s+)?)$/iu;
 const OF_PLAN_AFTER = /^\s*(?:so với\s+)?(?:kế hoạch|chỉ tiêu|mục tiêu|dự toán|nghị quyết)/iu;
 const DELTA_VERB = /(tăng|giảm)\s*(?:thêm\s*)?(?:được\s*)?(?:bình quân\s*)?(?:khoảng\s*|trên\s*|hơn\s*|gần\s*)?$/iu;
 
@@ -88,6 +89,7 @@ export function readFigure(around: FigureSurroundings, frame: Frame): FigureRead
   const clauseBefore = sentence.slice(around.clauseStart, start);
   const clauseAfter = sentence.slice(end, around.clauseEnd);
   const windowBefore = sentence.slice(around.previousFigureEnd ?? 0, start);
+  const previous = around.previousReading;
   const periods = findPeriods(sentence).filter((period) => !insideCriteriaNote(sentence, period));
 
   const comparator = comparatorOf(before, sentence.slice(end));
@@ -129,11 +131,13 @@ export function readFigure(around: FigureSurroundings, frame: Frame): FigureRead
     around.unitKind === 'percent' &&
     (/^\s*\/\s*năm/iu.test(sentence.slice(end)) ||
       ((around.growthIndicator || /tăng trưởng|tốc độ tăng/iu.test(before)) && /bình quân(?!\s*(?:đầu người|\/người))/iu.test(before)));
-  const average = AVERAGE_CUE.test(cueText) || percentAverage;
-  const eachYear = !average && (EACH_YEAR_CUE.test(cueText) || /^\s*\/\s*năm/iu.test(sentence.slice(end)));
-  const added = ADDED_CUE.test(clauseBefore);
-  const total = TOTAL_CUE.test(cueText) || added || changeReason === 'reduction';
-  const action = around.unitKind !== 'percent' && ACTION_CUE.test(windowBefore) && !LEVEL_CUE.test(windowBefore);
+  // "toàn tỉnh có 225 trường": a standing level, whatever the sentence said before it.
+  const standing = LEVEL_CUE.test(windowBefore) && !TOTAL_CUE.test(windowBefore);
+  const average = !standing && (AVERAGE_CUE.test(cueText) || percentAverage);
+  const eachYear = !standing && !average && (EACH_YEAR_CUE.test(cueText) || /^\s*\/\s*năm/iu.test(sentence.slice(end)));
+  const added = ADDED_CUE.test(clauseBefore) && !standing;
+  const total = !standing && (TOTAL_CUE.test(cueText) || added || changeReason === 'reduction');
+  const action = !standing && around.unitKind !== 'percent' && ACTION_CUE.test(windowBefore);
 
   const explicit = choosePeriod(periods, start, end, around.clauseStart);
   const defaultRange = frame.period;
@@ -161,6 +165,9 @@ export function readFigure(around: FigureSurroundings, frame: Frame): FigureRead
     periodStart = periodEnd = defaultRange[0] - 1;
   } else if (toLevel) {
     periodStart = periodEnd = defaultRange[1];
+  } else if (changeReason === 'delta_after_level' && previous && previous.periodStart !== previous.periodEnd) {
+    [periodStart, periodEnd] = [previous.periodStart, previous.periodEnd];
+    basis = previous.basis;
   } else if (
     changeReason === 'reduction' ||
     changeReason === 'of_plan' ||
@@ -180,7 +187,6 @@ export function readFigure(around: FigureSurroundings, frame: Frame): FigureRead
 
   // A figure with no words of its own after another one ("sáp nhập 51 … thành 25 …", "giảm 42
   // trường học, 22 trạm") is read as the one before it.
-  const previous = around.previousReading;
   const ownWords =
     changeReason !== null ||
     explicit !== null ||
@@ -191,8 +197,11 @@ export function readFigure(around: FigureSurroundings, frame: Frame): FigureRead
     EACH_YEAR_CUE.test(windowBefore) ||
     TOTAL_CUE.test(windowBefore) ||
     LEVEL_CUE.test(windowBefore) ||
+    ACTUAL_CUE.test(windowBefore) ||
+    TARGET_CUE.test(windowBefore) ||
     /so với|tương đương|gấp|bằng|chiếm/iu.test(windowBefore);
-  if (previous && !ownWords && (previous.changeReason === null || previous.changeReason === 'reduction' || previous.changeReason === 'delta_after_level')) {
+  const sameList = around.previousFigureInClause !== null || /trong đó/iu.test(windowBefore);
+  if (previous && sameList && !ownWords && (previous.changeReason === null || previous.changeReason === 'reduction' || previous.changeReason === 'delta_after_level')) {
     if (previous.changeReason === null || around.unitKind === 'count') {
       return {
         ...previous,

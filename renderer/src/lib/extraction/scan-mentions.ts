@@ -48,6 +48,8 @@ export function scanMentions(text: string): Mention[] {
         end += read.length;
       }
     }
+    // "17.096/22.646" counts part of a whole.
+    if (unitKind === 'none' && denominator !== null) unitKind = 'count';
     const isYear = YEAR_LIKE.test(first) && (second === undefined || YEAR_LIKE.test(second)) && unitKind !== 'measure';
     if (isYear && unitKind !== 'count') continue;
     if (unitKind === 'none' && denominator === null && isNonStatisticNoun(after)) continue;

@@ -117,7 +117,9 @@ export function readUnit(after: string): UnitMatch | null {
   const percent = /^\s?%/.exec(after);
   if (percent) return { unit: '%', length: percent[0].length, kind: 'percent' };
   const measure = UNIT_REGEX.exec(after);
-  if (measure) {
+  const longerCount = COUNT_REGEX.exec(after);
+  // "điểm trường" is a counted noun, not the unit "điểm".
+  if (measure && !(longerCount && longerCount[0].length > measure[0].length)) {
     const written = measure[0].trim().toLowerCase();
     const form = UNIT_FORMS.find((candidate) => candidate.pattern === written);
     return { unit: form?.unit ?? written, length: measure[0].length, kind: 'measure' };
