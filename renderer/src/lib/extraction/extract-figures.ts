@@ -2,7 +2,7 @@ import type { Catalogue, CatalogueEntry } from './catalogue.ts';
 import { deriveLabel, derivedIndicatorId } from './derived-indicator.ts';
 import { documentProfile, type DocumentProfile } from './document-profile.ts';
 import { readFigure, type FigureReadingWithReason, type Frame } from './figure-context.ts';
-import { IndicatorMatcher, type IndicatorMatch } from './indicator-matcher.ts';
+import { IndicatorMatcher, type IndicatorMatch, type IndicatorQuery } from './indicator-matcher.ts';
 import type { ManifestEntry } from './manifest.ts';
 import { blockedRanges, isBlocked } from './non-figures.ts';
 import type { Observation } from './observation.ts';
@@ -74,13 +74,24 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
     let previousInClause: { clause: number; start: number } | null = null;
     let previousEnd: number | null = null;
     let previousReading: FigureReadingWithReason | null = null;
+    let previousMatch: IndicatorMatch | null = null;
     const sentenceHead = inSentence[0] ? text.slice(sentence.start, inSentence[0].start) : sentenceText;
     for (const mention of inSentence) {
       const clauseStart = clauseStartAt(sentence, mention.start);
       const clauseEnd = sentence.clauseStarts.find((start) => start > mention.start) ?? sentence.end;
       const clauseBefore = text.slice(clauseStart, mention.start);
       const sentenceBefore = text.slice(sentence.start, mention.start);
-      const named = context.matcher.match({ clauseBefore, sentenceBefore, unit: mention.unit, isChange: false });
+      const query: IndicatorQuery = {
+        windowBefore: text.slice(Math.max(previousEnd ?? sentence.start, clauseStart), mention.start),
+        clauseBefore,
+        sentenceBefore,
+        after: text.slice(mention.numberEnd, clauseEnd).replace(/^\s*%/, ''),
+        previous: previousInClause?.clause === clauseStart ? previousMatch : null,
+        unit: mention.unit,
+        isChange: false,
+        isLevel: false,
+      };
+      const named = context.matcher.match(query);
       const reading = readFigure(
         {
           sentence: sentenceText,
@@ -101,10 +112,11 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
       previousInClause = { clause: clauseStart, start: mention.start };
       previousEnd = mention.end;
       previousReading = reading;
-      const match =
-        (reading.measure === 'change'
-          ? context.matcher.match({ clauseBefore, sentenceBefore, unit: mention.unit, isChange: true })
+      const match: IndicatorMatch | null =
+        (reading.measure === 'change' || reading.isLevel
+          ? context.matcher.match({ ...query, isChange: reading.measure === 'change', isLevel: reading.isLevel })
           : named) ?? (segment.kind === 'footnote' ? lastIndicator : null);
+      previousMatch = match;
       if (match) lastIndicator = match;
       const label = match?.label.trim() || deriveLabel(clauseBefore, mention.unit);
       const [charStart, charEnd] = segment.text.rawSpan(mention.start, mention.end);

@@ -77,6 +77,8 @@ export type ChangeReason = 'ratio' | 'of_plan' | 'baseline' | 'delta_after_level
 
 export interface FigureReadingWithReason extends FigureReading {
   changeReason: ChangeReason;
+  /** Read as a level at one end of a movement ("từ 25,95% … xuống còn 7,89%"). */
+  isLevel: boolean;
 }
 
 /**
@@ -142,7 +144,7 @@ export function readFigure(around: FigureSurroundings, frame: Frame): FigureRead
   const explicit = choosePeriod(periods, start, end, around.clauseStart);
   const defaultRange = frame.period;
   // "từ 43,4% lên 55%": the first figure is the level before the period began.
-  const fromLevel = /từ\s*$/iu.test(windowBefore) && /^[^\d;]{0,30}?\b(?:lên|xuống)\b/iu.test(clauseAfter);
+  const fromLevel = /từ\s*$/iu.test(windowBefore) && /^(?:[^\d;]|(?:19|20)\d\d){0,40}?\b(?:lên|xuống)\b/iu.test(clauseAfter);
   const toLevel = /(?:lên|xuống|xuống còn)\s*(?:mức\s*)?$/iu.test(windowBefore);
   let periodStart: number;
   let periodEnd: number;
@@ -234,7 +236,18 @@ export function readFigure(around: FigureSurroundings, frame: Frame): FigureRead
   const negative =
     /giảm\s*(?:được\s*)?(?:bình quân\s*)?(?:khoảng\s*|trên\s*|hơn\s*|gần\s*)?$/iu.test(windowBefore) &&
     !/^\s*(?:xuống|còn)/iu.test(clauseAfter);
-  return { comparator, measure, isEstimate, periodStart, periodEnd, basis, baseYear, negative, changeReason };
+  return {
+    comparator,
+    measure,
+    isEstimate,
+    periodStart,
+    periodEnd,
+    basis,
+    baseYear,
+    negative,
+    changeReason,
+    isLevel: fromLevel || toLevel || standing,
+  };
 }
 
 /** "(theo tiêu chí giai đoạn 2016 - 2020)" names the criteria, not the figure's period. */

@@ -2,11 +2,19 @@ import type { Catalogue, CatalogueEntry } from './catalogue.ts';
 import { canonicalVietnamese } from './vietnamese-text.ts';
 
 export interface IndicatorQuery {
+  /** Text since the previous figure of the sentence (or the sentence start). */
+  windowBefore: string;
   /** Text of the clause before the figure, and of the whole sentence before it. */
   clauseBefore: string;
   sentenceBefore: string;
+  /** Text right after the figure's unit, to the end of its clause ("15 trường học đạt chuẩn quốc gia"). */
+  after: string;
+  /** The indicator of the previous figure in the same clause, if any. */
+  previous: IndicatorMatch | null;
   unit: string;
   isChange: boolean;
+  /** The figure is a level ("từ 25,95% … xuống còn 7,89%"), not a rate of increase or decrease. */
+  isLevel: boolean;
 }
 
 export interface IndicatorMatch {
@@ -62,25 +70,66 @@ export class IndicatorMatcher {
     }
   }
 
+  /**
+   * The indicator a figure belongs to, looked for in this order: its unit alone; a phrasing
+   * since the previous figure; a phrasing right after it; the previous figure's indicator;
+   * a phrasing earlier in its clause, then in its sentence.
+   */
   match(query: IndicatorQuery): IndicatorMatch | null {
     const byUnit = this.#entries.find((entry) => entry.by_unit && entry.unit === query.unit);
     if (byUnit) return { entry: byUnit, label: byUnit.name_vi };
-    return this.#matchIn(query.clauseBefore, query) ?? this.#matchIn(query.sentenceBefore, query);
+    return (
+      this.#matchBefore(query.windowBefore, query) ??
+      this.#matchAfter(query.after, query) ??
+      this.#fromPrevious(query) ??
+      this.#matchBefore(query.clauseBefore, query) ??
+      this.#matchBefore(query.sentenceBefore, query)
+    );
   }
 
-  #matchIn(text: string, query: IndicatorQuery): IndicatorMatch | null {
+  #matchBefore(text: string, query: IndicatorQuery): IndicatorMatch | null {
     const canonical = canonicalVietnamese(text);
-    let best: { end: number; length: number; phrase: Phrase } | null = null;
+    const found: { end: number; phrase: Phrase }[] = [];
     for (const phrase of this.#phrases) {
       const at = lastWordIndex(canonical, phrase.text);
-      if (at < 0) continue;
-      const end = at + phrase.text.length;
-      if (!best || end > best.end || (end === best.end && phrase.text.length > best.length)) {
-        best = { end, length: phrase.text.length, phrase };
+      if (at >= 0) found.push({ end: at + phrase.text.length, phrase });
+    }
+    // Nearest first; a phrasing whose indicators do not fit the unit gives way to the next one.
+    found.sort((a, b) => b.end - a.end || b.phrase.text.length - a.phrase.text.length);
+    for (const { end, phrase } of found) {
+      const chosen = this.#choose(text, end - phrase.text.length, end, phrase, query);
+      if (chosen) return chosen;
+    }
+    return null;
+  }
+
+  // Only a phrasing that starts within the first few words after the figure names it.
+  #matchAfter(text: string, query: IndicatorQuery): IndicatorMatch | null {
+    // The words up to the next comma or clause mark.
+    const canonical = canonicalVietnamese(text.slice(0, 90).split(/[,;:(]/)[0] ?? '');
+    let best: { start: number; phrase: Phrase } | null = null;
+    for (const phrase of this.#phrases) {
+      const at = firstWordIndex(canonical, phrase.text);
+      if (at < 0 || canonical.slice(0, at).split(/\s+/).filter(Boolean).length > 8) continue;
+      if (!best || at < best.start || (at === best.start && phrase.text.length > best.phrase.text.length)) {
+        best = { start: at, phrase };
       }
     }
-    if (!best) return null;
-    const start = best.end - best.length;
+    return best ? this.#choose(text, best.start, best.start + best.phrase.text.length, best.phrase, query) : null;
+  }
+
+  #fromPrevious(query: IndicatorQuery): IndicatorMatch | null {
+    const previous = query.previous;
+    if (!previous) return null;
+    if (unitsFit(previous.entry, query.unit, query.isChange)) return previous;
+    const sibling = (previous.entry.family ? (this.#families.get(previous.entry.family) ?? []) : []).find((entry) =>
+      unitsFit(entry, query.unit, false),
+    );
+    return sibling ? { entry: sibling, label: previous.label } : null;
+  }
+
+  #choose(text: string, start: number, end: number, found: Phrase, query: IndicatorQuery): IndicatorMatch | null {
+    const best = { end, phrase: found };
     const sharing = this.#phrases.filter((phrase) => phrase.text === best.phrase.text).map((phrase) => phrase.entry);
     const candidates = new Set<CatalogueEntry>();
     for (const entry of sharing) {
@@ -93,10 +142,14 @@ export class IndicatorMatcher {
     for (const entry of candidates) {
       if (!unitsFit(entry, query.unit, query.isChange)) continue;
       let score = entry.cues ? 0 : 0.5;
+      // A level is not a rate of increase or decrease.
+      if (query.isLevel && (entry.cues ?? []).some((cue) => cue === 'tăng' || cue === 'giảm')) continue;
       for (const cue of entry.cues ?? []) {
         const canonicalCue = canonicalVietnamese(cue);
-        if (clause.includes(canonicalCue)) score = Math.max(score, 2);
-        else if (sentence.includes(canonicalCue)) score = Math.max(score, 1);
+        // The nearer a cue stands to the figure, the more it counts.
+        const inClause = lastWordIndex(clause, canonicalCue);
+        if (inClause >= 0) score = Math.max(score, 2 + inClause / Math.max(1, clause.length));
+        else if (lastWordIndex(sentence, canonicalCue) >= 0) score = Math.max(score, 1);
       }
       // The same unit as the indicator beats a fit through the change rule.
       if (unitClass(entry.unit) === unitClass(query.unit)) score += 0.25;
@@ -105,6 +158,18 @@ export class IndicatorMatcher {
     if (!chosen) return null;
     return { entry: chosen.entry, label: text.slice(start, best.end) };
   }
+}
+
+/** First index of `needle` in `haystack` at word boundaries, or -1. */
+function firstWordIndex(haystack: string, needle: string): number {
+  let at = haystack.indexOf(needle);
+  while (at >= 0) {
+    const before = haystack[at - 1] ?? ' ';
+    const after = haystack[at + needle.length] ?? ' ';
+    if (!/[\p{L}\d]/u.test(before) && !/[\p{L}\d]/u.test(after)) return at;
+    at = haystack.indexOf(needle, at + 1);
+  }
+  return -1;
 }
 
 /** Last index of `needle` in `haystack` starting and ending at word boundaries, or -1. */

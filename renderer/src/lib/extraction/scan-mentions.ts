@@ -6,6 +6,8 @@ export interface Mention {
   /** `[start, end)` of the expression (numbers, range, unit) in the scanned text. */
   start: number;
   end: number;
+  /** End of the numbers alone, before the unit. */
+  numberEnd: number;
   low: number;
   high: number;
   unit: string;
@@ -33,7 +35,8 @@ export function scanMentions(text: string): Mention[] {
     const high = second === undefined ? low : parseVietnameseNumber(second);
     if (high === null) continue;
     const denominator = denominatorText === undefined ? null : parseVietnameseNumber(denominatorText);
-    let end = match.index + whole.length;
+    const numberEnd = match.index + whole.length;
+    let end = numberEnd;
     const after = text.slice(end, end + 60);
     let unit = '';
     let unitKind: Mention['unitKind'] = 'none';
@@ -57,7 +60,7 @@ export function scanMentions(text: string): Mention[] {
     if (unitKind === 'none' && denominator === null && Number.isInteger(low) && low < 1000 && !/,/.test(first)) continue;
     // A range whose ends are out of order is two numbers, not a range (e.g. "2 - 1").
     if (high < low && denominator === null) continue;
-    mentions.push({ start: match.index, end, low, high, unit, unitKind, denominator });
+    mentions.push({ start: match.index, end, numberEnd, low, high, unit, unitKind, denominator });
   }
   return mentions;
 }
