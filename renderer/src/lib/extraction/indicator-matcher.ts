@@ -105,12 +105,15 @@ export class IndicatorMatcher {
 
   // Only a phrasing that starts within the first few words after the figure names it.
   #matchAfter(text: string, query: IndicatorQuery): IndicatorMatch | null {
-    // The words up to the next comma or clause mark.
-    const canonical = canonicalVietnamese(text.slice(0, 90).split(/[,;:(]/)[0] ?? '');
+    // A figure followed by punctuation ends its phrase ("5,1%, doanh thu …"): look no further than
+    // the comma. A figure followed by a noun ("100% xã, phường đạt …") is described by what follows.
+    const head = text.slice(0, 110);
+    const limit = /^\s*[,.]/.test(head) ? /[,;:(]/ : /[;:(]/;
+    const canonical = canonicalVietnamese(head.split(limit)[0] ?? '');
     let best: { start: number; phrase: Phrase } | null = null;
     for (const phrase of this.#phrases) {
       const at = firstWordIndex(canonical, phrase.text);
-      if (at < 0 || canonical.slice(0, at).split(/\s+/).filter(Boolean).length > 8) continue;
+      if (at < 0 || canonical.slice(0, at).split(/\s+/).filter(Boolean).length > 10) continue;
       if (!best || at < best.start || (at === best.start && phrase.text.length > best.phrase.text.length)) {
         best = { start: at, phrase };
       }
@@ -118,21 +121,24 @@ export class IndicatorMatcher {
     return best ? this.#choose(text, best.start, best.start + best.phrase.text.length, best.phrase, query) : null;
   }
 
+  // The previous figure's indicator, or the sibling of it that fits this figure's unit and cues.
   #fromPrevious(query: IndicatorQuery): IndicatorMatch | null {
     const previous = query.previous;
     if (!previous) return null;
-    if (unitsFit(previous.entry, query.unit, query.isChange)) return previous;
-    const sibling = (previous.entry.family ? (this.#families.get(previous.entry.family) ?? []) : []).find((entry) =>
-      unitsFit(entry, query.unit, false),
-    );
-    return sibling ? { entry: sibling, label: previous.label } : null;
+    const chosen = this.#best([previous.entry], { ...query, clauseBefore: query.windowBefore });
+    return chosen ? { entry: chosen, label: chosen === previous.entry ? previous.label : chosen.name_vi } : null;
   }
 
   #choose(text: string, start: number, end: number, found: Phrase, query: IndicatorQuery): IndicatorMatch | null {
-    const best = { end, phrase: found };
-    const sharing = this.#phrases.filter((phrase) => phrase.text === best.phrase.text).map((phrase) => phrase.entry);
+    const sharing = this.#phrases.filter((phrase) => phrase.text === found.text).map((phrase) => phrase.entry);
+    const chosen = this.#best(sharing, query);
+    return chosen ? { entry: chosen, label: text.slice(start, end) } : null;
+  }
+
+  /** Among entries and their families, the one that fits the unit and whose cues stand nearest. */
+  #best(entries: readonly CatalogueEntry[], query: IndicatorQuery): CatalogueEntry | null {
     const candidates = new Set<CatalogueEntry>();
-    for (const entry of sharing) {
+    for (const entry of entries) {
       candidates.add(entry);
       for (const sibling of entry.family ? (this.#families.get(entry.family) ?? []) : []) candidates.add(sibling);
     }
@@ -155,8 +161,7 @@ export class IndicatorMatcher {
       if (unitClass(entry.unit) === unitClass(query.unit)) score += 0.25;
       if (!chosen || score > chosen.score) chosen = { entry, score };
     }
-    if (!chosen) return null;
-    return { entry: chosen.entry, label: text.slice(start, best.end) };
+    return chosen?.entry ?? null;
   }
 }
 
