@@ -104,6 +104,7 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
           previousFigureEnd: previousEnd === null ? null : previousEnd - sentence.start,
           sentenceHead,
           unitKind: mention.unitKind,
+          unit: mention.unit,
           growthIndicator: named !== null && isGrowthRate(named.entry),
           previousReading,
         },

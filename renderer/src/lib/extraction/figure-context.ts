@@ -20,6 +20,7 @@ export interface FigureSurroundings {
   /** How the previous figure of the sentence was read: a list ("A 19%, B 28%") shares its frame. */
   previousReading: FigureReadingWithReason | null;
   unitKind: 'percent' | 'measure' | 'count' | 'none';
+  unit: string;
 }
 
 /** The reading frame of a sentence: results or targets, and for which period by default. */
@@ -111,7 +112,7 @@ export function readFigure(around: FigureSurroundings, frame: Frame): FigureRead
   // "so với khóa XV", "so với giai đoạn trước": the previous plan period as a whole.
   const previousTermBase = /^[^\d]{0,40}?so với\s+(?:khóa|khoá|nhiệm kỳ|giai đoạn|thời kỳ)\s+(?:trước|[IVXLC]+\b)/iu.test(plainAfter);
   const ratio = /gấp\s*(?:khoảng\s*|hơn\s*|gần\s*)?$/iu.test(before);
-  const ofPlan = OF_PLAN_AFTER.test(sentence.slice(end));
+  const ofPlan = around.unitKind === 'percent' && OF_PLAN_AFTER.test(sentence.slice(end));
   const deltaVerb = DELTA_VERB.test(windowBefore);
   const averageRate = AVERAGE_CUE.test(windowBefore.slice(-40)) || around.growthIndicator;
   const changeReason: ChangeReason = ratio
@@ -134,12 +135,14 @@ export function readFigure(around: FigureSurroundings, frame: Frame): FigureRead
     (/^\s*\/\s*năm/iu.test(sentence.slice(end)) ||
       ((around.growthIndicator || /tăng trưởng|tốc độ tăng/iu.test(before)) && /bình quân(?!\s*(?:đầu người|\/người))/iu.test(before)));
   // "toàn tỉnh có 225 trường": a standing level, whatever the sentence said before it.
-  const standing = LEVEL_CUE.test(windowBefore) && !TOTAL_CUE.test(windowBefore);
+  const doneAfter = /^\s*(?:\p{L}+\s+){0,3}?(?:được|đã)\s+(?:khen thưởng|kết nạp|kỷ luật|cấp|hỗ trợ|đào tạo)/iu.test(clauseAfter);
+  const standing =
+    LEVEL_CUE.test(windowBefore) && !TOTAL_CUE.test(windowBefore) && !(doneAfter && !/hiện có|đến nay|hiện nay|còn/iu.test(windowBefore));
   const average = !standing && (AVERAGE_CUE.test(cueText) || percentAverage);
   const eachYear = !standing && !average && (EACH_YEAR_CUE.test(cueText) || /^\s*\/\s*năm/iu.test(sentence.slice(end)));
   const added = ADDED_CUE.test(clauseBefore) && !standing;
   const total = !standing && (TOTAL_CUE.test(cueText) || added || changeReason === 'reduction');
-  const action = !standing && around.unitKind !== 'percent' && ACTION_CUE.test(windowBefore);
+  const action = !standing && around.unitKind !== 'percent' && (ACTION_CUE.test(windowBefore) || doneAfter);
 
   const explicit = choosePeriod(periods, start, end, around.clauseStart);
   const defaultRange = frame.period;
@@ -154,6 +157,14 @@ export function readFigure(around: FigureSurroundings, frame: Frame): FigureRead
     basis = average ? 'annual_avg' : eachYear ? 'each_year' : 'total';
   } else if (explicit && explicit.rightAfter) {
     periodStart = periodEnd = explicit.from;
+  } else if (fromLevel && defaultRange[0] !== defaultRange[1]) {
+    periodStart = periodEnd = defaultRange[0] - 1;
+  } else if (toLevel && !explicit) {
+    periodStart = periodEnd = defaultRange[1];
+  } else if (around.unit === 'chỉ tiêu') {
+    // How many targets a plan set or met: a count over the whole plan period.
+    [periodStart, periodEnd] = defaultRange;
+    basis = 'total';
   } else if (explicit && (average || eachYear || total || action) && changeReason !== 'baseline') {
     // A rate or flow up to a named year: from the start of its plan period to that year.
     const term = termAround(explicit.from);
@@ -163,10 +174,6 @@ export function readFigure(around: FigureSurroundings, frame: Frame): FigureRead
     basis = periodStart === periodEnd && !(average || eachYear) ? 'level' : average ? 'annual_avg' : eachYear ? 'each_year' : 'total';
   } else if (explicit) {
     periodStart = periodEnd = explicit.from;
-  } else if (fromLevel && defaultRange[0] !== defaultRange[1]) {
-    periodStart = periodEnd = defaultRange[0] - 1;
-  } else if (toLevel) {
-    periodStart = periodEnd = defaultRange[1];
   } else if (changeReason === 'delta_after_level' && previous && previous.periodStart !== previous.periodEnd) {
     [periodStart, periodEnd] = [previous.periodStart, previous.periodEnd];
     basis = previous.basis;

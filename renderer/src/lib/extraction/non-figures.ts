@@ -13,8 +13,8 @@ const BLOCKING_PATTERNS: readonly RegExp[] = [
   // Document numbers: 67/NQ-HĐND, 18-NQ/TW, 162/2024/QH15, số 05, Nghị định 123.
   /\b\d+\s*\/\s*(?:\d{4}\s*\/\s*)?\p{Lu}[\p{Lu}\d-]*/gu,
   /\b\d+\s*-\s*\p{Lu}{2,}[\p{Lu}\d]*\s*\/\s*\p{Lu}+/gu,
-  /(?:\bsố|Số)\s*:?\s*\d[\d.,/-]*/gu,
-  /(?:nghị quyết|nghị định|quyết định|chỉ thị|kết luận|kế hoạch|thông tư|công văn|quy định|hướng dẫn|thông báo|luật|đề án)(?:\s+(?:hành động|liên tịch))?\s+\d+[\d/.-]*/giu,
+  /(?:\bsố|Số)\s*:?\s*\d+\s*[/-][\d\p{L}/-]*/gu,
+  /(?:nghị quyết|nghị định|quyết định|chỉ thị|kết luận|kế hoạch|thông tư|công văn|quy định|hướng dẫn|thông báo|đề án)(?:\s+(?:hành động|liên tịch))?(?:\s+số)?\s*:?\s+\d+[\d/.-]*/giu,
   // Numbering: (1), 1), Điều 2, Phần I, mục 3, and 2.1. at the start of a line.
   /\(\d{1,2}\)/gu,
   /(?:^|\n)\s*[-+•]?\s*\d{1,2}(?:\.\d{1,2})*[.)](?=\s)/gu,
