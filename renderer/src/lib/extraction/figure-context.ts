@@ -108,7 +108,8 @@ export function readFigure(around: FigureSurroundings, frame: Frame): FigureRead
     (period) => period.role === 'baseline' && period.end <= start && period.start >= around.clauseStart,
   );
   const plainAfter = clauseAfter.replace(/\u2063\d*\u2063?/g, '');
-  const soVoiAfter = /^[^\d]{0,40}?so với/iu.test(plainAfter);
+  // "so với Nghị quyết" compares with a plan: a change only for a percentage of it.
+  const soVoiAfter = /^[^\d]{0,40}?so với(?!\s+(?:nghị quyết|kế hoạch|chỉ tiêu|mục tiêu|dự toán))/iu.test(plainAfter);
   // "so với khóa XV", "so với giai đoạn trước": the previous plan period as a whole.
   const previousTermBase = /^[^\d]{0,40}?so với\s+(?:khóa|khoá|nhiệm kỳ|giai đoạn|thời kỳ)\s+(?:trước|[IVXLC]+\b)/iu.test(plainAfter);
   const ratio = /gấp\s*(?:khoảng\s*|hơn\s*|gần\s*)?$/iu.test(before);
@@ -135,16 +136,18 @@ export function readFigure(around: FigureSurroundings, frame: Frame): FigureRead
     (/^\s*\/\s*năm/iu.test(sentence.slice(end)) ||
       ((around.growthIndicator || /tăng trưởng|tốc độ tăng/iu.test(before)) && /bình quân(?!\s*(?:đầu người|\/người))/iu.test(before)));
   // "toàn tỉnh có 225 trường": a standing level, whatever the sentence said before it.
-  const doneAfter = /^\s*(?:\p{L}+\s+){0,3}?(?:được|đã)\s+(?:khen thưởng|kết nạp|kỷ luật|cấp|hỗ trợ|đào tạo)/iu.test(clauseAfter);
+  // "1.047 tập thể, 1.745 cá nhân được khen thưởng": things done to what was counted.
+  const doneAfter = /^[^;:.]{0,40}?(?:được|đã)\s+(?:khen thưởng|kết nạp|kỷ luật|cấp|hỗ trợ|đào tạo)/iu.test(clauseAfter);
   const standing =
+    /\(\s*$/.test(windowBefore) ||
     LEVEL_CUE.test(windowBefore) && !TOTAL_CUE.test(windowBefore) && !(doneAfter && !/hiện có|đến nay|hiện nay|còn/iu.test(windowBefore));
   const average = !standing && (AVERAGE_CUE.test(cueText) || percentAverage);
   const eachYear = !standing && !average && (EACH_YEAR_CUE.test(cueText) || /^\s*\/\s*năm/iu.test(sentence.slice(end)));
-  const added = ADDED_CUE.test(clauseBefore) && !standing;
+  const added = (ADDED_CUE.test(clauseBefore) || ADDED_CUE.test(cueText)) && !standing;
   const total = !standing && (TOTAL_CUE.test(cueText) || added || changeReason === 'reduction');
   const action = !standing && around.unitKind !== 'percent' && (ACTION_CUE.test(windowBefore) || doneAfter);
 
-  const explicit = choosePeriod(periods, start, end, around.clauseStart);
+  const explicit = choosePeriod(periods, start, end, around.clauseStart, around.sentenceHead.length);
   const defaultRange = frame.period;
   // "từ 43,4% lên 55%": the first figure is the level before the period began.
   const fromLevel = /từ\s*$/iu.test(windowBefore) && /^(?:[^\d;]|(?:19|20)\d\d){0,40}?\b(?:lên|xuống)\b/iu.test(clauseAfter);
@@ -170,7 +173,8 @@ export function readFigure(around: FigureSurroundings, frame: Frame): FigureRead
     const term = termAround(explicit.from);
     const single = defaultRange[0] === defaultRange[1];
     [periodStart, periodEnd] = single ? [explicit.from, explicit.from] : [explicit.role === 'until' ? term[0] : term[0], explicit.role === 'until' ? explicit.from : term[1]];
-    if (!(average || eachYear) && explicit.role !== 'until' && !action && !added) [periodStart, periodEnd] = [explicit.from, explicit.from];
+    // "năm 2019 có 09 sản phẩm": a named year is that year, even for things done in it.
+    if (!(average || eachYear) && explicit.role !== 'until' && !added) [periodStart, periodEnd] = [explicit.from, explicit.from];
     basis = periodStart === periodEnd && !(average || eachYear) ? 'level' : average ? 'annual_avg' : eachYear ? 'each_year' : 'total';
   } else if (explicit) {
     periodStart = periodEnd = explicit.from;
@@ -268,12 +272,14 @@ function choosePeriod(
   start: number,
   end: number,
   clauseStart: number,
+  headEnd: number,
 ): (PeriodMention & { rightAfter?: boolean }) | null {
   const usable = periods.filter((period) => period.role !== 'baseline');
   const rightAfter = usable.find((period) => period.start >= end && period.start - end <= 6 && period.from === period.to);
   if (rightAfter) return { ...rightAfter, rightAfter: true };
   const beforeInClause = usable.filter((period) => period.end <= start && period.start >= clauseStart);
   if (beforeInClause.length > 0) return beforeInClause[beforeInClause.length - 1] ?? null;
-  const beforeInSentence = usable.filter((period) => period.end <= start);
-  return beforeInSentence[beforeInSentence.length - 1] ?? null;
+  // Otherwise only a period set at the head of the sentence covers its later clauses.
+  const inHead = usable.filter((period) => period.end <= Math.min(start, headEnd));
+  return inHead[inHead.length - 1] ?? null;
 }
