@@ -14,6 +14,7 @@ import type { SourceDocument } from './source-document.ts';
 
 const ACTUAL_HEADING = /kết quả|thành tựu|đánh giá|tình hình|hạn chế|nguyên nhân|bài học|bối cảnh/iu;
 const TARGET_HEADING = /phương hướng|mục tiêu|chỉ tiêu|nhiệm vụ|giải pháp|kế hoạch năm|dự báo|định hướng/iu;
+const STRONG_TARGET_HEADING = /phương hướng|mục tiêu|chỉ tiêu chủ yếu|các chỉ tiêu|kế hoạch năm|dự báo|định hướng/iu;
 
 /** What a footnote inherits from the sentence that references it. */
 interface FootnoteParent {
@@ -169,13 +170,16 @@ function recordFootnoteParents(
 /** Updates the reading frame at a heading: results sections read as actuals, plan sections as targets. */
 function headingFrame(sentence: string, frame: Frame, profile: DocumentProfile): Frame {
   const trimmed = sentence.trim();
+  if (trimmed.length > 200) return frame;
   const letters = trimmed.replace(/[^\p{L}]/gu, '');
   const upper = letters.replace(/[^\p{Lu}]/gu, '').length;
-  const isHeading =
-    trimmed.length <= 200 &&
-    (upper >= letters.length * 0.6 || /^(?:phần\b|[IVX]{1,4}\s*[.\-–]|\d{1,2}(?:\.\d{1,2})*\.\s|[A-Z]\s*[-.–]\s)/iu.test(trimmed));
-  if (!isHeading) return frame;
-  const mode = ACTUAL_HEADING.test(trimmed) ? 'actual' : TARGET_HEADING.test(trimmed) ? 'target' : null;
+  const major = upper >= letters.length * 0.6 || /^(?:phần\b|[IVX]{1,4}\s*[.\-–]|[A-Z]\s*[-.–]\s)/u.test(trimmed);
+  const numbered = /^\d{1,2}(?:\.\d{1,2})*\.\s/u.test(trimmed);
+  if (!major && !numbered) return frame;
+  // A numbered sub-heading switches frame only on strong words: "1. Công tác xây dựng Đảng …
+  // đáp ứng yêu cầu nhiệm vụ" stays in its results section.
+  const targetWords = major ? TARGET_HEADING : STRONG_TARGET_HEADING;
+  const mode = ACTUAL_HEADING.test(trimmed) ? 'actual' : targetWords.test(trimmed) ? 'target' : null;
   if (!mode) return frame;
   const written = findPeriods(trimmed).find((period) => period.role !== 'baseline');
   let period: [number, number] = mode === 'actual' ? profile.results : profile.targets;

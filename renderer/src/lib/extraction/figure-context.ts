@@ -150,7 +150,7 @@ export function readFigure(around: FigureSurroundings, frame: Frame): FigureRead
   const explicit = choosePeriod(periods, start, end, around.clauseStart, around.sentenceHead.length);
   const defaultRange = frame.period;
   // "từ 43,4% lên 55%": the first figure is the level before the period began.
-  const fromLevel = /từ\s*$/iu.test(windowBefore) && /^(?:[^\d;]|(?:19|20)\d\d){0,40}?\b(?:lên|xuống)\b/iu.test(clauseAfter);
+  const fromLevel = /từ\s*$/iu.test(windowBefore) && /^(?:[^\d;]|(?:19|20)\d\d){0,40}?(?<!trở\s)\b(?:lên|xuống)\b/iu.test(clauseAfter);
   const toLevel = /(?:lên|xuống|xuống còn)\s*(?:mức\s*)?$/iu.test(windowBefore);
   let periodStart: number;
   let periodEnd: number;

@@ -51,6 +51,20 @@ function unitsFit(entry: CatalogueEntry, unit: string, isChange: boolean): boole
 interface Phrase {
   entry: CatalogueEntry;
   text: string;
+  /** The phrasing with any run of white space between its words (hard line breaks in PDFs). */
+  pattern: RegExp;
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+function phrasePattern(text: string): RegExp {
+  const words = text.split(/\s+/).filter(Boolean).map(escapeRegExp);
+  return new RegExp(`(?<![\\p{L}\\d])${words.join('\\s+')}(?![\\p{L}\\d])`, 'gu');
+}
+
+/** Every occurrence of a phrase in canonical text, as `[start, end)`. */
+function occurrences(canonical: string, phrase: Phrase): [number, number][] {
+  return [...canonical.matchAll(phrase.pattern)].map((match) => [match.index, match.index + match[0].length]);
 }
 
 /** Finds, for a figure, the catalogued indicator its sentence names nearest before it. */
@@ -62,7 +76,12 @@ export class IndicatorMatcher {
   constructor(catalogue: Catalogue) {
     this.#entries = catalogue.indicators;
     this.#phrases = catalogue.indicators
-      .flatMap((entry) => entry.phrasings.map((phrasing) => ({ entry, text: canonicalVietnamese(phrasing) })))
+      .flatMap((entry) =>
+        entry.phrasings.map((phrasing) => {
+          const text = canonicalVietnamese(phrasing);
+          return { entry, text, pattern: phrasePattern(text) };
+        }),
+      )
       .sort((a, b) => b.text.length - a.text.length);
     for (const entry of catalogue.indicators) {
       if (!entry.family) continue;
@@ -89,15 +108,15 @@ export class IndicatorMatcher {
 
   #matchBefore(text: string, query: IndicatorQuery): IndicatorMatch | null {
     const canonical = canonicalVietnamese(text);
-    const found: { end: number; phrase: Phrase }[] = [];
+    const found: { start: number; end: number; phrase: Phrase }[] = [];
     for (const phrase of this.#phrases) {
-      const at = lastWordIndex(canonical, phrase.text);
-      if (at >= 0) found.push({ end: at + phrase.text.length, phrase });
+      const last = occurrences(canonical, phrase).at(-1);
+      if (last) found.push({ start: last[0], end: last[1], phrase });
     }
     // Nearest first; a phrasing whose indicators do not fit the unit gives way to the next one.
-    found.sort((a, b) => b.end - a.end || b.phrase.text.length - a.phrase.text.length);
-    for (const { end, phrase } of found) {
-      const chosen = this.#choose(text, end - phrase.text.length, end, phrase, query);
+    found.sort((a, b) => b.end - a.end || b.end - b.start - (a.end - a.start));
+    for (const { start, end, phrase } of found) {
+      const chosen = this.#choose(text, start, end, phrase, query);
       if (chosen) return chosen;
     }
     return null;
@@ -110,15 +129,15 @@ export class IndicatorMatcher {
     const head = text.slice(0, 110);
     const limit = /^\s*[,.]/.test(head) ? /[,;:(]/ : /[;:(]/;
     const canonical = canonicalVietnamese(head.split(limit)[0] ?? '');
-    let best: { start: number; phrase: Phrase } | null = null;
+    let best: { start: number; end: number; phrase: Phrase } | null = null;
     for (const phrase of this.#phrases) {
-      const at = firstWordIndex(canonical, phrase.text);
-      if (at < 0 || canonical.slice(0, at).split(/\s+/).filter(Boolean).length > 10) continue;
-      if (!best || at < best.start || (at === best.start && phrase.text.length > best.phrase.text.length)) {
-        best = { start: at, phrase };
+      const first = occurrences(canonical, phrase)[0];
+      if (!first || canonical.slice(0, first[0]).split(/\s+/).filter(Boolean).length > 10) continue;
+      if (!best || first[0] < best.start || (first[0] === best.start && first[1] > best.end)) {
+        best = { start: first[0], end: first[1], phrase };
       }
     }
-    return best ? this.#choose(text, best.start, best.start + best.phrase.text.length, best.phrase, query) : null;
+    return best ? this.#choose(text, best.start, best.end, best.phrase, query) : null;
   }
 
   // The previous figure's indicator, or the sibling of it that fits this figure's unit and cues.
@@ -163,18 +182,6 @@ export class IndicatorMatcher {
     }
     return chosen?.entry ?? null;
   }
-}
-
-/** First index of `needle` in `haystack` at word boundaries, or -1. */
-function firstWordIndex(haystack: string, needle: string): number {
-  let at = haystack.indexOf(needle);
-  while (at >= 0) {
-    const before = haystack[at - 1] ?? ' ';
-    const after = haystack[at + needle.length] ?? ' ';
-    if (!/[\p{L}\d]/u.test(before) && !/[\p{L}\d]/u.test(after)) return at;
-    at = haystack.indexOf(needle, at + 1);
-  }
-  return -1;
 }
 
 /** Last index of `needle` in `haystack` starting and ending at word boundaries, or -1. */

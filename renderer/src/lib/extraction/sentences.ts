@@ -7,6 +7,7 @@ export interface Sentence {
 }
 
 const SENTENCE_BREAK = /\n|[.!?…](?=\s+[\p{Lu}\d(\-+•–])/gu;
+const NUMBERING_ONLY = /^\s*(?:[-+•]\s*)?(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,5}|[a-zđ]|Điều\s+\d+)\.$/u;
 const CLAUSE_BREAK = /[;:]\s*|,?\s+(?=nhưng\s)/gu;
 
 /** Splits text into sentences at line boundaries and sentence-final punctuation. */
@@ -19,6 +20,8 @@ export function splitSentences(text: string): Sentence[] {
     if (end > from) sentences.push({ start: from, end, clauseStarts: clauseStarts(text, from, end) });
   };
   for (const match of text.matchAll(SENTENCE_BREAK)) {
+    // "2.3. Các chỉ tiêu chủ yếu": the dot after a section number does not end a sentence.
+    if (match[0] !== '\n' && NUMBERING_ONLY.test(text.slice(start, match.index + 1))) continue;
     const end = match.index + (match[0] === '\n' ? 0 : 1);
     push(end);
     start = match.index + match[0].length;

@@ -77,7 +77,7 @@ const COUNT_NOUNS = [
   'cửa hàng', 'nhà máy', 'cụm công nghiệp', 'khu công nghiệp', 'đô thị', 'đồ án', 'nhiệm vụ quy hoạch', 'cuộc',
   'vụ', 'vụ việc', 'đơn', 'lượt công dân', 'dịch vụ công', 'dịch vụ', 'thủ tục', 'chỉ tiêu', 'câu lạc bộ', 'di tích',
   'lễ hội', 'điểm du lịch', 'buồng', 'phòng giao dịch', 'chi nhánh', 'giải', 'huy chương', 'ca', 'con', 'tổ',
-  'hội viên', 'thành viên', 'đội', 'đoàn', 'mô hình', 'hội nghị', 'lớp', 'văn bản', 'quyết định', 'bản kê khai',
+  'đồng chí', 'đại biểu', 'hội viên', 'thành viên', 'đội', 'đoàn', 'mô hình', 'hội nghị', 'lớp', 'văn bản', 'quyết định', 'bản kê khai',
   'tàu', 'xe', 'tờ khai', 'ngôi nhà', 'nhà văn hóa', 'cửa khẩu', 'khu', 'trang trại', 'ha rừng', 'nhà ở',
 ];
 
