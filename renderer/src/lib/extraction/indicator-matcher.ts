@@ -169,13 +169,17 @@ export class IndicatorMatcher {
       let score = entry.cues ? 0 : 0.5;
       // A level is not a rate of increase or decrease.
       if (query.isLevel && (entry.cues ?? []).some((cue) => cue === 'tăng' || cue === 'giảm')) continue;
+      let matched = 0;
       for (const cue of entry.cues ?? []) {
         const canonicalCue = canonicalVietnamese(cue);
-        // The nearer a cue stands to the figure, the more it counts.
+        // The nearer a cue stands to the figure, the more it counts; more cues count more.
         const inClause = lastWordIndex(clause, canonicalCue);
         if (inClause >= 0) score = Math.max(score, 2 + inClause / Math.max(1, clause.length));
         else if (lastWordIndex(sentence, canonicalCue) >= 0) score = Math.max(score, 1);
+        else continue;
+        matched++;
       }
+      score += 0.01 * matched;
       // The same unit as the indicator beats a fit through the change rule.
       if (unitClass(entry.unit) === unitClass(query.unit)) score += 0.25;
       if (!chosen || score > chosen.score) chosen = { entry, score };
