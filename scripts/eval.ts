@@ -6,19 +6,36 @@ import { readCorpus } from './lib/read-corpus.ts';
 import { readGold } from './lib/read-gold.ts';
 import { formatScores, scoreObservations, type ObservationRow } from './lib/score-observations.ts';
 
-// Scores the extraction (run now on --corpus, or read from --observations CSV) against gold files.
+/** Observations from a CSV file (`--observations`), with the corpus texts for the non-fact check. */
+async function fromCsv(csvPath: string, corpusDir: string): Promise<[ObservationRow[], Map<string, string>]> {
+  const { sources } = await readCorpus(corpusDir);
+  const csv = await readFile(csvPath, 'utf8').catch(() => {
+    throw new Error(`cannot read ${csvPath}`);
+  });
+  const rows = parse(csv, { columns: true, skip_empty_lines: true }) as ObservationRow[];
+  return [rows, new Map(sources.map((source) => [source.docId, source.text]))];
+}
+
+/** Observations extracted now from the corpus. */
+async function fromCorpus(
+  corpusDir: string,
+  cataloguePath: string,
+): Promise<[ObservationRow[], Map<string, string>]> {
+  const { tables, texts } = await extractCorpus(corpusDir, cataloguePath);
+  const rows = tables.observations.map((row) =>
+    Object.fromEntries(Object.entries(row).map(([key, value]) => [key, value === null ? '' : String(value)])),
+  );
+  return [rows, texts];
+}
+
+// Prints the reference scorer's summary line for the extraction against gold files.
 runCli('eval', async () => {
   const args = parseArgs(process.argv.slice(2), ['gold', 'corpus', 'catalogue', 'observations']);
   const gold = await readGold(args.get('gold') ?? 'tests/fixtures/gold-sample');
-  const { tables, texts } = await extractCorpus(
-    args.get('corpus') ?? DEFAULT_CORPUS,
-    args.get('catalogue') ?? DEFAULT_CATALOGUE,
-  );
+  const corpusDir = args.get('corpus') ?? DEFAULT_CORPUS;
   const csvPath = args.get('observations');
-  const observations: ObservationRow[] = csvPath
-    ? (parse(await readFile(csvPath, 'utf8'), { columns: true, skip_empty_lines: true }) as ObservationRow[])
-    : tables.observations.map((row) =>
-        Object.fromEntries(Object.entries(row).map(([key, value]) => [key, value === null ? '' : String(value)])),
-      );
+  const [observations, texts] = csvPath
+    ? await fromCsv(csvPath, corpusDir)
+    : await fromCorpus(corpusDir, args.get('catalogue') ?? DEFAULT_CATALOGUE);
   process.stdout.write(formatScores(scoreObservations(observations, gold, texts)) + '\n');
 });

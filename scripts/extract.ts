@@ -6,7 +6,10 @@ import { writeWarehouse } from './lib/write-warehouse.ts';
 runCli('extract', async () => {
   const args = parseArgs(process.argv.slice(2), ['corpus', 'out', 'catalogue']);
   const outDir = args.get('out') ?? 'data/warehouse';
-  const { tables } = await extractCorpus(args.get('corpus') ?? DEFAULT_CORPUS, args.get('catalogue') ?? DEFAULT_CATALOGUE);
+  const { tables } = await extractCorpus(
+    args.get('corpus') ?? DEFAULT_CORPUS,
+    args.get('catalogue') ?? DEFAULT_CATALOGUE,
+  );
   for (const doc of tables.documents) {
     const count = tables.observations.filter((row) => row.doc_id === doc.doc_id).length;
     process.stdout.write(`${String(doc.doc_id)}: ${count} figures\n`);

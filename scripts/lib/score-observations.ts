@@ -48,7 +48,8 @@ interface Row {
   indicator: string;
 }
 
-const NONFACT = /(\d{1,2}\/\d{1,2}\/\d{4}|\b\d+[-/](NQ|CT|KL|QĐ|KH|CV|TB|NĐ|QH)\w*|\bngày \d{1,2}\b|\btháng \d{1,2}\b)/gu;
+const NONFACT =
+  /(\d{1,2}\/\d{1,2}\/\d{4}|\b\d+[-/](NQ|CT|KL|QĐ|KH|CV|TB|NĐ|QH)\w*|\bngày \d{1,2}\b|\btháng \d{1,2}\b)/gu;
 
 function num(text: string | undefined): number | null {
   const trimmed = (text ?? '').trim();
@@ -77,7 +78,10 @@ const overlaps = (row: Row, gold: GoldRecord): boolean => row.s < gold.end && go
 
 function fullMatch(row: Row, gold: GoldRecord): boolean {
   return (
-    valueMatch(row, gold) && row.measure === gold.measure && row.ps === gold.period_start && row.pe === gold.period_end
+    valueMatch(row, gold) &&
+    row.measure === gold.measure &&
+    row.ps === gold.period_start &&
+    row.pe === gold.period_end
   );
 }
 
@@ -195,13 +199,17 @@ export function scoreObservations(
     unjudged_rows: unjudged,
     link_recall_core: linkRecall,
     link_precision_core: linkPrecision,
-    link_f1_core: linkRecall + linkPrecision ? (2 * linkRecall * linkPrecision) / (linkRecall + linkPrecision) : 0,
+    link_f1_core:
+      linkRecall + linkPrecision ? (2 * linkRecall * linkPrecision) / (linkRecall + linkPrecision) : 0,
   };
 }
 
 /** The scorer's summary line: `key=value` pairs, floats with three decimals. */
 export function formatScores(scores: Scores): string {
   return Object.entries(scores)
-    .map(([key, value]) => `${key}=${Number.isInteger(value) && !key.includes('recall') && !key.includes('precision') && !key.includes('f1') ? value : value.toFixed(3)}`)
+    .map(
+      ([key, value]) =>
+        `${key}=${Number.isInteger(value) && !key.includes('recall') && !key.includes('precision') && !key.includes('f1') ? value : value.toFixed(3)}`,
+    )
     .join(' ');
 }

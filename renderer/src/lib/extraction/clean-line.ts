@@ -33,7 +33,10 @@ export function cleanLine(raw: string, lineStart: number, lineEnd: number): Mapp
       const rule = TOKEN_RULES.find(([pattern]) => pattern.test(rest));
       const match = rule?.[0].exec(rest);
       if (rule && match) {
-        out.push(rule[1](match), i, i + match[0].length);
+        const replacement = rule[1](match);
+        // Markup between two digits ("1**6") separates them; it must not make one number.
+        const between = replacement === '' && /\d/.test(out.lastChar()) && /\d/.test(raw[i + match[0].length] ?? '');
+        out.push(between ? ' ' : replacement, i, i + match[0].length);
         i += match[0].length;
         continue;
       }

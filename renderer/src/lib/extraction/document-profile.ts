@@ -8,6 +8,8 @@ export interface DocumentProfile {
   results: [number, number];
   /** Period its targets are for (e.g. 2021–2025, or the single year of an annual plan). */
   targets: [number, number];
+  /** The document states targets only (an annual plan resolution): its text reads as targets. */
+  targetsOnly: boolean;
 }
 
 /**
@@ -19,22 +21,32 @@ export function documentProfile(text: string, entry: ManifestEntry | undefined):
   const currentTerm = termOf(issueYear) ?? [issueYear - 4, issueYear];
   // A report written in a term's last year closes that term; otherwise it is mid-term.
   const nextTerm: [number, number] =
-    issueYear === currentTerm[1] ? [currentTerm[1] + 1, currentTerm[1] + 5] : [currentTerm[0], currentTerm[1]];
+    issueYear === currentTerm[1]
+      ? [currentTerm[1] + 1, currentTerm[1] + 5]
+      : [currentTerm[0], currentTerm[1]];
   let results: [number, number] = [currentTerm[0], Math.min(issueYear, currentTerm[1])];
   let targets: [number, number] = nextTerm;
 
   const annualPlan = new RegExp(String.raw`kế hoạch năm\s+${issueYear + 1}`, 'iu').test(text.slice(0, 3000));
   if (annualPlan) targets = [issueYear + 1, issueYear + 1];
 
+  let coversResults = false;
+  let coversTargets = false;
   for (const cover of entry?.covers ?? []) {
-    const match = /((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}))?\s+(?:[\p{L}-]+\s+)?(results|targets)/u.exec(cover);
+    const match =
+      /((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}))?\s+(?:[\p{L}-]+\s+)?(results|targets)/u.exec(cover);
     if (!match) continue;
     const from = Number(match[1]);
     const range: [number, number] = [from, Number(match[2] ?? from)];
-    if (match[3] === 'results') results = range;
-    else targets = range;
+    if (match[3] === 'results') {
+      results = range;
+      coversResults = true;
+    } else {
+      targets = range;
+      coversTargets = true;
+    }
   }
-  return { issueYear, results, targets };
+  return { issueYear, results, targets, targetsOnly: coversTargets && !coversResults };
 }
 
 function issueYearOf(text: string, entry: ManifestEntry | undefined): number {

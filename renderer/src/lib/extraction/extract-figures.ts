@@ -14,7 +14,8 @@ import type { SourceDocument } from './source-document.ts';
 
 const ACTUAL_HEADING = /kết quả|thành tựu|đánh giá|tình hình|hạn chế|nguyên nhân|bài học|bối cảnh/iu;
 const TARGET_HEADING = /phương hướng|mục tiêu|chỉ tiêu|nhiệm vụ|giải pháp|kế hoạch năm|dự báo|định hướng/iu;
-const STRONG_TARGET_HEADING = /phương hướng|mục tiêu|chỉ tiêu chủ yếu|các chỉ tiêu|kế hoạch năm|dự báo|định hướng/iu;
+const STRONG_TARGET_HEADING =
+  /phương hướng|mục tiêu|chỉ tiêu chủ yếu|các chỉ tiêu|kế hoạch năm|dự báo|định hướng/iu;
 
 /** What a footnote inherits from the sentence that references it. */
 interface FootnoteParent {
@@ -39,7 +40,15 @@ export function extractFigures(
   }
   for (const footnote of footnotes) {
     const parent = parents.get(footnote.footnote ?? -1);
-    extractSegment(footnote, { document, profile, matcher, observations, markers: new Map(), parents, parent });
+    extractSegment(footnote, {
+      document,
+      profile,
+      matcher,
+      observations,
+      markers: new Map(),
+      parents,
+      parent,
+    });
   }
   const seen = new Set<string>();
   return observations
@@ -63,19 +72,22 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
   const blocked = blockedRanges(text);
   const mentions = scanMentions(text).filter((mention) => !isBlocked(blocked, mention.start, mention.end));
   let frame: Frame = context.parent?.frame ?? {
-    mode: 'actual',
-    period: context.profile.results,
+    mode: context.profile.targetsOnly ? 'target' : 'actual',
+    period: context.profile.targetsOnly ? context.profile.targets : context.profile.results,
     issueYear: context.profile.issueYear,
   };
   for (const sentence of splitSentences(text)) {
     const sentenceText = text.slice(sentence.start, sentence.end);
     if (segment.kind === 'body') frame = headingFrame(sentenceText, frame, context.profile);
-    const inSentence = mentions.filter((mention) => mention.start >= sentence.start && mention.end <= sentence.end);
+    const inSentence = mentions.filter(
+      (mention) => mention.start >= sentence.start && mention.end <= sentence.end,
+    );
     let lastIndicator: IndicatorMatch | null = context.parent?.indicator ?? null;
     let previousInClause: { clause: number; start: number } | null = null;
     let previousEnd: number | null = null;
     let previousReading: FigureReadingWithReason | null = null;
     let previousMatch: IndicatorMatch | null = null;
+    const figuresBefore: { end: number; match: IndicatorMatch | null }[] = [];
     const sentenceHead = inSentence[0] ? text.slice(sentence.start, inSentence[0].start) : sentenceText;
     for (const mention of inSentence) {
       const clauseStart = clauseStartAt(sentence, mention.start);
@@ -101,7 +113,9 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
           clauseStart: clauseStart - sentence.start,
           clauseEnd: clauseEnd - sentence.start,
           previousFigureInClause:
-            previousInClause && previousInClause.clause === clauseStart ? previousInClause.start - sentence.start : null,
+            previousInClause && previousInClause.clause === clauseStart
+              ? previousInClause.start - sentence.start
+              : null,
           previousFigureEnd: previousEnd === null ? null : previousEnd - sentence.start,
           sentenceHead,
           unitKind: mention.unitKind,
@@ -116,11 +130,16 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
       previousReading = reading;
       const match: IndicatorMatch | null =
         (reading.measure === 'change' || reading.isLevel
-          ? context.matcher.match({ ...query, isChange: reading.measure === 'change', isLevel: reading.isLevel })
+          ? context.matcher.match({
+              ...query,
+              isChange: reading.measure === 'change',
+              isLevel: reading.isLevel,
+            })
           : named) ?? (segment.kind === 'footnote' ? lastIndicator : null);
       previousMatch = match;
+      figuresBefore.push({ end: mention.end, match });
       if (match) lastIndicator = match;
-      const label = match?.label.trim() || deriveLabel(clauseBefore, mention.unit);
+      const label = match?.label.trim() || deriveLabel(clauseBefore, mention.unit, sentenceBefore);
       const [charStart, charEnd] = segment.text.rawSpan(mention.start, mention.end);
       const sign = reading.negative ? -1 : 1;
       context.observations.push({
@@ -128,7 +147,10 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
         doc_id: context.document.docId,
         char_start: charStart,
         char_end: charEnd,
-        quote: sentenceText.replace(/\u2063\d*\u2063?/g, '').replace(/\s+/g, ' ').trim(),
+        quote: sentenceText
+          .replace(/\u2063\d*\u2063?/g, '')
+          .replace(/\s+/g, ' ')
+          .trim(),
         indicator_id: match?.entry.id ?? derivedIndicatorId(label),
         label_vi: label,
         value_low: sign * (sign < 0 ? mention.high : mention.low),
@@ -147,7 +169,7 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
         catalogued: match !== null,
       });
     }
-    recordFootnoteParents(sentence, context, frame, lastIndicator);
+    recordFootnoteParents(sentence, context, frame, figuresBefore);
   }
 }
 
@@ -156,14 +178,17 @@ function isGrowthRate(entry: CatalogueEntry): boolean {
   return entry.unit === '%' && /_growth(?:_|$)/.test(entry.id);
 }
 
+// A footnote explains the figure its marker is glued to, or the last one before the marker.
 function recordFootnoteParents(
   sentence: Sentence,
   context: SegmentContext,
   frame: Frame,
-  indicator: IndicatorMatch | null,
+  figures: readonly { end: number; match: IndicatorMatch | null }[],
 ): void {
   for (const [offset, number] of context.markers) {
-    if (offset >= sentence.start && offset <= sentence.end) context.parents.set(number, { frame, indicator });
+    if (offset < sentence.start || offset > sentence.end) continue;
+    const before = figures.filter((figure) => figure.end <= offset).at(-1);
+    context.parents.set(number, { frame, indicator: before?.match ?? figures.at(-1)?.match ?? null });
   }
 }
 
@@ -173,7 +198,8 @@ function headingFrame(sentence: string, frame: Frame, profile: DocumentProfile):
   if (trimmed.length > 200) return frame;
   const letters = trimmed.replace(/[^\p{L}]/gu, '');
   const upper = letters.replace(/[^\p{Lu}]/gu, '').length;
-  const major = upper >= letters.length * 0.6 || /^(?:phần\b|[IVX]{1,4}\s*[.\-–]|[A-Z]\s*[-.–]\s)/u.test(trimmed);
+  const major =
+    upper >= letters.length * 0.6 || /^(?:phần\b|[IVX]{1,4}\s*[.\-–]|[A-Z]\s*[-.–]\s)/u.test(trimmed);
   const numbered = /^\d{1,2}(?:\.\d{1,2})*\.\s/u.test(trimmed);
   if (!major && !numbered) return frame;
   // A numbered sub-heading switches frame only on strong words: "1. Công tác xây dựng Đảng …

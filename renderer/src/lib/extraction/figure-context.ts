@@ -48,7 +48,8 @@ const ESTIMATE_CUE = /(ước|dự ước|ước tính|dự kiến)/iu;
 const AVERAGE_CUE =
   /bình quân(?!\s*(?:đầu người|\/người|mỗi người|một người))\s*(?:\p{L}+\s+){0,2}(?:hằng năm|hàng năm|mỗi năm|năm|giai đoạn|cả giai đoạn|\/năm)|(?:tăng|giảm)\s+bình quân|bình quân\s+(?:tăng|giảm)|trung bình\s*(?:hằng năm|hàng năm|mỗi năm)/iu;
 const EACH_YEAR_CUE = /hằng năm|hàng năm|mỗi năm/iu;
-const TOTAL_CUE = /tổng\s+(?:cộng|vốn|thu|chi)|cả giai đoạn|lũy kế|luỹ kế|trong nhiệm kỳ|cả nhiệm kỳ|từ đầu nhiệm kỳ|\b5 năm|năm năm|trong giai đoạn|sau \d+ năm/iu;
+const TOTAL_CUE =
+  /tổng\s+(?:cộng|vốn|thu|chi)|cả giai đoạn|lũy kế|luỹ kế|trong nhiệm kỳ|cả nhiệm kỳ|từ đầu nhiệm kỳ|\b5 năm|năm năm|trong giai đoạn|sau \d+ năm/iu;
 const ADDED_CUE = /(?:có thêm|tăng thêm|\bthêm\b)/iu;
 // Verbs of things done during the period (a flow summed over it) rather than a standing level.
 const ACTION_CUE =
@@ -56,7 +57,8 @@ const ACTION_CUE =
 const LEVEL_CUE =
   /(?:(?:hiện có|toàn tỉnh có|đến nay|hiện nay|còn)\s*(?:\p{L}+\s+){0,3}|(?:^|[\s,;:])có\s+(?:trên\s+|hơn\s+|khoảng\s+|gần\s+)?)$/iu;
 const OF_PLAN_AFTER = /^\s*(?:so với\s+)?(?:kế hoạch|chỉ tiêu|mục tiêu|dự toán|nghị quyết)/iu;
-const DELTA_VERB = /(tăng|giảm)\s*(?:thêm\s*)?(?:được\s*)?(?:bình quân\s*)?(?:khoảng\s*|trên\s*|hơn\s*|gần\s*)?$/iu;
+const DELTA_VERB =
+  /(tăng|giảm)\s*(?:thêm\s*)?(?:được\s*)?(?:bình quân\s*)?(?:khoảng\s*|trên\s*|hơn\s*|gần\s*)?$/iu;
 
 function comparatorOf(before: string, after: string): Comparator {
   const tail = before.slice(-28);
@@ -109,9 +111,14 @@ export function readFigure(around: FigureSurroundings, frame: Frame): FigureRead
   );
   const plainAfter = clauseAfter.replace(/\u2063\d*\u2063?/g, '');
   // "so với Nghị quyết" compares with a plan: a change only for a percentage of it.
-  const soVoiAfter = /^[^\d]{0,40}?so với(?!\s+(?:nghị quyết|kế hoạch|chỉ tiêu|mục tiêu|dự toán))/iu.test(plainAfter);
+  const soVoiAfter = /^[^\d]{0,40}?so với(?!\s+(?:nghị quyết|kế hoạch|chỉ tiêu|mục tiêu|dự toán))/iu.test(
+    plainAfter,
+  );
   // "so với khóa XV", "so với giai đoạn trước": the previous plan period as a whole.
-  const previousTermBase = /^[^\d]{0,40}?so với\s+(?:khóa|khoá|nhiệm kỳ|giai đoạn|thời kỳ)\s+(?:trước|[IVXLC]+\b)/iu.test(plainAfter);
+  const previousTermBase =
+    /^[^\d]{0,40}?so với\s+(?:khóa|khoá|nhiệm kỳ|giai đoạn|thời kỳ)\s+(?:trước|[IVXLC]+\b)/iu.test(
+      plainAfter,
+    );
   const ratio = /gấp\s*(?:khoảng\s*|hơn\s*|gần\s*)?$/iu.test(before);
   const ofPlan = around.unitKind === 'percent' && OF_PLAN_AFTER.test(sentence.slice(end));
   const deltaVerb = DELTA_VERB.test(windowBefore);
@@ -134,23 +141,38 @@ export function readFigure(around: FigureSurroundings, frame: Frame): FigureRead
   const percentAverage =
     around.unitKind === 'percent' &&
     (/^\s*\/\s*năm/iu.test(sentence.slice(end)) ||
-      ((around.growthIndicator || /tăng trưởng|tốc độ tăng/iu.test(before)) && /bình quân(?!\s*(?:đầu người|\/người))/iu.test(before)));
+      ((around.growthIndicator || /tăng trưởng|tốc độ tăng/iu.test(before)) &&
+        /bình quân(?!\s*(?:đầu người|\/người))/iu.test(before)));
   // "toàn tỉnh có 225 trường": a standing level, whatever the sentence said before it.
   // "1.047 tập thể, 1.745 cá nhân được khen thưởng": things done to what was counted.
-  const doneAfter = /^[^;:.]{0,40}?(?:được|đã)\s+(?:khen thưởng|kết nạp|kỷ luật|cấp|hỗ trợ|đào tạo)/iu.test(clauseAfter);
+  const doneAfter = /^[^;:.]{0,40}?(?:được|đã)\s+(?:khen thưởng|kết nạp|kỷ luật|cấp|hỗ trợ|đào tạo)/iu.test(
+    clauseAfter,
+  );
   const standing =
     /\(\s*$/.test(windowBefore) ||
-    LEVEL_CUE.test(windowBefore) && !TOTAL_CUE.test(windowBefore) && !(doneAfter && !/hiện có|đến nay|hiện nay|còn/iu.test(windowBefore));
+    (LEVEL_CUE.test(windowBefore) &&
+      !TOTAL_CUE.test(windowBefore) &&
+      !(doneAfter && !/hiện có|đến nay|hiện nay|còn/iu.test(windowBefore)));
   const average = !standing && (AVERAGE_CUE.test(cueText) || percentAverage);
-  const eachYear = !standing && !average && (EACH_YEAR_CUE.test(cueText) || /^\s*\/\s*năm/iu.test(sentence.slice(end)));
+  const eachYear =
+    !standing && !average && (EACH_YEAR_CUE.test(cueText) || /^\s*\/\s*năm/iu.test(sentence.slice(end)));
   const added = (ADDED_CUE.test(clauseBefore) || ADDED_CUE.test(cueText)) && !standing;
   const total = !standing && (TOTAL_CUE.test(cueText) || added || changeReason === 'reduction');
   const action = !standing && around.unitKind !== 'percent' && (ACTION_CUE.test(windowBefore) || doneAfter);
 
-  const explicit = choosePeriod(periods, start, end, around.clauseStart, around.sentenceHead.length);
+  const explicit = choosePeriod(
+    sentence,
+    periods,
+    start,
+    end,
+    around.clauseStart,
+    around.sentenceHead.length,
+  );
   const defaultRange = frame.period;
   // "từ 43,4% lên 55%": the first figure is the level before the period began.
-  const fromLevel = /từ\s*$/iu.test(windowBefore) && /^(?:[^\d;]|(?:19|20)\d\d){0,40}?(?<!trở\s)\b(?:lên|xuống)\b/iu.test(clauseAfter);
+  const fromLevel =
+    /từ\s*$/iu.test(windowBefore) &&
+    /^(?:[^\d;]|(?:19|20)\d\d){0,40}?(?<!trở\s)\b(?:lên|xuống)\b/iu.test(clauseAfter);
   const toLevel = /(?:lên|xuống|xuống còn)\s*(?:mức\s*)?$/iu.test(windowBefore);
   let periodStart: number;
   let periodEnd: number;
@@ -172,13 +194,27 @@ export function readFigure(around: FigureSurroundings, frame: Frame): FigureRead
     // A rate or flow up to a named year: from the start of its plan period to that year.
     const term = termAround(explicit.from);
     const single = defaultRange[0] === defaultRange[1];
-    [periodStart, periodEnd] = single ? [explicit.from, explicit.from] : [explicit.role === 'until' ? term[0] : term[0], explicit.role === 'until' ? explicit.from : term[1]];
+    [periodStart, periodEnd] = single
+      ? [explicit.from, explicit.from]
+      : [explicit.role === 'until' ? term[0] : term[0], explicit.role === 'until' ? explicit.from : term[1]];
     // "năm 2019 có 09 sản phẩm": a named year is that year, even for things done in it.
-    if (!(average || eachYear) && explicit.role !== 'until' && !added) [periodStart, periodEnd] = [explicit.from, explicit.from];
-    basis = periodStart === periodEnd && !(average || eachYear) ? 'level' : average ? 'annual_avg' : eachYear ? 'each_year' : 'total';
+    if (!(average || eachYear) && explicit.role !== 'until' && !added)
+      [periodStart, periodEnd] = [explicit.from, explicit.from];
+    basis =
+      periodStart === periodEnd && !(average || eachYear)
+        ? 'level'
+        : average
+          ? 'annual_avg'
+          : eachYear
+            ? 'each_year'
+            : 'total';
   } else if (explicit) {
     periodStart = periodEnd = explicit.from;
-  } else if (changeReason === 'delta_after_level' && previous && previous.periodStart !== previous.periodEnd) {
+  } else if (
+    changeReason === 'delta_after_level' &&
+    previous &&
+    previous.periodStart !== previous.periodEnd
+  ) {
     [periodStart, periodEnd] = [previous.periodStart, previous.periodEnd];
     basis = previous.basis;
   } else if (
@@ -186,12 +222,18 @@ export function readFigure(around: FigureSurroundings, frame: Frame): FigureRead
     changeReason === 'of_plan' ||
     previousTermBase ||
     (changeReason === 'delta_after_level' && around.unitKind === 'count') ||
-    (changeReason === 'baseline' && (baselineAfter ?? baselineBefore) !== undefined && (baselineAfter ?? baselineBefore)!.from !== (baselineAfter ?? baselineBefore)!.to)
+    (changeReason === 'baseline' &&
+      (baselineAfter ?? baselineBefore) !== undefined &&
+      (baselineAfter ?? baselineBefore)!.from !== (baselineAfter ?? baselineBefore)!.to)
   ) {
     // A change against a plan or a previous term is over the whole period.
     [periodStart, periodEnd] = defaultRange;
     basis = eachYear ? 'each_year' : 'total';
-  } else if ((average || eachYear || total || action) && changeReason !== 'baseline' && changeReason !== 'delta_after_level') {
+  } else if (
+    (average || eachYear || total || action) &&
+    changeReason !== 'baseline' &&
+    changeReason !== 'delta_after_level'
+  ) {
     [periodStart, periodEnd] = defaultRange;
     basis = average ? 'annual_avg' : eachYear ? 'each_year' : 'total';
   } else {
@@ -214,7 +256,14 @@ export function readFigure(around: FigureSurroundings, frame: Frame): FigureRead
     TARGET_CUE.test(windowBefore) ||
     /so với|tương đương|gấp|bằng|chiếm/iu.test(windowBefore);
   const sameList = around.previousFigureInClause !== null || /trong đó/iu.test(windowBefore);
-  if (previous && sameList && !ownWords && (previous.changeReason === null || previous.changeReason === 'reduction' || previous.changeReason === 'delta_after_level')) {
+  if (
+    previous &&
+    sameList &&
+    !ownWords &&
+    (previous.changeReason === null ||
+      previous.changeReason === 'reduction' ||
+      previous.changeReason === 'delta_after_level')
+  ) {
     if (previous.changeReason === null || around.unitKind === 'count') {
       return {
         ...previous,
@@ -224,6 +273,9 @@ export function readFigure(around: FigureSurroundings, frame: Frame): FigureRead
       };
     }
   }
+
+  // A flow or an average over one year is that year's value.
+  if (periodStart === periodEnd && (basis === 'total' || basis === 'annual_avg')) basis = 'level';
 
   const targetCue = TARGET_CUE.test(clauseBefore) && !ofPlan;
   const actualCue = ACTUAL_CUE.test(clauseBefore);
@@ -242,7 +294,8 @@ export function readFigure(around: FigureSurroundings, frame: Frame): FigureRead
     const baseline = baselineAfter ?? baselineBefore;
     if (baseline) baseYear = baseline.from;
     else if (previousTermBase) baseYear = termAround(periodStart)[0] - 5;
-    else if (changeReason !== 'of_plan' && changeReason !== 'reduction') baseYear = termAround(periodEnd)[0] - 1;
+    else if (changeReason !== 'of_plan' && changeReason !== 'reduction')
+      baseYear = termAround(periodEnd)[0] - 1;
   }
   const negative =
     /giảm\s*(?:được\s*)?(?:bình quân\s*)?(?:khoảng\s*|trên\s*|hơn\s*|gần\s*)?$/iu.test(windowBefore) &&
@@ -263,11 +316,14 @@ export function readFigure(around: FigureSurroundings, frame: Frame): FigureRead
 
 /** "(theo tiêu chí giai đoạn 2016 - 2020)" names the criteria, not the figure's period. */
 function insideCriteriaNote(sentence: string, period: PeriodMention): boolean {
-  return /theo\s+(?:tiêu chí|chuẩn|phương pháp|giá)[^()]{0,30}$/iu.test(sentence.slice(Math.max(0, period.start - 40), period.start));
+  return /theo\s+(?:tiêu chí|chuẩn|phương pháp|giá)[^()]{0,30}$/iu.test(
+    sentence.slice(Math.max(0, period.start - 40), period.start),
+  );
 }
 
 /** The period written for a figure: a year right after it, else the nearest before it in its sentence. */
 function choosePeriod(
+  sentence: string,
   periods: PeriodMention[],
   start: number,
   end: number,
@@ -275,7 +331,11 @@ function choosePeriod(
   headEnd: number,
 ): (PeriodMention & { rightAfter?: boolean }) | null {
   const usable = periods.filter((period) => period.role !== 'baseline');
-  const rightAfter = usable.find((period) => period.start >= end && period.start - end <= 6 && period.from === period.to);
+  // "54,5% năm 2015": a year written right after the figure, with nothing between them.
+  const rightAfter = usable.find(
+    (period) =>
+      period.start >= end && /^\s*$/.test(sentence.slice(end, period.start)) && period.from === period.to,
+  );
   if (rightAfter) return { ...rightAfter, rightAfter: true };
   const beforeInClause = usable.filter((period) => period.end <= start && period.start >= clauseStart);
   if (beforeInClause.length > 0) return beforeInClause[beforeInClause.length - 1] ?? null;

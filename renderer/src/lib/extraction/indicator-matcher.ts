@@ -23,7 +23,8 @@ export interface IndicatorMatch {
   label: string;
 }
 
-type UnitClass = 'pct' | 'usd' | 'vnd' | 'visits' | 'area' | 'mass' | 'ratio' | 'per10k' | 'criteria' | 'none' | 'count';
+type UnitClass =
+  'pct' | 'usd' | 'vnd' | 'visits' | 'area' | 'mass' | 'ratio' | 'per10k' | 'criteria' | 'none' | 'count';
 
 function unitClass(unit: string): UnitClass {
   if (unit === '%') return 'pct';
@@ -127,6 +128,8 @@ export class IndicatorMatcher {
     // A figure followed by punctuation ends its phrase ("5,1%, doanh thu …"): look no further than
     // the comma. A figure followed by a noun ("100% xã, phường đạt …") is described by what follows.
     const head = text.slice(0, 110);
+    // "giảm 2,96% so với năm 2020, công nghiệp …": what follows is not the figure's subject.
+    if (/^\s*(?:[,;:.)]\s*)?(?:so với|tăng|giảm|gấp|bằng|đạt|\d)/iu.test(head)) return null;
     const limit = /^\s*[,.]/.test(head) ? /[,;:(]/ : /[;:(]/;
     const canonical = canonicalVietnamese(head.split(limit)[0] ?? '');
     let best: { start: number; end: number; phrase: Phrase } | null = null;
@@ -144,12 +147,24 @@ export class IndicatorMatcher {
   #fromPrevious(query: IndicatorQuery): IndicatorMatch | null {
     const previous = query.previous;
     if (!previous) return null;
+    // "chiếm 28,33%, tăng 6,44%": a change right after a figure is a change of that figure.
+    if (query.isChange && unitsFit(previous.entry, query.unit, true)) return previous;
     const chosen = this.#best([previous.entry], { ...query, clauseBefore: query.windowBefore });
-    return chosen ? { entry: chosen, label: chosen === previous.entry ? previous.label : chosen.name_vi } : null;
+    return chosen
+      ? { entry: chosen, label: chosen === previous.entry ? previous.label : chosen.name_vi }
+      : null;
   }
 
-  #choose(text: string, start: number, end: number, found: Phrase, query: IndicatorQuery): IndicatorMatch | null {
-    const sharing = this.#phrases.filter((phrase) => phrase.text === found.text).map((phrase) => phrase.entry);
+  #choose(
+    text: string,
+    start: number,
+    end: number,
+    found: Phrase,
+    query: IndicatorQuery,
+  ): IndicatorMatch | null {
+    const sharing = this.#phrases
+      .filter((phrase) => phrase.text === found.text)
+      .map((phrase) => phrase.entry);
     const chosen = this.#best(sharing, query);
     return chosen ? { entry: chosen, label: text.slice(start, end) } : null;
   }
@@ -159,7 +174,8 @@ export class IndicatorMatcher {
     const candidates = new Set<CatalogueEntry>();
     for (const entry of entries) {
       candidates.add(entry);
-      for (const sibling of entry.family ? (this.#families.get(entry.family) ?? []) : []) candidates.add(sibling);
+      for (const sibling of entry.family ? (this.#families.get(entry.family) ?? []) : [])
+        candidates.add(sibling);
     }
     const clause = canonicalVietnamese(query.clauseBefore);
     const sentence = canonicalVietnamese(query.sentenceBefore);
@@ -180,6 +196,8 @@ export class IndicatorMatcher {
         matched++;
       }
       score += 0.01 * matched;
+      // A change of a level (a share moving by 6,44 points) is not the growth-rate sibling.
+      if (query.isChange && entry.unit === '%' && /_growth(?:_|$)/.test(entry.id)) score -= 1;
       // The same unit as the indicator beats a fit through the change rule.
       if (unitClass(entry.unit) === unitClass(query.unit)) score += 0.25;
       if (!chosen || score > chosen.score) chosen = { entry, score };

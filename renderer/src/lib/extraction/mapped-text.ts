@@ -16,7 +16,11 @@ export class MappedText {
   }
 
   slice(start: number, end: number): MappedText {
-    return new MappedText(this.text.slice(start, end), this.rawStart.slice(start, end), this.rawEnd.slice(start, end));
+    return new MappedText(
+      this.text.slice(start, end),
+      this.rawStart.slice(start, end),
+      this.rawEnd.slice(start, end),
+    );
   }
 }
 

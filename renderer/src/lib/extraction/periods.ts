@@ -38,13 +38,19 @@ export function normaliseRange(from: number, to: number): [number, number] {
 const YEAR = String.raw`((?:19|20)\d{2})`;
 const RANGE = String.raw`${YEAR}\s*[-–—]\s*${YEAR}`;
 
-const PERIOD_RULES: readonly { pattern: RegExp; read: (m: RegExpExecArray) => Omit<PeriodMention, 'start' | 'end'> | null }[] = [
+const PERIOD_RULES: readonly {
+  pattern: RegExp;
+  read: (m: RegExpExecArray) => Omit<PeriodMention, 'start' | 'end'> | null;
+}[] = [
   {
     pattern: new RegExp(String.raw`so với\s+(?:cùng kỳ\s+)?(?:năm\s+)?${YEAR}(?!\s*[-–—]\s*\d)`, 'giu'),
     read: (m) => ({ from: Number(m[1]), to: Number(m[1]), role: 'baseline' }),
   },
   {
-    pattern: new RegExp(String.raw`so với\s+(?:giai đoạn|nhiệm kỳ|thời kỳ|kế hoạch|khóa|khoá)?[^;,.]{0,20}?\(?${RANGE}`, 'giu'),
+    pattern: new RegExp(
+      String.raw`so với\s+(?:giai đoạn|nhiệm kỳ|thời kỳ|kế hoạch|khóa|khoá)?[^;,.]{0,20}?\(?${RANGE}`,
+      'giu',
+    ),
     read: (m) => {
       const [from, to] = normaliseRange(Number(m[1]), Number(m[2]));
       return { from, to, role: 'baseline' };
@@ -62,7 +68,10 @@ const PERIOD_RULES: readonly { pattern: RegExp; read: (m: RegExpExecArray) => Om
     },
   },
   {
-    pattern: new RegExp(String.raw`(?:đến|tới|hết|cuối|đến hết|đến cuối|trước|vào)\s+(?:năm\s+)?${YEAR}`, 'giu'),
+    pattern: new RegExp(
+      String.raw`(?:đến|tới|hết|cuối|đến hết|đến cuối|trước|vào)\s+(?:năm\s+)?${YEAR}`,
+      'giu',
+    ),
     read: (m) => ({ from: Number(m[1]), to: Number(m[1]), role: 'until' }),
   },
   {

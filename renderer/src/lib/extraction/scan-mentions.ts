@@ -53,13 +53,21 @@ export function scanMentions(text: string): Mention[] {
     }
     // "17.096/22.646" counts part of a whole.
     if (unitKind === 'none' && denominator !== null) unitKind = 'count';
-    const isYear = YEAR_LIKE.test(first) && (second === undefined || YEAR_LIKE.test(second)) && unitKind !== 'measure';
+    const isYear =
+      YEAR_LIKE.test(first) && (second === undefined || YEAR_LIKE.test(second)) && unitKind !== 'measure';
     if (isYear && unitKind !== 'count') continue;
     if (unitKind === 'none' && denominator === null && isNonStatisticNoun(after)) continue;
     // A small bare integer with no unit is a name or a number in a name ("Hợp Thành 1, 2", "Trung ương 4").
-    if (unitKind === 'none' && denominator === null && Number.isInteger(low) && low < 1000 && !/,/.test(first)) continue;
+    if (
+      unitKind === 'none' &&
+      denominator === null &&
+      Number.isInteger(low) &&
+      low < 1000 &&
+      !/,/.test(first)
+    )
+      continue;
     // A range whose ends are out of order is two numbers, not a range (e.g. "2 - 1").
-    if (high < low && denominator === null) continue;
+    if (high < low) continue;
     mentions.push({ start: match.index, end, numberEnd, low, high, unit, unitKind, denominator });
   }
   return mentions;

@@ -18,8 +18,9 @@ interface RawLine {
 const PAGE_NUMBER = /^\s*(?:trang\s*)?[-–]?\s*\d{1,3}\s*[-–]?\s*$/i;
 const FOOTNOTE_START = /^(\s*)(?:<sup>\s*(\d{1,3})\s*<\/sup>|(\d{1,3})(?=\s|[-–]))/;
 // A line that starts a new unit of text: a bullet, a list number, a section number.
-const BLOCK_START = /^\s*(?:[-+•–]\s|\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2})*\.\s|[a-zđ]\)\s|[IVX]{1,5}\.\s|Điều \d)/u;
-const SENTENCE_END = /[.;:!?…"”)]\s*$/;
+const BLOCK_START =
+  /^\s*(?:[-+•–]\s|\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2})*\.\s|[a-zđ]\)\s|[IVX]{1,5}\.\s|Điều \d)/u;
+const SENTENCE_END = /[.;:!?…]\s*$/;
 
 function splitLines(raw: string): RawLine[] {
   const lines: RawLine[] = [];

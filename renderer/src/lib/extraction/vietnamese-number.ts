@@ -5,7 +5,8 @@
  */
 export function parseVietnameseNumber(text: string): number | null {
   const compact = text.replace(/\s+/g, '');
-  if (/^\d{1,3}(?:\.\d{3})+(?:,\d+)?$/.test(compact)) return Number(compact.replaceAll('.', '').replace(',', '.'));
+  if (/^\d{1,3}(?:\.\d{3})+(?:,\d+)?$/.test(compact))
+    return Number(compact.replaceAll('.', '').replace(',', '.'));
   if (/^\d+(?:,\d+)?$/.test(compact)) return Number(compact.replace(',', '.'));
   if (/^\d+\.\d{1,2}$/.test(compact) || /^\d+\.\d{4,}$/.test(compact)) return Number(compact);
   return null;
