@@ -35,7 +35,8 @@ export function cleanLine(raw: string, lineStart: number, lineEnd: number): Mapp
       if (rule && match) {
         const replacement = rule[1](match);
         // Markup between two digits ("1**6") separates them; it must not make one number.
-        const between = replacement === '' && /\d/.test(out.lastChar()) && /\d/.test(raw[i + match[0].length] ?? '');
+        const between =
+          replacement === '' && /\d/.test(out.lastChar()) && /\d/.test(raw[i + match[0].length] ?? '');
         out.push(between ? ' ' : replacement, i, i + match[0].length);
         i += match[0].length;
         continue;
