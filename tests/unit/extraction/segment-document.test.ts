@@ -53,3 +53,14 @@ describe('segmentDocument', () => {
     expect(body?.text.text).not.toContain('12');
   });
 });
+
+describe('segmentDocument at page breaks', () => {
+  it('ends a footnote at the page number that closes its page', () => {
+    const raw = ['đạt 5%1 và', '', '1 Chú thích đạt 3%.', '', '', '4 ', '', 'Các biện pháp đạt 7%.'].join(
+      '\n',
+    );
+    const [body, footnote] = segmentDocument(raw);
+    expect(footnote?.text.text).toBe('Chú thích đạt 3%.');
+    expect(body?.text.text).toContain('Các biện pháp đạt 7%.');
+  });
+});

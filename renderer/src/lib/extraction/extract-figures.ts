@@ -215,8 +215,8 @@ function headingFrame(sentence: string, frame: Frame, profile: DocumentProfile):
 
 /**
  * Footnote references in the body, numbered in order: `<sup>N</sup>` (kept as marked digits)
- * or digits glued to a word or a figure (`6,79%1`, `trồng3`). Only the next expected number
- * counts, so `Covid-19` or a model number is not taken for a reference.
+ * or digits glued to a word or a figure (`6,79%1`, `trồng3`). Only the next expected numbers
+ * count, so `Covid-19` or a model number is not taken for a reference.
  */
 function footnoteMarkers(text: string, count: number): Map<number, number> {
   const markers = new Map<number, number>();
@@ -224,9 +224,10 @@ function footnoteMarkers(text: string, count: number): Map<number, number> {
   for (const match of text.matchAll(/\u2063(\d{1,3})\u2063|(?<=[\p{L}%)\]”"])(\d{1,3})(?=[\s.,;:)…]|$)/gu)) {
     if (expected > count) break;
     const number = Number(match[1] ?? match[2]);
-    if (number === expected) {
+    // A marker the text lost ("…34" glued to nothing) must not stop the ones after it.
+    if (number >= expected && number <= Math.min(count, expected + 2)) {
       markers.set(match.index, number);
-      expected++;
+      expected = number + 1;
     }
   }
   return markers;

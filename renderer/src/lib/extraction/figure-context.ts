@@ -41,7 +41,8 @@ export interface FigureReading {
   negative: boolean;
 }
 
-const TARGET_CUE = /(phấn đấu|mục tiêu|chỉ tiêu|kế hoạch|đề ra|định hướng|đặt ra)/iu;
+// "chương trình mục tiêu quốc gia" names a programme, not a target.
+const TARGET_CUE = /(phấn đấu|(?<!chương trình\s)mục tiêu|chỉ tiêu|kế hoạch|đề ra|định hướng|đặt ra)/iu;
 const ACTUAL_CUE = /(đã|thực hiện|ước đạt|ước thực hiện|ước tính|kết quả|đạt được)/iu;
 const ESTIMATE_CUE = /(ước|dự ước|ước tính|dự kiến)/iu;
 // "bình quân" alone is an average across units (per capita, per commune); over time it names a year.
@@ -160,14 +161,17 @@ export function readFigure(around: FigureSurroundings, frame: Frame): FigureRead
   const total = !standing && (TOTAL_CUE.test(cueText) || added || changeReason === 'reduction');
   const action = !standing && around.unitKind !== 'percent' && (ACTION_CUE.test(windowBefore) || doneAfter);
 
-  const explicit = choosePeriod(
-    sentence,
-    periods,
-    start,
-    end,
-    around.clauseStart,
-    around.sentenceHead.length,
-  );
+  const head = around.sentenceHead.length;
+  let explicit = choosePeriod(sentence, periods, start, end, around.clauseStart, head);
+  // "gấp 2,0 lần năm 2020": the year after a ratio is its base, not its period.
+  let ratioBase: number | null = null;
+  if (ratio && explicit?.rightAfter) {
+    ratioBase = explicit.from;
+    const baseStart = explicit.start;
+    const rest = periods.filter((period) => period.start !== baseStart);
+    explicit = choosePeriod(sentence, rest, start, end, around.clauseStart, head);
+    if (explicit?.rightAfter) explicit = null;
+  }
   const defaultRange = frame.period;
   // "từ 43,4% lên 55%": the first figure is the level before the period began.
   const fromLevel =
@@ -190,6 +194,15 @@ export function readFigure(around: FigureSurroundings, frame: Frame): FigureRead
     // How many targets a plan set or met: a count over the whole plan period.
     [periodStart, periodEnd] = defaultRange;
     basis = 'total';
+  } else if (
+    explicit &&
+    explicit.role === 'period' &&
+    explicit.start >= (around.previousFigureEnd ?? 0) &&
+    !AVERAGE_CUE.test(windowBefore) &&
+    !EACH_YEAR_CUE.test(windowBefore)
+  ) {
+    // "(năm 2021 đạt 6,67%, …)": a year named for this figure alone.
+    periodStart = periodEnd = explicit.from;
   } else if (explicit && (average || eachYear || total || action) && changeReason !== 'baseline') {
     // A rate or flow up to a named year: from the start of its plan period to that year.
     const term = termAround(explicit.from);
@@ -277,11 +290,14 @@ export function readFigure(around: FigureSurroundings, frame: Frame): FigureRead
   // A flow or an average over one year is that year's value.
   if (periodStart === periodEnd && (basis === 'total' || basis === 'annual_avg')) basis = 'level';
 
-  const targetCue = TARGET_CUE.test(clauseBefore) && !ofPlan;
-  const actualCue = ACTUAL_CUE.test(clauseBefore);
+  // Cues for target or result are read since the previous figure of the clause.
+  const ownClause = sentence.slice(Math.max(around.clauseStart, around.previousFigureEnd ?? 0), start);
+  const targetCue = TARGET_CUE.test(ownClause) && !ofPlan;
+  const actualCue = ACTUAL_CUE.test(ownClause);
+  const doneCue = /(?:^|\s)đã\s/iu.test(ownClause) || /đạt được|kết quả/iu.test(ownClause);
   let measure: Measure;
   if (changeReason) measure = 'change';
-  else if (periodEnd > frame.issueYear) measure = 'target';
+  else if (periodEnd > frame.issueYear && !(doneCue && periodStart <= frame.issueYear)) measure = 'target';
   else if (targetCue && !/thực hiện|đạt được|kết quả/iu.test(clauseBefore.slice(-40))) measure = 'target';
   else if (frame.mode === 'target' && !actualCue && !explicit) measure = 'target';
   else measure = 'actual';
@@ -292,7 +308,8 @@ export function readFigure(around: FigureSurroundings, frame: Frame): FigureRead
   let baseYear: number | null = null;
   if (measure === 'change') {
     const baseline = baselineAfter ?? baselineBefore;
-    if (baseline) baseYear = baseline.from;
+    if (ratioBase !== null) baseYear = ratioBase;
+    else if (baseline) baseYear = baseline.from;
     else if (previousTermBase) baseYear = termAround(periodStart)[0] - 5;
     else if (changeReason !== 'of_plan' && changeReason !== 'reduction')
       baseYear = termAround(periodEnd)[0] - 1;
@@ -337,7 +354,12 @@ function choosePeriod(
       period.start >= end && /^\s*$/.test(sentence.slice(end, period.start)) && period.from === period.to,
   );
   if (rightAfter) return { ...rightAfter, rightAfter: true };
-  const beforeInClause = usable.filter((period) => period.end <= start && period.start >= clauseStart);
+  // "năm 2022: 54/63": a period followed by a colon labels the clause after it.
+  const labelStart = /[^:]*?:\s*$/u.test(sentence.slice(0, clauseStart))
+    ? (usable.find((period) => /^\s*:\s*$/u.test(sentence.slice(period.end, clauseStart)))?.start ??
+      clauseStart)
+    : clauseStart;
+  const beforeInClause = usable.filter((period) => period.end <= start && period.start >= labelStart);
   if (beforeInClause.length > 0) return beforeInClause[beforeInClause.length - 1] ?? null;
   // Otherwise only a period set at the head of the sentence covers its later clauses.
   const inHead = usable.filter((period) => period.end <= Math.min(start, headEnd));

@@ -61,7 +61,11 @@ export function segmentDocument(raw: string): Segment[] {
       if (footnote?.markdown) closeFootnote();
       continue;
     }
-    if (PAGE_NUMBER.test(line.text) && blankSince) continue;
+    if (PAGE_NUMBER.test(line.text) && blankSince) {
+      // A page number ends the page, and with it any footnote at its foot.
+      closeFootnote();
+      continue;
+    }
     const start = FOOTNOTE_START.exec(line.text);
     const number = Number(start?.[2] ?? start?.[3] ?? NaN);
     if (start && number === nextFootnote) {

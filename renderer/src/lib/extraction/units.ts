@@ -41,6 +41,8 @@ const UNIT_FORMS: readonly UnitForm[] = [
   ['tấn/năm', 'tấn'],
   ['tấn', 'tấn'],
   ['mw', 'MW'],
+  ['kg', 'kg'],
+  ['m²', 'm2'],
   ['m3', 'm3'],
   ['m2', 'm2'],
   ['m', 'm'],
@@ -233,10 +235,12 @@ export const NON_STATISTIC_NOUNS = [
 ];
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+// Words of a unit may be split by a hard line break ("tỷ \n\nđồng").
+const loose = (text: string): string => escape(text).replace(/ /g, '\\s+');
 
 const UNIT_REGEX = new RegExp(
   // A digit right after a unit is a footnote marker ("tỷ USD13"), not part of the unit.
-  `^\\s*(?:${UNIT_FORMS.map((form) => escape(form.pattern)).join('|')})(?![\\p{L}])`,
+  `^\\s*(?:${UNIT_FORMS.map((form) => loose(form.pattern)).join('|')})(?![\\p{L}])`,
   'iu',
 );
 const COUNT_REGEX = new RegExp(
@@ -269,7 +273,7 @@ export function readUnit(after: string): UnitMatch | null {
   const longerCount = COUNT_REGEX.exec(after);
   // "điểm trường" is a counted noun, not the unit "điểm".
   if (measure && !(longerCount && longerCount[0].length > measure[0].length)) {
-    const written = measure[0].trim().toLowerCase();
+    const written = measure[0].trim().toLowerCase().replace(/\s+/g, ' ');
     const form = UNIT_FORMS.find((candidate) => candidate.pattern === written);
     return { unit: form?.unit ?? written, length: measure[0].length, kind: 'measure' };
   }
@@ -277,7 +281,7 @@ export function readUnit(after: string): UnitMatch | null {
   const scale = /^\s*(nghìn|ngàn|triệu|tỷ|vạn)(?=\s)/iu.exec(after);
   const count = COUNT_REGEX.exec(scale ? after.slice(scale[0].length) : after);
   if (count) {
-    const noun = count[0].trim().toLowerCase();
+    const noun = count[0].trim().toLowerCase().replace(/\s+/g, ' ');
     return {
       unit: scale ? `${scale[1]?.toLowerCase()} ${noun}` : noun,
       length: (scale?.[0].length ?? 0) + count[0].length,
