@@ -1,4 +1,5 @@
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { launchChromium } from './lib/chromium.ts';
 import { runCli } from './lib/cli-args.ts';
 import { startWebServer } from './lib/web-server.ts';
 
@@ -15,17 +16,7 @@ async function timeQuery(page: Page, sql: string): Promise<number> {
 // Prints figures, asserts nothing: timings belong in a benchmark, never in a test.
 runCli('bench', async () => {
   const { server, url } = await startWebServer('dist/renderer', 0);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     const started = performance.now();

@@ -1,17 +1,5 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-// As verified on these machines: without the background-networking flags Chromium phones home.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../../../scripts/lib/chromium.ts';
 
 export interface WatchedPage {
   page: Page;
@@ -20,9 +8,7 @@ export interface WatchedPage {
   problems: string[];
 }
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
-}
+export const launchBrowser = launchChromium;
 
 /** A page that records every console error and every request leaving 127.0.0.1/localhost. */
 export async function openWatchedPage(browser: Browser, url: string): Promise<WatchedPage> {
