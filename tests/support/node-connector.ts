@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import Worker from 'web-worker';
 import { WorkbenchDatabase, type DuckDBConnector } from '../../renderer/src/lib/db/database.ts';
-import { loadWarehouse } from '../../renderer/src/lib/warehouse/load-warehouse.ts';
+import { Workspace } from '../../renderer/src/lib/warehouse/workspace.ts';
 
 const dist = dirname(createRequire(import.meta.url).resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
 
@@ -20,10 +20,14 @@ export const nodeConnector: DuckDBConnector = async () => {
   return db;
 };
 
+/** Reads a file of the embedded dataset from data/, as the app fetches it. */
+export const readDataAsset = async (path: string): Promise<Uint8Array> => new Uint8Array(await readFile(`data/${path}`));
+
 /** A database with the committed embedded warehouse loaded, as the app loads it. */
-export async function openWarehouseDatabase(): Promise<WorkbenchDatabase> {
+export async function openWarehouseDatabase(): Promise<{ db: WorkbenchDatabase; workspace: Workspace }> {
   const db = new WorkbenchDatabase(nodeConnector);
-  const loaded = await loadWarehouse(db, async (path) => new Uint8Array(await readFile(`data/${path}`)));
+  const workspace = new Workspace(db, readDataAsset);
+  const loaded = await workspace.load();
   if (!loaded.ok) throw new Error(loaded.error.message);
-  return db;
+  return { db, workspace };
 }

@@ -2,24 +2,22 @@ import { getContext, setContext } from 'svelte';
 import { WorkbenchDatabase } from '../lib/db/database.ts';
 import { browserConnector } from '../lib/db/browser-connector.ts';
 import type { DbError } from '../lib/db/db-error.ts';
-import { listTables, loadWarehouse } from '../lib/warehouse/load-warehouse.ts';
+import { readSchemaCatalog, type SchemaObject } from '../lib/warehouse/schema-catalog.ts';
+import { Workspace } from '../lib/warehouse/workspace.ts';
 
 export type WorkbenchStatus = 'starting' | 'loading' | 'ready' | 'failed';
 
-export interface TableSummary {
-  name: string;
-  rows: number;
-}
-
-/** App-wide state: the database, its start-up status and the loaded tables. */
+/** App-wide state: the database, the warehouse workspace, its start-up status and its schema. */
 export class Workbench {
   readonly db: WorkbenchDatabase;
+  readonly workspace: Workspace;
   status = $state<WorkbenchStatus>('starting');
   error = $state.raw<DbError | null>(null);
-  tables = $state.raw<TableSummary[]>([]);
+  schema = $state.raw<SchemaObject[]>([]);
 
   constructor(db: WorkbenchDatabase = new WorkbenchDatabase(browserConnector)) {
     this.db = db;
+    this.workspace = new Workspace(db, fetchAsset);
   }
 
   /** Starts DuckDB and loads the embedded warehouse from the app's own files. */
@@ -27,18 +25,18 @@ export class Workbench {
     const ready = await this.db.ready();
     if (!ready.ok) return this.#fail(ready.error);
     this.status = 'loading';
-    const loaded = await loadWarehouse(this.db, fetchAsset);
+    const loaded = await this.workspace.load();
     if (!loaded.ok) return this.#fail(loaded.error);
-    const tables = await listTables(this.db);
-    if (!tables.ok) return this.#fail(tables.error);
-    this.tables = tables.value;
+    const schema = await readSchemaCatalog(this.db);
+    if (!schema.ok) return this.#fail(schema.error);
+    this.schema = schema.value;
     this.status = 'ready';
   }
 
-  /** Re-reads the table list (a query may have created or dropped tables); keeps the old list on error. */
-  async refreshTables(): Promise<void> {
-    const tables = await listTables(this.db);
-    if (tables.ok) this.tables = tables.value;
+  /** Re-reads the schema (a query may have created or dropped objects); keeps the old one on error. */
+  async refreshSchema(): Promise<void> {
+    const schema = await readSchemaCatalog(this.db);
+    if (schema.ok) this.schema = schema.value;
   }
 
   #fail(error: DbError): void {
@@ -47,7 +45,8 @@ export class Workbench {
   }
 }
 
-async function fetchAsset(path: string): Promise<Uint8Array> {
+/** Reads a file of the embedded dataset, next to the app. */
+export async function fetchAsset(path: string): Promise<Uint8Array> {
   const response = await fetch(new URL(path, document.baseURI));
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   return new Uint8Array(await response.arrayBuffer());

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { WorkbenchDatabase } from '../../../renderer/src/lib/db/database.ts';
-import { listTables } from '../../../renderer/src/lib/warehouse/load-warehouse.ts';
+import { readSchemaCatalog } from '../../../renderer/src/lib/warehouse/schema-catalog.ts';
 import { WAREHOUSE_TABLES } from '../../../renderer/src/lib/warehouse/tables.ts';
 import { nodeConnector, openWarehouseDatabase } from '../../support/node-connector.ts';
 
@@ -74,19 +74,22 @@ describe('WorkbenchDatabase on the real DuckDB-WASM engine', () => {
 
 describe('the embedded warehouse', () => {
   it('loads every table from its Arrow IPC file, with exact row counts', async () => {
-    const db = await openWarehouseDatabase();
-    const tables = await listTables(db);
-    expect(tables.ok).toBe(true);
-    if (!tables.ok) return;
-    expect(tables.value.map((table) => table.name)).toEqual([...WAREHOUSE_TABLES].sort());
-    const documents = tables.value.find((table) => table.name === 'documents');
-    expect(documents?.rows).toBe(5);
+    const { db } = await openWarehouseDatabase();
+    const catalog = await readSchemaCatalog(db);
+    expect(catalog.ok).toBe(true);
+    if (!catalog.ok) return;
+    const tables = catalog.value.filter((object) => object.kind === 'table').map((object) => object.name);
+    expect(tables).toEqual([...WAREHOUSE_TABLES].sort());
+    expect(catalog.value.find((object) => object.name === 'documents')?.rows).toBe(5);
+    const observations = catalog.value.find((object) => object.name === 'observations');
+    expect(observations?.columns.find((column) => column.name === 'char_start')).toMatchObject({
+      type: 'INTEGER',
+      vi: 'Vị trí bắt đầu của số trong văn bản gốc',
+    });
     const titles = await db.query('SELECT title FROM documents WHERE doc_id = ?', [
       '2025-12-10_nghi-quyet-67-hdnd_ke-hoach-2026',
     ]);
-    expect(titles.ok && titles.value.get(0)?.title).toBe(
-      'Nghị quyết số 67/NQ-HĐND về mục tiêu, nhiệm vụ kế hoạch năm 2026',
-    );
+    expect(titles.ok && titles.value.get(0)?.title).toBe('Nghị quyết số 67/NQ-HĐND về mục tiêu, nhiệm vụ kế hoạch năm 2026');
     await db.close();
   });
 

@@ -52,16 +52,17 @@ export class WorkbenchDatabase {
     }, 'sql');
   }
 
-  /** Creates (or replaces) a table from an Arrow IPC stream. */
-  loadArrowTable(name: string, ipcStream: Uint8Array): Promise<DbResult<void>> {
+  /** Creates (or replaces) `schema.name` from an Arrow IPC stream. */
+  loadArrowTable(name: string, ipcStream: Uint8Array, schema = 'main'): Promise<DbResult<void>> {
     return this.#serialised(async (conn) => {
-      await conn.query(`DROP TABLE IF EXISTS ${quoteIdentifier(name)}`);
-      await conn.insertArrowFromIPCStream(ipcStream, { name, create: true });
+      await conn.query(`DROP TABLE IF EXISTS ${quoteIdentifier(schema)}.${quoteIdentifier(name)}`);
+      // The worker takes the buffer it is sent (transferred, then detached): send a copy.
+      await conn.insertArrowFromIPCStream(ipcStream.slice(), { schema, name, create: true });
       // A stream that is not Arrow is accepted silently and creates nothing: prove the table exists.
       const lookup = await conn.prepare(
-        "SELECT count(*) AS n FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = ?",
+        'SELECT count(*) AS n FROM duckdb_tables() WHERE schema_name = ? AND table_name = ?',
       );
-      const exists = await lookup.query(name).finally(() => lookup.close());
+      const exists = await lookup.query(schema, name).finally(() => lookup.close());
       if (Number(exists.get(0)?.n) !== 1) throw new Error(`${name}: not a readable Arrow IPC stream`);
     }, 'load');
   }

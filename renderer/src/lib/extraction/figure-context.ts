@@ -181,9 +181,11 @@ export function readFigure(around: FigureSurroundings, frame: Frame): FigureRead
   let periodStart: number;
   let periodEnd: number;
   let basis: Basis = 'level';
+  // A growth rate over several years is a yearly average, not a sum.
+  const growthRate = around.unitKind === 'percent' && (around.growthIndicator || /tăng trưởng|tốc độ tăng/iu.test(before));
   if (explicit && explicit.from !== explicit.to) {
     [periodStart, periodEnd] = [explicit.from, explicit.to];
-    basis = average ? 'annual_avg' : eachYear ? 'each_year' : 'total';
+    basis = average || (growthRate && !eachYear) ? 'annual_avg' : eachYear ? 'each_year' : 'total';
   } else if (explicit && explicit.rightAfter) {
     periodStart = periodEnd = explicit.from;
   } else if (fromLevel && defaultRange[0] !== defaultRange[1]) {
