@@ -13,6 +13,8 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // Flags every local Map, Date or URL, even ones that never live in reactive state.
+      'svelte/prefer-svelte-reactivity': 'off',
     },
   },
   {

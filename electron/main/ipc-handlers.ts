@@ -5,6 +5,7 @@ import type { IpcChannel, IpcOperation, IpcOperations, IpcResult } from '../shar
 import { isAppUrl } from './app-protocol.ts';
 import type { ElectronApi } from './electron-api.ts';
 import { requestSchemas } from './ipc-schemas.ts';
+import type { DocumentStore } from './document-store.ts';
 import type { SettingsStore } from './settings-store.ts';
 
 type Handlers = {
@@ -13,6 +14,7 @@ type Handlers = {
 
 export interface IpcDependencies {
   settings: SettingsStore;
+  documents: DocumentStore;
   readBytes?: (path: string) => Promise<Uint8Array>;
   writeBytes?: (path: string, bytes: Uint8Array) => Promise<void>;
 }
@@ -47,6 +49,8 @@ export function createHandlers(api: ElectronApi, deps: IpcDependencies): Handler
     },
     readSettings: () => deps.settings.read(),
     writeSettings: (settings) => deps.settings.write(settings),
+    readStore: ({ key }) => deps.documents.read(key),
+    writeStore: ({ key, value }) => deps.documents.write(key, value),
   };
 }
 

@@ -17,6 +17,14 @@ const fileNameSchema = z
   .max(200)
   .refine((name) => !/[\\/\0]/.test(name) && name !== '.' && name !== '..', 'must be a plain file name');
 
+const storeKeySchema = z.enum(['query-history', 'saved-queries', 'sql-tabs', 'pivot-config', 'pivot-layouts']);
+
+// Stored documents are JSON and small: a history or a list of saved queries, never a dataset.
+const MAX_STORE_BYTES = 8 * 1024 * 1024;
+const storeValueSchema = z
+  .json()
+  .refine((value) => JSON.stringify(value).length <= MAX_STORE_BYTES, 'document too large');
+
 /** Payload schemas per operation: every request is checked in main before anything is done. */
 export const requestSchemas = {
   appInfo: z.undefined(),
@@ -32,4 +40,6 @@ export const requestSchemas = {
   openFile: z.object({ filters: z.array(fileFilterSchema).max(10) }).strict(),
   readSettings: z.undefined(),
   writeSettings: appSettingsSchema,
+  readStore: z.object({ key: storeKeySchema }).strict(),
+  writeStore: z.object({ key: storeKeySchema, value: storeValueSchema }).strict(),
 } as const;

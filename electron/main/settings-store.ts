@@ -1,5 +1,6 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeFileAtomic } from './atomic-file.ts';
 import type { AppSettings } from '../shared/ipc-contract.ts';
 import { appSettingsSchema } from './ipc-schemas.ts';
 
@@ -33,10 +34,7 @@ export class SettingsStore {
   /** Replaces the settings; a crash mid-write leaves the previous file intact. */
   write(settings: AppSettings): Promise<AppSettings> {
     const write = this.#writes.then(async () => {
-      await mkdir(dirname(this.path), { recursive: true });
-      const temp = `${this.path}.${process.pid}.${Date.now()}.tmp`;
-      await writeFile(temp, JSON.stringify(settings, null, 2) + '\n', 'utf8');
-      await rename(temp, this.path);
+      await writeFileAtomic(this.path, JSON.stringify(settings, null, 2) + '\n');
       return settings;
     });
     // Writes are queued so two quick saves cannot interleave their renames.

@@ -3,6 +3,7 @@ import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol.
 import type { ElectronApi } from './electron-api.ts';
 import { registerIpcHandlers } from './ipc-handlers.ts';
 import { guardSession } from './network-guard.ts';
+import { DocumentStore } from './document-store.ts';
 import { SettingsStore } from './settings-store.ts';
 import { createMainWindow } from './window.ts';
 import type { BrowserWindow } from 'electron';
@@ -24,7 +25,8 @@ export async function startWorkbench(api: ElectronApi, paths: WorkbenchPaths): P
   await api.app.whenReady();
   guardSession(api);
   api.protocol.handle(APP_SCHEME_PRIVILEGES.scheme, createAppProtocolHandler(paths.rendererDir));
-  registerIpcHandlers(api, { settings: new SettingsStore(api.app.getPath('userData')) });
+  const userData = api.app.getPath('userData');
+  registerIpcHandlers(api, { settings: new SettingsStore(userData), documents: new DocumentStore(userData) });
   let window = createMainWindow(api, paths.preloadPath);
   api.app.on('second-instance', () => {
     if (window.isMinimized()) window.restore();

@@ -10,6 +10,8 @@ const bridge: WorkbenchBridge = {
   openFile: (request) => ipcRenderer.invoke(channel('openFile'), request),
   readSettings: () => ipcRenderer.invoke(channel('readSettings')),
   writeSettings: (settings) => ipcRenderer.invoke(channel('writeSettings'), settings),
+  readStore: (request) => ipcRenderer.invoke(channel('readStore'), request),
+  writeStore: (request) => ipcRenderer.invoke(channel('writeStore'), request),
 };
 
 contextBridge.exposeInMainWorld('workbench', bridge);

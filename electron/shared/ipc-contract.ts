@@ -38,6 +38,11 @@ export interface OpenedFile {
   bytes: Uint8Array;
 }
 
+/** Named JSON documents the renderer keeps (query history, saved queries, pivot layouts). */
+export type StoreKey = 'query-history' | 'saved-queries' | 'sql-tabs' | 'pivot-config' | 'pivot-layouts';
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
 /** Every operation with its request and response; `void` means no payload. */
 export interface IpcOperations {
   appInfo: { request: void; response: AppInfo };
@@ -45,6 +50,8 @@ export interface IpcOperations {
   openFile: { request: OpenFileRequest; response: OpenedFile | null };
   readSettings: { request: void; response: AppSettings };
   writeSettings: { request: AppSettings; response: AppSettings };
+  readStore: { request: { key: StoreKey }; response: JsonValue | null };
+  writeStore: { request: { key: StoreKey; value: JsonValue }; response: void };
 }
 
 export type IpcOperation = keyof IpcOperations;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, openWatchedPage, type WatchedPage } from './support/browser.ts';
+import { gridRows, runSql, typeSql } from './support/sql.ts';
 import { mkdir } from 'node:fs/promises';
 
 describe('the workbench in web mode', () => {
@@ -19,8 +20,9 @@ describe('the workbench in web mode', () => {
   it('starts DuckDB and lists the warehouse tables with row counts', async () => {
     const { page } = watched;
     await page.locator('[data-testid="db-status"][data-status="ready"]').waitFor({ timeout: 60_000 });
-    const rows = page.locator('[data-testid="table-list"] li');
+    const rows = page.locator('[data-testid="table-list"] > li[data-kind="table"]');
     await expect.poll(() => rows.count()).toBe(3);
+    expect(await page.locator('[data-testid="table-list"] > li[data-kind="view"]').count()).toBe(4);
     const documents = page.locator('li[data-table="documents"] .count');
     expect(await documents.getAttribute('data-rows')).toBe('5');
     expect(await documents.innerText()).toBe('5 dòng');
@@ -50,31 +52,26 @@ describe('the workbench in web mode', () => {
 
   it('runs a query and shows its rows with Vietnamese number format', async () => {
     const { page } = watched;
-    await page
-      .locator('[data-testid="sql-input"]')
-      .fill('SELECT doc_id, 1234.5 AS so FROM documents ORDER BY doc_id');
+    await typeSql(page, 'SELECT doc_id, 1234.5 AS so FROM documents ORDER BY doc_id');
     await page.locator('[data-testid="sql-run"]').click();
-    const table = page.locator('[data-testid="result-table"]');
-    await expect.poll(() => table.locator('tbody tr').count()).toBe(5);
-    expect(await table.locator('tbody tr').first().locator('td').nth(1).innerText()).toBe('1.234,5');
+    await expect.poll(async () => (await gridRows(page)).length).toBe(5);
+    expect((await gridRows(page))[0]?.[1]).toBe('1.234,5');
     expect(await page.locator('[data-testid="sql-stats"]').innerText()).toMatch(/^5 dòng · [\d.]+ ms$/);
     await mkdir('test-results', { recursive: true });
     await page.screenshot({ path: 'test-results/shell.png' });
   });
 
-  it('shows an invalid query as a readable error and keeps working', async () => {
+  it('shows an invalid query as a readable error at its place, and keeps working', async () => {
     const { page } = watched;
-    await page.locator('[data-testid="sql-input"]').fill('SELEC * FROM documents');
-    await page.locator('[data-testid="sql-input"]').press('Control+Enter');
+    await runSql(page, 'SELECT 1;\nSELEC * FROM documents');
     const error = page.locator('[data-testid="sql-error"]');
     await error.waitFor();
     expect(await error.innerText()).toContain('Lỗi truy vấn: Câu lệnh SQL không hợp lệ');
+    expect(await error.innerText()).toContain('tại dòng 2, cột 1');
     expect(await error.innerText()).toContain('syntax error at or near "SELEC"');
-    await page.locator('[data-testid="sql-input"]').fill('SELECT count(*) AS n FROM documents');
-    await page.locator('[data-testid="sql-input"]').press('Control+Enter');
-    await expect
-      .poll(() => page.locator('[data-testid="result-table"] tbody td').first().innerText())
-      .toBe('5');
+    expect(await page.locator('.cm-lintRange-error').count()).toBeGreaterThan(0);
+    await runSql(page, 'SELECT count(*) AS n FROM documents');
+    await expect.poll(async () => (await gridRows(page))[0]?.[0]).toBe('5');
     expect(await error.count()).toBe(0);
   });
 

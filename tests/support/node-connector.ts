@@ -21,7 +21,8 @@ export const nodeConnector: DuckDBConnector = async () => {
 };
 
 /** Reads a file of the embedded dataset from data/, as the app fetches it. */
-export const readDataAsset = async (path: string): Promise<Uint8Array> => new Uint8Array(await readFile(`data/${path}`));
+export const readDataAsset = async (path: string): Promise<Uint8Array> =>
+  new Uint8Array(await readFile(`data/${path}`));
 
 /** A database with the committed embedded warehouse loaded, as the app loads it. */
 export async function openWarehouseDatabase(): Promise<{ db: WorkbenchDatabase; workspace: Workspace }> {

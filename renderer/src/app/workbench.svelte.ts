@@ -4,6 +4,11 @@ import { browserConnector } from '../lib/db/browser-connector.ts';
 import type { DbError } from '../lib/db/db-error.ts';
 import { readSchemaCatalog, type SchemaObject } from '../lib/warehouse/schema-catalog.ts';
 import { Workspace } from '../lib/warehouse/workspace.ts';
+import { SqlWorkbench } from '../features/sql/sql-workbench.svelte.ts';
+import type { AreaId } from './areas.ts';
+
+/** A figure's source to show: an observation, or a span of a document. */
+export type SourceTarget = { obsId: string } | { docId: string; start: number; end: number };
 
 export type WorkbenchStatus = 'starting' | 'loading' | 'ready' | 'failed';
 
@@ -14,10 +19,34 @@ export class Workbench {
   status = $state<WorkbenchStatus>('starting');
   error = $state.raw<DbError | null>(null);
   schema = $state.raw<SchemaObject[]>([]);
+  area = $state<AreaId>('sql');
+  /** The document (and span) the Tài liệu area should show. */
+  source = $state.raw<SourceTarget | null>(null);
+  readonly sql: SqlWorkbench;
 
   constructor(db: WorkbenchDatabase = new WorkbenchDatabase(browserConnector)) {
     this.db = db;
     this.workspace = new Workspace(db, fetchAsset);
+    this.sql = new SqlWorkbench(db, this.workspace, () => this.refreshSchema());
+  }
+
+  /** Opens the document a figure came from, with its sentence highlighted. */
+  showSource(target: SourceTarget): void {
+    this.source = target;
+    this.area = 'documents';
+  }
+
+  /** Opens SQL in the SQL area and runs it (from a highlighted figure, a chart, the pivot). */
+  openSql(sql: string, title: string): void {
+    this.area = 'sql';
+    void this.sql.open(sql, title);
+  }
+
+  /** "Khôi phục dữ liệu gốc": user tables dropped, the warehouse reloaded as shipped. */
+  async resetWorkspace(): Promise<DbError | null> {
+    const reset = await this.workspace.reset();
+    await this.refreshSchema();
+    return reset.ok ? null : reset.error;
   }
 
   /** Starts DuckDB and loads the embedded warehouse from the app's own files. */
@@ -30,6 +59,7 @@ export class Workbench {
     const schema = await readSchemaCatalog(this.db);
     if (!schema.ok) return this.#fail(schema.error);
     this.schema = schema.value;
+    await this.sql.restore();
     this.status = 'ready';
   }
 

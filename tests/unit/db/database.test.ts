@@ -89,7 +89,9 @@ describe('the embedded warehouse', () => {
     const titles = await db.query('SELECT title FROM documents WHERE doc_id = ?', [
       '2025-12-10_nghi-quyet-67-hdnd_ke-hoach-2026',
     ]);
-    expect(titles.ok && titles.value.get(0)?.title).toBe('Nghị quyết số 67/NQ-HĐND về mục tiêu, nhiệm vụ kế hoạch năm 2026');
+    expect(titles.ok && titles.value.get(0)?.title).toBe(
+      'Nghị quyết số 67/NQ-HĐND về mục tiêu, nhiệm vụ kế hoạch năm 2026',
+    );
     await db.close();
   });
 

@@ -174,3 +174,37 @@ describe('the Electron main process (with an injected fake of electron)', () => 
     expect(await readFile(join(userData, 'settings.json'), 'utf8')).toBe('{ not json');
   });
 });
+
+describe('the document store behind history and saved queries', () => {
+  it('keeps JSON documents in userData/store, refuses unknown keys and non-JSON values', async () => {
+    const userData = await mkdtemp(join(tmpdir(), 'ctw-store-'));
+    const rendererDir = await mkdtemp(join(tmpdir(), 'ctw-renderer-'));
+    const fake = fakeElectron(userData);
+    await startWorkbench(fake.api, { rendererDir, preloadPath: '/app/preload.cjs' });
+    expect(await invoke(fake, 'workbench:readStore', { key: 'query-history' })).toEqual({
+      ok: true,
+      value: null,
+    });
+    const history = [{ sql: 'SELECT 1', at: '2026-11-23T10:00:00Z', rows: 1 }];
+    expect(await invoke(fake, 'workbench:writeStore', { key: 'query-history', value: history })).toEqual({
+      ok: true,
+    });
+    expect(JSON.parse(await readFile(join(userData, 'store', 'query-history.json'), 'utf8'))).toEqual(
+      history,
+    );
+    expect(await invoke(fake, 'workbench:readStore', { key: 'query-history' })).toEqual({
+      ok: true,
+      value: history,
+    });
+    expect(await invoke(fake, 'workbench:writeStore', { key: '../../etc/passwd', value: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request' },
+    });
+    expect(
+      await invoke(fake, 'workbench:writeStore', { key: 'saved-queries', value: () => 1 }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request' },
+    });
+  });
+});

@@ -3,7 +3,11 @@ import type { WorkbenchDatabase } from '../../../renderer/src/lib/db/database.ts
 import type { Workspace } from '../../../renderer/src/lib/warehouse/workspace.ts';
 import { openWarehouseDatabase } from '../../support/node-connector.ts';
 
-async function scalar(db: WorkbenchDatabase, sql: string, params: (string | number)[] = []): Promise<unknown> {
+async function scalar(
+  db: WorkbenchDatabase,
+  sql: string,
+  params: (string | number)[] = [],
+): Promise<unknown> {
   const result = await db.query(sql, params);
   if (!result.ok) throw new Error(result.error.message);
   return Object.values(result.value.get(0)?.toJSON() ?? {})[0];
@@ -29,13 +33,18 @@ describe('the workspace over the real warehouse', () => {
 
   it('restores values a user changes in place', async () => {
     await db.query("UPDATE observations SET value_low = -1 WHERE indicator_id = 'grdp_growth'");
-    expect(await workspace.protect('UPDATE observations SET value_low = -1')).toEqual({ ok: true, value: ['observations'] });
-    expect(Number(await scalar(db, "SELECT count(*) FROM observations WHERE value_low = -1"))).toBe(0);
+    expect(await workspace.protect('UPDATE observations SET value_low = -1')).toEqual({
+      ok: true,
+      value: ['observations'],
+    });
+    expect(Number(await scalar(db, 'SELECT count(*) FROM observations WHERE value_low = -1'))).toBe(0);
   });
 
   it('puts user tables in their own schema and gives views back after a DROP VIEW', async () => {
     await db.query('CREATE TABLE ghi_chu AS SELECT 1 AS x');
-    expect(await scalar(db, "SELECT table_schema FROM information_schema.tables WHERE table_name = 'ghi_chu'")).toBe('workspace');
+    expect(
+      await scalar(db, "SELECT table_schema FROM information_schema.tables WHERE table_name = 'ghi_chu'"),
+    ).toBe('workspace');
     await db.query('DROP VIEW v_conflicts');
     expect(await workspace.protect('DROP VIEW v_conflicts')).toEqual({ ok: true, value: [] });
     expect(Number(await scalar(db, 'SELECT count(*) FROM v_conflicts'))).toBeGreaterThan(0);
@@ -43,10 +52,14 @@ describe('the workspace over the real warehouse', () => {
 
   it('resets the workspace: user tables gone, warehouse intact', async () => {
     expect((await workspace.reset()).ok).toBe(true);
-    expect(Number(await scalar(db, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'ghi_chu'"))).toBe(0);
+    expect(
+      Number(await scalar(db, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'ghi_chu'")),
+    ).toBe(0);
     expect(Number(await scalar(db, 'SELECT count(*) FROM observations'))).toBe(observationCount);
     await db.query('CREATE TABLE after_reset AS SELECT 1 AS x');
-    expect(await scalar(db, "SELECT table_schema FROM information_schema.tables WHERE table_name = 'after_reset'")).toBe('workspace');
+    expect(
+      await scalar(db, "SELECT table_schema FROM information_schema.tables WHERE table_name = 'after_reset'"),
+    ).toBe('workspace');
   });
 
   it('lists the GRDP growth 2021–2025 disagreement among the conflicts (7,1% against 6,79%)', async () => {
@@ -54,7 +67,9 @@ describe('the workspace over the real warehouse', () => {
       `SELECT list(DISTINCT value_low ORDER BY value_low) AS values FROM v_conflicts
        WHERE indicator_id = 'grdp_growth' AND measure = 'actual' AND period_start = 2021 AND period_end = 2025`,
     );
-    expect(result.ok && [...(result.value.get(0)?.values ?? [])]).toEqual(expect.arrayContaining([6.79, 7.1]));
+    expect(result.ok && [...(result.value.get(0)?.values ?? [])]).toEqual(
+      expect.arrayContaining([6.79, 7.1]),
+    );
   });
 
   it('sets each target beside its result', async () => {
@@ -70,7 +85,9 @@ describe('the workspace over the real warehouse', () => {
 
   it('searches without diacritics through fold()', async () => {
     expect(await scalar(db, "SELECT fold('Tăng trưởng Đảng bộ')")).toBe('tang truong dang bo');
-    const found = Number(await scalar(db, "SELECT count(*) FROM indicators WHERE fold(name_vi) LIKE '%tang truong%'"));
+    const found = Number(
+      await scalar(db, "SELECT count(*) FROM indicators WHERE fold(name_vi) LIKE '%tang truong%'"),
+    );
     expect(found).toBeGreaterThan(0);
   });
 });
@@ -100,8 +117,17 @@ describe('achievement(): every comparator and direction', () => {
     ['=', false, 2, 2, 2.5, 'không đạt'],
     ['>=', true, 5, 5, null, 'chưa có số liệu'],
   ];
-  it.each(cases)('%s target (higher is better: %s) %d–%d, result %s → %s', async (comparator, higher, low, high, actual, status) => {
-    const result = await db.query('SELECT achievement(?, ?::BOOLEAN, ?, ?, ?::DOUBLE) AS s', [comparator, higher, low, high, actual]);
-    expect(result.ok && result.value.get(0)?.s).toBe(status);
-  });
+  it.each(cases)(
+    '%s target (higher is better: %s) %d–%d, result %s → %s',
+    async (comparator, higher, low, high, actual, status) => {
+      const result = await db.query('SELECT achievement(?, ?::BOOLEAN, ?, ?, ?::DOUBLE) AS s', [
+        comparator,
+        higher,
+        low,
+        high,
+        actual,
+      ]);
+      expect(result.ok && result.value.get(0)?.s).toBe(status);
+    },
+  );
 });

@@ -141,6 +141,7 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
       if (match) lastIndicator = match;
       const label = match?.label.trim() || deriveLabel(clauseBefore, mention.unit, sentenceBefore);
       const [charStart, charEnd] = segment.text.rawSpan(mention.start, mention.end);
+      const [sentenceStart, sentenceEnd] = segment.text.rawSpan(sentence.start, sentence.end);
       const sign = reading.negative ? -1 : 1;
       context.observations.push({
         obs_id: `${context.document.docId}:${charStart}-${charEnd}`,
@@ -151,6 +152,8 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
           .replace(/\u2063\d*\u2063?/g, '')
           .replace(/\s+/g, ' ')
           .trim(),
+        sentence_start: sentenceStart,
+        sentence_end: sentenceEnd,
         indicator_id: match?.entry.id ?? derivedIndicatorId(label),
         label_vi: label,
         value_low: sign * (sign < 0 ? mention.high : mention.low),

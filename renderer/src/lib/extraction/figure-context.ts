@@ -182,7 +182,8 @@ export function readFigure(around: FigureSurroundings, frame: Frame): FigureRead
   let periodEnd: number;
   let basis: Basis = 'level';
   // A growth rate over several years is a yearly average, not a sum.
-  const growthRate = around.unitKind === 'percent' && (around.growthIndicator || /tăng trưởng|tốc độ tăng/iu.test(before));
+  const growthRate =
+    around.unitKind === 'percent' && (around.growthIndicator || /tăng trưởng|tốc độ tăng/iu.test(before));
   if (explicit && explicit.from !== explicit.to) {
     [periodStart, periodEnd] = [explicit.from, explicit.to];
     basis = average || (growthRate && !eachYear) ? 'annual_avg' : eachYear ? 'each_year' : 'total';

@@ -5,6 +5,9 @@ export interface Observation {
   char_start: number;
   char_end: number;
   quote: string;
+  /** `[start, end)` of the quoted sentence in the raw text, for highlighting it. */
+  sentence_start: number;
+  sentence_end: number;
   indicator_id: string;
   label_vi: string;
   value_low: number;

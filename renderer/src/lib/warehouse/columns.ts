@@ -128,6 +128,18 @@ export const WAREHOUSE_COLUMNS: Record<WarehouseTable, readonly ColumnSpec[]> = 
     { name: 'base_year', type: 'int', vi: 'Năm gốc so sánh', en: 'Baseline year' },
     { name: 'denominator', type: 'double', vi: 'Mẫu số (106/175 xã → 175)', en: 'Denominator' },
     { name: 'in_footnote', type: 'bool', vi: 'Số liệu nằm trong chú thích', en: 'Stated in a footnote' },
+    {
+      name: 'sentence_start',
+      type: 'int',
+      vi: 'Vị trí bắt đầu của câu trích trong văn bản gốc',
+      en: 'Start offset of the quoted sentence',
+    },
+    {
+      name: 'sentence_end',
+      type: 'int',
+      vi: 'Vị trí kết thúc (không tính) của câu trích',
+      en: 'End offset (exclusive) of the quoted sentence',
+    },
     { name: 'catalogued', type: 'bool', vi: 'Chỉ tiêu có trong danh mục', en: 'Indicator is catalogued' },
   ],
 };

@@ -23,8 +23,14 @@ export interface SchemaObject {
 
 const TABLE_DESCRIPTIONS: Record<string, { vi: string; en: string }> = {
   documents: { vi: 'Tài liệu nguồn: tiêu đề, cơ quan ban hành, ngày, mã băm', en: 'Source documents' },
-  indicators: { vi: 'Danh mục chỉ tiêu chuẩn và chỉ tiêu chưa phân loại', en: 'Canonical and uncatalogued indicators' },
-  observations: { vi: 'Mỗi số liệu trong văn bản, kèm vị trí và câu trích', en: 'Every figure with its provenance' },
+  indicators: {
+    vi: 'Danh mục chỉ tiêu chuẩn và chỉ tiêu chưa phân loại',
+    en: 'Canonical and uncatalogued indicators',
+  },
+  observations: {
+    vi: 'Mỗi số liệu trong văn bản, kèm vị trí và câu trích',
+    en: 'Every figure with its provenance',
+  },
 };
 
 /** Tables and views of the warehouse and the user schema, with columns, types, row counts and descriptions. */
@@ -60,7 +66,12 @@ export async function readSchemaCatalog(db: WorkbenchDatabase): Promise<DbResult
     const object = objects.get(`${String(row.table_schema)}.${String(row.table_name)}`);
     if (!object) continue;
     const spec = columnSpec(object.name, String(row.column_name));
-    object.columns.push({ name: String(row.column_name), type: String(row.data_type), vi: spec?.vi ?? null, en: spec?.en ?? null });
+    object.columns.push({
+      name: String(row.column_name),
+      type: String(row.data_type),
+      vi: spec?.vi ?? null,
+      en: spec?.en ?? null,
+    });
   }
   for (const object of objects.values()) {
     const count = await db.query(
@@ -89,6 +100,7 @@ function columnSpec(object: string, column: string): { vi: string; en: string } 
 }
 
 function byKindThenName(a: SchemaObject, b: SchemaObject): number {
-  const rank = (object: SchemaObject): number => (object.schema === 'main' ? (object.kind === 'table' ? 0 : 1) : 2);
+  const rank = (object: SchemaObject): number =>
+    object.schema === 'main' ? (object.kind === 'table' ? 0 : 1) : 2;
   return rank(a) - rank(b) || a.name.localeCompare(b.name);
 }

@@ -1,0 +1,92 @@
+import type { WorkbenchDatabase } from '../../lib/db/database.ts';
+import type { DbResult } from '../../lib/db/db-error.ts';
+
+export interface DocumentSummary {
+  docId: string;
+  title: string;
+  docType: string | null;
+  issuer: string | null;
+  issuedOn: string | null;
+  sourcePath: string;
+  figures: number;
+}
+
+export interface FigureMark {
+  obsId: string;
+  start: number;
+  end: number;
+  sentenceStart: number;
+  sentenceEnd: number;
+  indicator: string;
+  catalogued: boolean;
+}
+
+/** Documents with how many figures each holds, oldest first. */
+export async function listDocuments(db: WorkbenchDatabase): Promise<DbResult<DocumentSummary[]>> {
+  const result = await db.query(
+    `SELECT d.doc_id, d.title, d.doc_type, d.issuer, d.issued_on, d.source_path, count(o.obs_id) AS figures
+     FROM main.documents d LEFT JOIN main.observations o USING (doc_id)
+     GROUP BY ALL ORDER BY d.issued_on, d.doc_id`,
+  );
+  if (!result.ok) return result;
+  return {
+    ok: true,
+    value: result.value.toArray().map((row) => ({
+      docId: String(row.doc_id),
+      title: String(row.title),
+      docType: row.doc_type === null ? null : String(row.doc_type),
+      issuer: row.issuer === null ? null : String(row.issuer),
+      issuedOn: row.issued_on === null ? null : String(row.issued_on),
+      sourcePath: String(row.source_path),
+      figures: Number(row.figures),
+    })),
+  };
+}
+
+/** Every figure of one document, in text order, for highlighting. */
+export async function figureMarks(db: WorkbenchDatabase, docId: string): Promise<DbResult<FigureMark[]>> {
+  const result = await db.query(
+    `SELECT o.obs_id, o.char_start, o.char_end, o.sentence_start, o.sentence_end, o.catalogued,
+            coalesce(i.name_vi, o.label_vi) AS indicator
+     FROM main.observations o LEFT JOIN main.indicators i USING (indicator_id)
+     WHERE o.doc_id = ? ORDER BY o.char_start`,
+    [docId],
+  );
+  if (!result.ok) return result;
+  return {
+    ok: true,
+    value: result.value.toArray().map((row) => ({
+      obsId: String(row.obs_id),
+      start: Number(row.char_start),
+      end: Number(row.char_end),
+      sentenceStart: Number(row.sentence_start),
+      sentenceEnd: Number(row.sentence_end),
+      indicator: String(row.indicator),
+      catalogued: Boolean(row.catalogued),
+    })),
+  };
+}
+
+/** Where an observation sits: its document and spans. */
+export async function locateObservation(
+  db: WorkbenchDatabase,
+  obsId: string,
+): Promise<DbResult<{ docId: string; start: number; end: number } | null>> {
+  const result = await db.query(
+    'SELECT doc_id, char_start, char_end FROM main.observations WHERE obs_id = ?',
+    [obsId],
+  );
+  if (!result.ok) return result;
+  const row = result.value.get(0);
+  return {
+    ok: true,
+    value: row
+      ? { docId: String(row.doc_id), start: Number(row.char_start), end: Number(row.char_end) }
+      : null,
+  };
+}
+
+/** SQL that shows one figure with everything known about it (used when a highlight is clicked). */
+export function figureQuery(obsId: string): string {
+  return `SELECT * FROM v_observations WHERE obs_id = '${obsId.replaceAll("'", "''")}';`;
+}
