@@ -17,7 +17,13 @@ const fileNameSchema = z
   .max(200)
   .refine((name) => !/[\\/\0]/.test(name) && name !== '.' && name !== '..', 'must be a plain file name');
 
-const storeKeySchema = z.enum(['query-history', 'saved-queries', 'sql-tabs', 'pivot-config', 'pivot-layouts']);
+const storeKeySchema = z.enum([
+  'query-history',
+  'saved-queries',
+  'sql-tabs',
+  'pivot-config',
+  'pivot-layouts',
+]);
 
 // Stored documents are JSON and small: a history or a list of saved queries, never a dataset.
 const MAX_STORE_BYTES = 8 * 1024 * 1024;

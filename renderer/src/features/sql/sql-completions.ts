@@ -25,3 +25,32 @@ export function indicatorCompletions(indicators: () => readonly IndicatorOption[
     return { from, options, filter: false };
   };
 }
+
+/**
+ * Column names of every table and view, offered while typing an identifier anywhere (the
+ * standard source only offers them after "table."), with the tables that have them as detail.
+ */
+export function columnCompletions(tables: () => Record<string, readonly string[]>) {
+  return (context: CompletionContext): CompletionResult | null => {
+    const node = syntaxTree(context.state).resolveInner(context.pos, -1);
+    if (node.name === 'String' || node.name === 'LineComment' || node.name === 'BlockComment') return null;
+    const word = context.matchBefore(/[\p{L}_][\p{L}\d_]*/u);
+    if (!word || (word.from === word.to && !context.explicit)) return null;
+    if (context.state.sliceDoc(word.from - 1, word.from) === '.') return null;
+    const owners = new Map<string, string[]>();
+    for (const [table, columns] of Object.entries(tables())) {
+      if (table.includes('.')) continue;
+      for (const column of columns) owners.set(column, [...(owners.get(column) ?? []), table]);
+    }
+    return {
+      from: word.from,
+      options: [...owners].map(([column, inTables]) => ({
+        label: column,
+        type: 'property',
+        detail: inTables.slice(0, 3).join(', ') + (inTables.length > 3 ? '…' : ''),
+        boost: -1,
+      })),
+      validFor: /^[\p{L}\d_]*$/u,
+    };
+  };
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
+import type { Table } from 'apache-arrow';
+import { WorkbenchDatabase } from '../../../renderer/src/lib/db/database.ts';
+import {
+  displayCell,
+  resultColumns,
+  sortedOrder,
+  toTsv,
+} from '../../../renderer/src/features/sql/result-columns.ts';
+import { nodeConnector } from '../../support/node-connector.ts';
+
+describe('result columns on a real DuckDB result', () => {
+  const db = new WorkbenchDatabase(nodeConnector);
+  let table: Table;
+
+  beforeAll(async () => {
+    const result = await db.query(
+      `SELECT * FROM (VALUES (6.79, '%', 'tăng\ttrưởng', 2), (111100, 'tỷ đồng', 'dòng\nmới', NULL), (NULL, NULL, NULL, 1))
+       t(value_low, unit, label, rank)`,
+    );
+    if (!result.ok) throw new Error(result.error.message);
+    table = result.value;
+  });
+  afterAll(() => db.close());
+
+  it('shows numbers the Vietnamese way with their unit, and nulls as null', () => {
+    const columns = resultColumns(table);
+    const value = columns[0]!;
+    expect(displayCell(columns, value, 0, 'vi')).toBe('6,79%');
+    expect(displayCell(columns, value, 1, 'vi')).toBe('111.100 tỷ đồng');
+    expect(displayCell(columns, value, 2, 'vi')).toBeNull();
+    expect(displayCell(columns, columns[3]!, 0, 'vi')).toBe('2');
+  });
+
+  it('copies raw values as TSV that pastes cleanly into a spreadsheet', () => {
+    const columns = resultColumns(table);
+    expect(toTsv(columns, [0, 1, 2], true)).toBe(
+      'value_low\tunit\tlabel\trank\n6.79\t%\ttăng trưởng\t2\n111100\ttỷ đồng\tdòng mới\t\n\t\t\t1',
+    );
+  });
+
+  it('sorts by a column with nulls last, in both directions', () => {
+    const columns = resultColumns(table);
+    expect(sortedOrder(columns[0]!, 3, 'asc')).toEqual([0, 1, 2]);
+    expect(sortedOrder(columns[0]!, 3, 'desc')).toEqual([1, 0, 2]);
+    expect(sortedOrder(columns[2]!, 3, 'asc')).toEqual([1, 0, 2]);
+  });
+});
