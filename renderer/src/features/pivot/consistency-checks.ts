@@ -1,0 +1,102 @@
+import { quoteIdentifier } from '../../lib/db/database.ts';
+
+/** A check that failed: what was stated, what the other figures imply, and the figures involved. */
+export interface ConsistencyFlag {
+  kind: 'share_sum' | 'series_vs_period' | 'growth_vs_levels';
+  indicator_id: string;
+  doc_id: string | null;
+  period: string;
+  stated: number;
+  computed: number;
+  obs_ids: string[];
+}
+
+// How far apart two figures may be before they are flagged: rounding in the documents, not error.
+export const SHARE_TOLERANCE = 1.5;
+export const RATE_TOLERANCE = 0.15;
+export const TOTAL_TOLERANCE = 0.02;
+
+/**
+ * The consistency checks as one DuckDB query over `source` (v_observations in the app; a
+ * hand-made table in tests). Each row is a failed check.
+ */
+export function consistencyChecksSql(source = 'v_observations'): string {
+  const from = quoteIdentifier(source);
+  return `WITH obs AS (SELECT * FROM ${from}),
+-- Shares of one whole stated together (GRDP or employment by sector) should sum to about 100%.
+parts AS (
+  -- One figure per part, even where a document states a share twice.
+  SELECT regexp_extract(indicator_id, '^(.*_share)_', 1) AS whole, doc_id, measure, period_start, period_end,
+         indicator_id, min(value_low) AS value_low, min(value_high) AS value_high, min(obs_id) AS obs_id
+  FROM obs
+  WHERE regexp_matches(indicator_id, '_share_') AND unit = '%' AND measure IN ('actual', 'target')
+  GROUP BY ALL
+),
+shares AS (
+  SELECT whole, doc_id, measure, period_start, period_end,
+         sum(value_low) AS low_sum, sum(value_high) AS high_sum, list(obs_id ORDER BY obs_id) AS obs_ids
+  FROM parts
+  GROUP BY ALL
+  HAVING count(*) >= 3
+),
+share_flags AS (
+  SELECT 'share_sum' AS kind, whole AS indicator_id, doc_id, period_start || '-' || period_end AS period,
+         100.0 AS stated, CASE WHEN low_sum = high_sum THEN low_sum ELSE (low_sum + high_sum) / 2 END AS computed, obs_ids
+  FROM shares
+  WHERE 100 NOT BETWEEN low_sum - ${SHARE_TOLERANCE} AND high_sum + ${SHARE_TOLERANCE}
+),
+-- A yearly series against the figure stated for its whole period: a total sums the years, a
+-- growth rate averages them geometrically, another average arithmetically.
+yearly AS (
+  SELECT indicator_id, unit, period_start AS year, any_value(value_low ORDER BY source_rank, issued_on DESC) AS value,
+         any_value(obs_id ORDER BY source_rank, issued_on DESC) AS obs_id
+  FROM obs
+  WHERE measure = 'actual' AND period_start = period_end AND value_low = value_high
+  GROUP BY ALL
+),
+periods AS (
+  SELECT * FROM obs
+  WHERE measure = 'actual' AND period_end > period_start AND basis IN ('total', 'annual_avg') AND value_low = value_high
+),
+series AS (
+  SELECT p.obs_id AS period_obs, p.indicator_id, p.doc_id, p.period_start, p.period_end, p.basis, p.unit, p.value_low AS stated,
+         count(y.year) AS years, sum(y.value) AS total, avg(y.value) AS mean,
+         (exp(sum(ln(1 + y.value / 100)) / count(y.year)) - 1) * 100 AS compound, list(y.obs_id ORDER BY y.year) AS obs_ids
+  FROM periods p
+  JOIN yearly y ON y.indicator_id = p.indicator_id AND y.unit = p.unit AND y.year BETWEEN p.period_start AND p.period_end
+  GROUP BY ALL
+  HAVING count(y.year) = p.period_end - p.period_start + 1
+),
+series_flags AS (
+  SELECT 'series_vs_period' AS kind, indicator_id, doc_id, period_start || '-' || period_end AS period, stated,
+         CASE WHEN basis = 'total' THEN total WHEN unit = '%' THEN compound ELSE mean END AS computed,
+         list_prepend(period_obs, obs_ids) AS obs_ids
+  FROM series
+  WHERE CASE
+          WHEN basis = 'total' THEN abs(total - stated) > ${TOTAL_TOLERANCE} * abs(stated)
+          WHEN unit = '%' THEN abs(compound - stated) > ${RATE_TOLERANCE}
+          ELSE abs(mean - stated) > ${TOTAL_TOLERANCE} * abs(stated)
+        END
+),
+-- A stated ratio ("gấp 1,6 lần so với năm 2020") against the two levels it compares.
+levels AS (
+  SELECT indicator_id, unit, period_start AS year, any_value(value_low ORDER BY source_rank, issued_on DESC) AS value,
+         any_value(obs_id ORDER BY source_rank, issued_on DESC) AS obs_id
+  FROM obs
+  WHERE measure = 'actual' AND period_start = period_end AND basis = 'level' AND value_low = value_high AND unit NOT IN ('%', 'lần')
+  GROUP BY ALL
+),
+ratio_flags AS (
+  SELECT 'growth_vs_levels' AS kind, r.indicator_id, r.doc_id, r.base_year || '-' || r.period_end AS period,
+         r.value_low AS stated, now.value / base.value AS computed, [r.obs_id, base.obs_id, now.obs_id] AS obs_ids
+  FROM obs r
+  JOIN levels base ON base.indicator_id = r.indicator_id AND base.year = r.base_year
+  JOIN levels now ON now.indicator_id = r.indicator_id AND now.year = r.period_end AND now.unit = base.unit
+  WHERE r.measure = 'change' AND r.unit = 'lần' AND r.base_year IS NOT NULL AND base.value > 0
+    AND abs(now.value / base.value - r.value_low) > 0.05 * r.value_low
+)
+SELECT * FROM share_flags
+UNION ALL SELECT * FROM series_flags
+UNION ALL SELECT * FROM ratio_flags
+ORDER BY kind, indicator_id, period`;
+}

@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WorkbenchDatabase } from '../../../renderer/src/lib/db/database.ts';
+import { DEFAULT_PIVOT_CONFIG, parsePivotConfig } from '../../../renderer/src/features/pivot/pivot-config.ts';
+import { buildPivotQuery, inlineParams } from '../../../renderer/src/features/pivot/pivot-query.ts';
+import { openWarehouseDatabase } from '../../support/node-connector.ts';
+
+type Row = Record<string, unknown>;
+
+describe('the pivot query on the real warehouse', () => {
+  let db: WorkbenchDatabase;
+  beforeAll(async () => {
+    ({ db } = await openWarehouseDatabase());
+  });
+  afterAll(() => db.close());
+
+  async function pivotRows(config = DEFAULT_PIVOT_CONFIG): Promise<Row[]> {
+    const query = buildPivotQuery(config);
+    const result = await db.query(query.sql, query.params);
+    if (!result.ok) throw new Error(result.error.message);
+    return result.value.toArray().map((row) => row.toJSON() as Row);
+  }
+
+  it('shows GRDP growth across the plan periods and years, the preferred source first', async () => {
+    const rows = await pivotRows({ ...DEFAULT_PIVOT_CONFIG, expandYears: true, search: 'tang truong kinh te' });
+    const grdp = rows.find((row) => row.indicator_id === 'grdp_growth' && row.unit === '%');
+    expect(grdp).toBeDefined();
+    // Preferred source: the latest official document (the 2025 congress notice restates 2016–2020).
+    expect(grdp?.['2016-2020_actual_low']).toBe(5.2);
+    const earlier = [...((grdp?.['2016-2020_actual_sources'] as { toArray(): Row[] } | null)?.toArray() ?? [])];
+    expect(earlier.map((source) => source.value_low)).toEqual(expect.arrayContaining([5.2, 5.45]));
+    expect([grdp?.['2021-2025_target_low'], grdp?.['2021-2025_target_high']]).toEqual([7, 7.5]);
+    // The latest official report (6,79%) is preferred over the congress notice (7,1%).
+    expect(grdp?.['2021-2025_actual_low']).toBe(6.79);
+    expect(grdp?.['2021-2025_status']).toBe('không đạt');
+    expect([grdp?.['2026-2030_target_low'], grdp?.['2026-2030_target_high']]).toEqual([10, 11]);
+    expect(grdp?.['2026_target_low']).toBe(10);
+    expect([2021, 2022, 2023, 2024, 2025].map((year) => grdp?.[`${year}_actual_low`])).toEqual([6.75, 6.63, 7.7, 6.01, 8.06]);
+    const sources = [...((grdp?.['2021-2025_actual_sources'] as { toArray(): Row[] } | null)?.toArray() ?? [])];
+    expect(sources.map((source) => source.value_low)).toEqual(expect.arrayContaining([6.79, 7.1]));
+  });
+
+  it('filters by domain, document and measure with parameters, and matches without diacritics', async () => {
+    const targetsOnly = await pivotRows({
+      ...DEFAULT_PIVOT_CONFIG,
+      expandYears: true,
+      measure: 'target',
+      docId: '2025-12-10_nghi-quyet-67-hdnd_ke-hoach-2026',
+    });
+    expect(targetsOnly.length).toBeGreaterThan(20);
+    expect(targetsOnly.every((row) => row['2026_actual_low'] === null && row['2026_target_low'] !== undefined)).toBe(true);
+    const environment = await pivotRows({ ...DEFAULT_PIVOT_CONFIG, domain: 'moi_truong' });
+    expect(environment.every((row) => row.domain === 'moi_truong')).toBe(true);
+    const hostile = await pivotRows({ ...DEFAULT_PIVOT_CONFIG, search: "'; DROP TABLE observations; --" });
+    expect(hostile).toEqual([]);
+    expect((await db.query('SELECT count(*) FROM observations')).ok).toBe(true);
+  });
+
+  it('gives the same rows when its parameters are written into the SQL ("Xem SQL")', async () => {
+    const config = { ...DEFAULT_PIVOT_CONFIG, search: "tăng trưởng 'x", domain: 'kinh_te' };
+    const query = buildPivotQuery(config);
+    const withParams = await db.query(query.sql, query.params);
+    const inlined = await db.query(inlineParams(query));
+    expect(withParams.ok && inlined.ok).toBe(true);
+    if (withParams.ok && inlined.ok) expect(inlined.value.numRows).toBe(withParams.value.numRows);
+  });
+});
+
+describe('parsePivotConfig', () => {
+  it('keeps valid fields and replaces corrupt ones with defaults', () => {
+    expect(parsePivotConfig({ swapped: true, measure: 'nonsense', search: 4, domain: 'xa_hoi' })).toEqual({
+      ...DEFAULT_PIVOT_CONFIG,
+      swapped: true,
+      domain: 'xa_hoi',
+    });
+    expect(parsePivotConfig('garbage')).toEqual(DEFAULT_PIVOT_CONFIG);
+  });
+});
