@@ -5,6 +5,7 @@ import type { DbError } from '../lib/db/db-error.ts';
 import { readSchemaCatalog, type SchemaObject } from '../lib/warehouse/schema-catalog.ts';
 import { Workspace } from '../lib/warehouse/workspace.ts';
 import { SqlWorkbench } from '../features/sql/sql-workbench.svelte.ts';
+import { PivotModel } from '../features/pivot/pivot-model.svelte.ts';
 import type { AreaId } from './areas.ts';
 
 /** A figure's source to show: an observation, or a span of a document. */
@@ -23,11 +24,13 @@ export class Workbench {
   /** The document (and span) the Tài liệu area should show. */
   source = $state.raw<SourceTarget | null>(null);
   readonly sql: SqlWorkbench;
+  readonly pivot: PivotModel;
 
   constructor(db: WorkbenchDatabase = new WorkbenchDatabase(browserConnector)) {
     this.db = db;
     this.workspace = new Workspace(db, fetchAsset);
     this.sql = new SqlWorkbench(db, this.workspace, () => this.refreshSchema());
+    this.pivot = new PivotModel(db);
   }
 
   /** Opens the document a figure came from, with its sentence highlighted. */

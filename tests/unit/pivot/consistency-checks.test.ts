@@ -48,8 +48,13 @@ describe('consistency checks on hand-made figures', () => {
   let flags: Record<string, unknown>[] = [];
 
   beforeAll(async () => {
-    const values = FACTS.map((fact) => `(${fact.map((value) => (typeof value === 'string' ? `'${value}'` : String(value))).join(', ')}, 1, '2025-12')`).join(',\n');
-    const created = await db.query(`CREATE TABLE hand_made AS SELECT * FROM (VALUES ${values}) t(${COLUMNS}, source_rank, issued_on)`);
+    const values = FACTS.map(
+      (fact) =>
+        `(${fact.map((value) => (typeof value === 'string' ? `'${value}'` : String(value))).join(', ')}, 1, '2025-12')`,
+    ).join(',\n');
+    const created = await db.query(
+      `CREATE TABLE hand_made AS SELECT * FROM (VALUES ${values}) t(${COLUMNS}, source_rank, issued_on)`,
+    );
     if (!created.ok) throw new Error(created.error.message);
     const result = await db.query(consistencyChecksSql('hand_made'));
     if (!result.ok) throw new Error(result.error.message);
@@ -59,7 +64,9 @@ describe('consistency checks on hand-made figures', () => {
 
   it('flags shares that do not sum to about 100%, not those that do', () => {
     const shares = flags.filter((flag) => flag.kind === 'share_sum');
-    expect(shares.map((flag) => [flag.indicator_id, flag.doc_id, flag.computed])).toEqual([['grdp_share', 'b', 90]]);
+    expect(shares.map((flag) => [flag.indicator_id, flag.doc_id, flag.computed])).toEqual([
+      ['grdp_share', 'b', 90],
+    ]);
   });
 
   it('flags a stated period figure its yearly series does not give', () => {
@@ -85,7 +92,11 @@ describe('consistency checks on the warehouse', () => {
     const result = await db.query(consistencyChecksSql());
     expect(result.ok).toBe(true);
     const rows = result.ok ? result.value.toArray().map((row) => row.toJSON()) : [];
-    expect(rows.some((row) => row.kind === 'series_vs_period' && row.indicator_id === 'grdp_growth' && row.stated === 6.79)).toBe(true);
+    expect(
+      rows.some(
+        (row) => row.kind === 'series_vs_period' && row.indicator_id === 'grdp_growth' && row.stated === 6.79,
+      ),
+    ).toBe(true);
     await db.close();
   });
 });

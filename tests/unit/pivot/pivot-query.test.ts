@@ -21,12 +21,18 @@ describe('the pivot query on the real warehouse', () => {
   }
 
   it('shows GRDP growth across the plan periods and years, the preferred source first', async () => {
-    const rows = await pivotRows({ ...DEFAULT_PIVOT_CONFIG, expandYears: true, search: 'tang truong kinh te' });
+    const rows = await pivotRows({
+      ...DEFAULT_PIVOT_CONFIG,
+      expandYears: true,
+      search: 'tang truong kinh te',
+    });
     const grdp = rows.find((row) => row.indicator_id === 'grdp_growth' && row.unit === '%');
     expect(grdp).toBeDefined();
     // Preferred source: the latest official document (the 2025 congress notice restates 2016–2020).
     expect(grdp?.['2016-2020_actual_low']).toBe(5.2);
-    const earlier = [...((grdp?.['2016-2020_actual_sources'] as { toArray(): Row[] } | null)?.toArray() ?? [])];
+    const earlier = [
+      ...((grdp?.['2016-2020_actual_sources'] as { toArray(): Row[] } | null)?.toArray() ?? []),
+    ];
     expect(earlier.map((source) => source.value_low)).toEqual(expect.arrayContaining([5.2, 5.45]));
     expect([grdp?.['2021-2025_target_low'], grdp?.['2021-2025_target_high']]).toEqual([7, 7.5]);
     // The latest official report (6,79%) is preferred over the congress notice (7,1%).
@@ -34,8 +40,12 @@ describe('the pivot query on the real warehouse', () => {
     expect(grdp?.['2021-2025_status']).toBe('không đạt');
     expect([grdp?.['2026-2030_target_low'], grdp?.['2026-2030_target_high']]).toEqual([10, 11]);
     expect(grdp?.['2026_target_low']).toBe(10);
-    expect([2021, 2022, 2023, 2024, 2025].map((year) => grdp?.[`${year}_actual_low`])).toEqual([6.75, 6.63, 7.7, 6.01, 8.06]);
-    const sources = [...((grdp?.['2021-2025_actual_sources'] as { toArray(): Row[] } | null)?.toArray() ?? [])];
+    expect([2021, 2022, 2023, 2024, 2025].map((year) => grdp?.[`${year}_actual_low`])).toEqual([
+      6.75, 6.63, 7.7, 6.01, 8.06,
+    ]);
+    const sources = [
+      ...((grdp?.['2021-2025_actual_sources'] as { toArray(): Row[] } | null)?.toArray() ?? []),
+    ];
     expect(sources.map((source) => source.value_low)).toEqual(expect.arrayContaining([6.79, 7.1]));
   });
 
@@ -47,7 +57,9 @@ describe('the pivot query on the real warehouse', () => {
       docId: '2025-12-10_nghi-quyet-67-hdnd_ke-hoach-2026',
     });
     expect(targetsOnly.length).toBeGreaterThan(20);
-    expect(targetsOnly.every((row) => row['2026_actual_low'] === null && row['2026_target_low'] !== undefined)).toBe(true);
+    expect(
+      targetsOnly.every((row) => row['2026_actual_low'] === null && row['2026_target_low'] !== undefined),
+    ).toBe(true);
     const environment = await pivotRows({ ...DEFAULT_PIVOT_CONFIG, domain: 'moi_truong' });
     expect(environment.every((row) => row.domain === 'moi_truong')).toBe(true);
     const hostile = await pivotRows({ ...DEFAULT_PIVOT_CONFIG, search: "'; DROP TABLE observations; --" });

@@ -43,7 +43,10 @@ export function periodColumns(config: Pick<PivotConfig, 'expandYears'>): PeriodC
     return { key: term, start, end, kind: 'term' as const };
   });
   if (!config.expandYears) return terms;
-  return [...terms, ...YEARS.map((year) => ({ key: String(year), start: year, end: year, kind: 'year' as const }))];
+  return [
+    ...terms,
+    ...YEARS.map((year) => ({ key: String(year), start: year, end: year, kind: 'year' as const })),
+  ];
 }
 
 /** Reads a stored configuration, keeping only fields of the right kind (a corrupt store never breaks the view). */
@@ -53,15 +56,21 @@ export function parsePivotConfig(value: unknown): PivotConfig {
   const pick = <T>(key: keyof PivotConfig, valid: (item: unknown) => item is T): T =>
     valid(stored[key]) ? stored[key] : (DEFAULT_PIVOT_CONFIG[key] as T);
   const isString = (item: unknown): item is string => typeof item === 'string';
-  const isNullableString = (item: unknown): item is string | null => item === null || typeof item === 'string';
+  const isNullableString = (item: unknown): item is string | null =>
+    item === null || typeof item === 'string';
   const isBoolean = (item: unknown): item is boolean => typeof item === 'boolean';
   return {
     search: pick('search', isString),
     domain: pick('domain', isNullableString),
     docId: pick('docId', isNullableString),
-    measure: pick('measure', (item): item is MeasureChoice => item === 'both' || item === 'target' || item === 'actual'),
-    catalogue: pick('catalogue', (item): item is PivotConfig['catalogue'] =>
-      item === 'catalogued' || item === 'uncatalogued' || item === 'all',
+    measure: pick(
+      'measure',
+      (item): item is MeasureChoice => item === 'both' || item === 'target' || item === 'actual',
+    ),
+    catalogue: pick(
+      'catalogue',
+      (item): item is PivotConfig['catalogue'] =>
+        item === 'catalogued' || item === 'uncatalogued' || item === 'all',
     ),
     expandYears: pick('expandYears', isBoolean),
     swapped: pick('swapped', isBoolean),

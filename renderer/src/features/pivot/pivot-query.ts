@@ -42,9 +42,12 @@ export function buildPivotQuery(config: PivotConfig): PivotQuery {
     filters.push('o.doc_id = ?');
     params.push(config.docId);
   }
-  if (config.catalogue !== 'all') filters.push(config.catalogue === 'catalogued' ? 'o.catalogued' : 'NOT o.catalogued');
+  if (config.catalogue !== 'all')
+    filters.push(config.catalogue === 'catalogued' ? 'o.catalogued' : 'NOT o.catalogued');
   if (config.search.trim() !== '') {
-    filters.push(`(fold(coalesce(o.indicator_name_vi, o.label_vi)) LIKE '%' || fold(?) || '%' OR o.indicator_id LIKE '%' || fold(?) || '%')`);
+    filters.push(
+      `(fold(coalesce(o.indicator_name_vi, o.label_vi)) LIKE '%' || fold(?) || '%' OR o.indicator_id LIKE '%' || fold(?) || '%')`,
+    );
     params.push(config.search.trim(), config.search.trim());
   }
   const periods = columns

@@ -43,6 +43,11 @@ const PERIOD_RULES: readonly {
   read: (m: RegExpExecArray) => Omit<PeriodMention, 'start' | 'end'> | null;
 }[] = [
   {
+    // "gấp 3 lần năm 2020": the year after a ratio is what it compares with.
+    pattern: new RegExp(String.raw`(?<=lần\s+(?:so với\s+)?)(?:năm\s+)?${YEAR}(?!\s*[-–—]\s*\d)`, 'giu'),
+    read: (m) => ({ from: Number(m[1]), to: Number(m[1]), role: 'baseline' }),
+  },
+  {
     pattern: new RegExp(String.raw`so với\s+(?:cùng kỳ\s+)?(?:năm\s+)?${YEAR}(?!\s*[-–—]\s*\d)`, 'giu'),
     read: (m) => ({ from: Number(m[1]), to: Number(m[1]), role: 'baseline' }),
   },

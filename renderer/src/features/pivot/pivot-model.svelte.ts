@@ -1,0 +1,196 @@
+import type { Table } from 'apache-arrow';
+import type { JsonValue } from '../../../../electron/shared/ipc-contract.ts';
+import type { WorkbenchDatabase } from '../../lib/db/database.ts';
+import type { DbError } from '../../lib/db/db-error.ts';
+import { loadDocument, saveDocument } from '../../lib/platform/persistent-store.ts';
+import { consistencyChecksSql, type ConsistencyFlag } from './consistency-checks.ts';
+import {
+  DEFAULT_PIVOT_CONFIG,
+  parsePivotConfig,
+  type PeriodColumn,
+  type PivotConfig,
+} from './pivot-config.ts';
+import { buildPivotQuery, inlineParams } from './pivot-query.ts';
+
+/** One source's value in a cell, for the conflict badge and the provenance list. */
+export interface CellSource {
+  value_low: number;
+  value_high: number;
+  doc_id: string;
+  doc_title: string;
+  issued_on: string;
+  obs_id: string;
+  is_estimate: boolean;
+}
+
+export interface PivotCell {
+  targetLow: number | null;
+  targetHigh: number | null;
+  targetComparator: string | null;
+  targetSources: CellSource[];
+  actualLow: number | null;
+  actualHigh: number | null;
+  actualEstimate: boolean;
+  actualSources: CellSource[];
+  status: string | null;
+}
+
+export interface PivotRow {
+  indicatorId: string;
+  name: string;
+  domain: string | null;
+  unit: string;
+  cells: Record<string, PivotCell>;
+}
+
+export interface SavedLayout {
+  name: string;
+  config: PivotConfig;
+}
+
+function sourcesOf(value: unknown): CellSource[] {
+  const list = value as { toArray(): { toJSON(): CellSource }[] } | null;
+  return list ? list.toArray().map((item) => item.toJSON()) : [];
+}
+
+/** Reads the DuckDB pivot (one row per indicator and unit) into cells per period column. */
+export function readPivot(table: Table, columns: readonly PeriodColumn[]): PivotRow[] {
+  return table.toArray().map((row) => {
+    const record = row.toJSON() as Record<string, unknown>;
+    const cells: Record<string, PivotCell> = {};
+    for (const column of columns) {
+      const field = (name: string): unknown => record[`${column.key}_${name}`] ?? null;
+      cells[column.key] = {
+        targetLow: field('target_low') as number | null,
+        targetHigh: field('target_high') as number | null,
+        targetComparator: field('target_comparator') as string | null,
+        targetSources: sourcesOf(field('target_sources')),
+        actualLow: field('actual_low') as number | null,
+        actualHigh: field('actual_high') as number | null,
+        actualEstimate: Boolean(field('actual_estimate')),
+        actualSources: sourcesOf(field('actual_sources')),
+        status: field('status') as string | null,
+      };
+    }
+    return {
+      indicatorId: String(record.indicator_id),
+      name: String(record.indicator_name),
+      domain: record.domain === null ? null : String(record.domain),
+      unit: String(record.unit ?? ''),
+      cells,
+    };
+  });
+}
+
+/** True when the documents behind a cell state more than one value. */
+export function disagrees(sources: readonly CellSource[]): boolean {
+  return new Set(sources.map((source) => `${source.value_low}|${source.value_high}`)).size > 1;
+}
+
+/** The pivot area: its configuration (kept across restarts, savable by name), rows and checks. */
+export class PivotModel {
+  config = $state<PivotConfig>({ ...DEFAULT_PIVOT_CONFIG });
+  layouts = $state.raw<SavedLayout[]>([]);
+  rows = $state.raw<PivotRow[]>([]);
+  columns = $state.raw<PeriodColumn[]>([]);
+  flags = $state.raw<ConsistencyFlag[]>([]);
+  error = $state.raw<DbError | null>(null);
+  loading = $state(false);
+  /** A saving problem, shown to the user; the layout in use stays on screen. */
+  storageError = $state<string | null>(null);
+  #db: WorkbenchDatabase;
+  #latest = 0;
+  #restored = false;
+
+  constructor(db: WorkbenchDatabase) {
+    this.#db = db;
+  }
+
+  /** The exact query behind the pivot, its parameters written in ("Xem SQL"). */
+  get sql(): string {
+    return inlineParams(buildPivotQuery(this.config));
+  }
+
+  async restore(): Promise<void> {
+    if (this.#restored) return;
+    this.#restored = true;
+    const [config, layouts] = await Promise.all([
+      loadDocument('pivot-config'),
+      loadDocument('pivot-layouts'),
+    ]);
+    this.config = parsePivotConfig(config);
+    if (Array.isArray(layouts)) {
+      this.layouts = layouts
+        .filter(
+          (layout): layout is { name: string; config: JsonValue } =>
+            typeof layout === 'object' &&
+            layout !== null &&
+            !Array.isArray(layout) &&
+            typeof layout.name === 'string',
+        )
+        .map((layout) => ({ name: layout.name, config: parsePivotConfig(layout.config) }));
+    }
+  }
+
+  /** Recomputes the pivot in DuckDB; an older answer arriving late is dropped. */
+  async refresh(): Promise<void> {
+    const run = ++this.#latest;
+    this.loading = true;
+    const query = buildPivotQuery(this.config);
+    const [result, checks] = await Promise.all([
+      this.#db.query(query.sql, query.params),
+      this.#db.query(consistencyChecksSql()),
+    ]);
+    if (run !== this.#latest) return;
+    this.loading = false;
+    if (!result.ok) {
+      this.error = result.error;
+      return;
+    }
+    this.error = null;
+    this.columns = query.columns;
+    this.rows = readPivot(result.value, query.columns);
+    if (checks.ok) {
+      this.flags = checks.value.toArray().map((row) => {
+        const record = row.toJSON() as Record<string, unknown>;
+        const ids = record.obs_ids as { toArray(): string[] } | null;
+        return {
+          ...(record as unknown as ConsistencyFlag),
+          obs_ids: ids ? [...ids.toArray()].map(String) : [],
+        };
+      });
+    }
+  }
+
+  async update(change: Partial<PivotConfig>): Promise<void> {
+    this.config = { ...this.config, ...change };
+    await Promise.all([this.refresh(), this.#save('pivot-config', { ...this.config })]);
+  }
+
+  async saveLayout(name: string): Promise<void> {
+    const trimmed = name.trim();
+    if (trimmed === '') return;
+    this.layouts = [
+      ...this.layouts.filter((layout) => layout.name !== trimmed),
+      { name: trimmed, config: { ...this.config } },
+    ];
+    await this.#save(
+      'pivot-layouts',
+      this.layouts.map((layout) => ({ name: layout.name, config: { ...layout.config } })),
+    );
+  }
+
+  async applyLayout(name: string): Promise<void> {
+    const layout = this.layouts.find((candidate) => candidate.name === name);
+    if (layout) await this.update(layout.config);
+  }
+
+  async #save(key: 'pivot-config' | 'pivot-layouts', value: unknown): Promise<void> {
+    try {
+      await saveDocument(key, value as JsonValue);
+      this.storageError = null;
+    } catch (cause) {
+      this.storageError = cause instanceof Error ? cause.message : String(cause);
+    }
+  }
+}

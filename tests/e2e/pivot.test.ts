@@ -1,0 +1,92 @@
+import { mkdir } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, openWatchedPage, type WatchedPage } from './support/browser.ts';
+import { gridRows } from './support/sql.ts';
+
+async function openPivot(page: Page): Promise<void> {
+  await page.locator('[data-testid="db-status"][data-status="ready"]').waitFor({ timeout: 60_000 });
+  await page.locator('nav [data-area="pivot"]').click();
+  await page.locator('[data-testid="pivot"]').waitFor();
+}
+
+describe('the period pivot', () => {
+  let browser: Browser;
+  let watched: WatchedPage;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    watched = await openWatchedPage(browser, inject('baseUrl'));
+    await openPivot(watched.page);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows GRDP growth across 2016–2020, 2021–2025 (with its yearly results), 2026–2030 and the 2026 plan', async () => {
+    const { page } = watched;
+    await page.locator('[data-testid="expand-years"]').check();
+    await page.locator('[data-testid="pivot-search"]').fill('tang truong kinh te');
+    const row = page.locator('[data-testid="pivot"] tr[data-indicator="grdp_growth"]');
+    await row.waitFor();
+    const cell = (period: string) => row.locator(`td[data-period="${period}"]`);
+    await expect
+      .poll(() => cell('2016-2020').locator('[data-testid="actual-value"]').innerText())
+      .toBe('5,2%');
+    expect(await cell('2021-2025').locator('[data-testid="target-value"]').innerText()).toBe('7 – 7,5%');
+    expect(await cell('2021-2025').locator('[data-testid="actual-value"]').innerText()).toBe('6,79%');
+    expect(await cell('2021-2025').locator('[data-testid="status"]').innerText()).toBe('không đạt');
+    expect(await cell('2021-2025').locator('[data-testid="conflict-badge"]').count()).toBe(1);
+    const years = await Promise.all(
+      ['2021', '2022', '2023', '2024', '2025'].map((year) =>
+        cell(year).locator('[data-testid="actual-value"]').innerText(),
+      ),
+    );
+    expect(years).toEqual(['6,75%', '6,63%', '7,7%', '6,01%', '8,06%']);
+    expect(await cell('2026-2030').locator('[data-testid="target-value"]').innerText()).toBe('10 – 11%');
+    expect(await cell('2026').locator('[data-testid="target-value"]').innerText()).toMatch(
+      /^(≥10%|10 – 11%)$/,
+    );
+    await cell('2021-2025').locator('[data-testid="conflict-badge"]').click();
+    const sources = await page.locator('[data-testid="source-list"]').innerText();
+    expect(sources).toContain('6.79');
+    expect(sources).toContain('7.1');
+    await mkdir('test-results', { recursive: true });
+    await page.screenshot({ path: 'test-results/pivot.png' });
+  });
+
+  it('lists consistency flags beside the pivot', async () => {
+    const { page } = watched;
+    const checks = page.locator('[data-testid="consistency-checks"]');
+    await expect.poll(() => checks.locator('li[data-kind="series_vs_period"]').count()).toBeGreaterThan(0);
+  });
+
+  it('swaps rows and columns, and keeps the layout after a reload', async () => {
+    const { page } = watched;
+    await page.locator('[data-testid="swap-axes"]').click();
+    await page.locator('[data-testid="pivot"][data-swapped="true"]').waitFor();
+    expect(await page.locator('[data-testid="pivot"] tbody tr[data-period="2021-2025"]').count()).toBe(1);
+    await page.reload();
+    await openPivot(page);
+    await page.locator('[data-testid="pivot"][data-swapped="true"]').waitFor();
+    expect(await page.locator('[data-testid="pivot-search"]').inputValue()).toBe('tang truong kinh te');
+    await page.locator('[data-testid="swap-axes"]').click();
+    await page.locator('[data-testid="pivot"][data-swapped="false"]').waitFor();
+  });
+
+  it('opens its exact SQL in the SQL tab, which returns the same numbers', async () => {
+    const { page } = watched;
+    await page.locator('[data-testid="show-sql"]').click();
+    await page.locator('.cm-content').waitFor();
+    await expect.poll(async () => (await gridRows(page)).length, { timeout: 20_000 }).toBeGreaterThan(0);
+    const cells = (await gridRows(page)).flat();
+    expect(cells).toContain('6,79');
+    expect(cells).toContain('7,5');
+    expect(await page.locator('.cm-content').innerText()).toContain('PIVOT preferred');
+  });
+
+  it('sent no request off the machine and logged no console error', () => {
+    expect(watched.problems).toEqual([]);
+  });
+});
