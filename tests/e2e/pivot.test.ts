@@ -83,7 +83,9 @@ describe('the period pivot', () => {
     const cells = (await gridRows(page)).flat();
     expect(cells).toContain('6,79');
     expect(cells).toContain('7,5');
-    expect(await page.locator('.cm-content').innerText()).toContain('WITH periods(period, period_start, period_end, kind)');
+    expect(await page.locator('.cm-content').innerText()).toContain(
+      'WITH periods(period, period_start, period_end, kind)',
+    );
   });
 
   it('sent no request off the machine and logged no console error', () => {

@@ -183,6 +183,13 @@ export class IndicatorMatcher {
     for (const entry of candidates) {
       if (!unitsFit(entry, query.unit, query.isChange)) continue;
       let score = entry.cues ? 0 : 0.5;
+      // An indicator told apart from its siblings by cues needs one of them ("dịch vụ y tế đạt 80%"
+      // is no share of GRDP).
+      const after = canonicalVietnamese(query.after.slice(0, 60));
+      const cued = (entry.cues ?? []).some((cue) =>
+        [sentence, clause, after].some((text) => text.includes(canonicalVietnamese(cue))),
+      );
+      if (entry.cues && !cued) continue;
       // A level is not a rate of increase or decrease.
       if (query.isLevel && (entry.cues ?? []).some((cue) => cue === 'tăng' || cue === 'giảm')) continue;
       let matched = 0;

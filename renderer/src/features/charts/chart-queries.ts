@@ -1,0 +1,117 @@
+import type { WorkbenchDatabase } from '../../lib/db/database.ts';
+import type { DbResult } from '../../lib/db/db-error.ts';
+
+/** One value of a chart: a label (period or year), a series and the value with its range and source. */
+export interface ChartPoint {
+  series: string;
+  label: string;
+  low: number;
+  high: number;
+  unit: string;
+  estimate: boolean;
+  docTitle: string;
+}
+
+export interface IndicatorChoice {
+  id: string;
+  name: string;
+  unit: string;
+}
+
+// The preferred figure among several for the same thing: the latest official document first.
+const PREFERENCE = 'ORDER BY source_rank, issued_on DESC, is_estimate, obs_id';
+
+async function points(
+  db: WorkbenchDatabase,
+  sql: string,
+  params: (string | number)[],
+): Promise<DbResult<ChartPoint[]>> {
+  const result = await db.query(sql, params);
+  if (!result.ok) return result;
+  return {
+    ok: true,
+    value: result.value.toArray().map((row) => ({
+      series: String(row.series),
+      label: String(row.label),
+      low: Number(row.low),
+      high: Number(row.high),
+      unit: String(row.unit ?? ''),
+      estimate: Boolean(row.estimate),
+      docTitle: String(row.doc_title ?? ''),
+    })),
+  };
+}
+
+/** Catalogued indicators with targets or results, for the chart's picker. */
+export async function chartableIndicators(db: WorkbenchDatabase): Promise<DbResult<IndicatorChoice[]>> {
+  const result = await db.query(
+    `SELECT indicator_id, any_value(indicator_name_vi) AS name, mode(unit) AS unit
+     FROM v_observations WHERE catalogued AND measure IN ('target', 'actual')
+     GROUP BY indicator_id ORDER BY name`,
+  );
+  if (!result.ok) return result;
+  return {
+    ok: true,
+    value: result.value
+      .toArray()
+      .map((row) => ({ id: String(row.indicator_id), name: String(row.name), unit: String(row.unit ?? '') })),
+  };
+}
+
+/** Target and result of one indicator for each plan period (or the level stated for its final year). */
+export function targetVsResult(db: WorkbenchDatabase, indicatorId: string): Promise<DbResult<ChartPoint[]>> {
+  return points(
+    db,
+    `WITH terms(term, term_start, term_end) AS (VALUES ('2016–2020', 2016, 2020), ('2021–2025', 2021, 2025), ('2026–2030', 2026, 2030)),
+     candidates AS (
+       SELECT t.term, o.*, CASE WHEN o.period_start = t.term_start THEN 0 ELSE 1 END AS fit
+       FROM v_observations o
+       JOIN terms t ON (o.period_start = t.term_start AND o.period_end = t.term_end)
+                    OR (o.period_start = t.term_end AND o.period_end = t.term_end)
+       WHERE o.indicator_id = ? AND o.measure IN ('target', 'actual') AND o.unit = (
+         SELECT mode(unit) FROM v_observations WHERE indicator_id = ? AND measure IN ('target', 'actual')))
+     SELECT CASE measure WHEN 'target' THEN 'Chỉ tiêu' ELSE 'Kết quả' END AS series, term AS label,
+            value_low AS low, value_high AS high, unit, is_estimate AS estimate, doc_title
+     FROM (SELECT *, row_number() OVER (PARTITION BY term, measure ORDER BY fit, source_rank, issued_on DESC, is_estimate, obs_id) AS preference
+           FROM candidates)
+     WHERE preference = 1
+     ORDER BY label, series`,
+    [indicatorId, indicatorId],
+  );
+}
+
+/** Yearly results of some indicators (a footnote's series, 2016–2026), one series per indicator. */
+export function yearlySeries(
+  db: WorkbenchDatabase,
+  indicatorIds: readonly string[],
+): Promise<DbResult<ChartPoint[]>> {
+  return points(
+    db,
+    `SELECT coalesce(indicator_name_vi, label_vi) AS series, period_start::VARCHAR AS label, value_low AS low, value_high AS high,
+            unit, is_estimate AS estimate, doc_title
+     FROM (SELECT *, row_number() OVER (PARTITION BY indicator_id, period_start ${PREFERENCE}) AS preference
+           FROM v_observations
+           WHERE list_contains(string_split(?, ','), indicator_id) AND measure = 'actual'
+             AND period_start = period_end AND period_start BETWEEN 2016 AND 2026)
+     WHERE preference = 1
+     ORDER BY series, label`,
+    // Indicator ids are [a-z0-9_]: a comma-separated list is unambiguous.
+    [indicatorIds.join(',')],
+  );
+}
+
+/** GRDP by sector (shares, %) for each year a document gives a result or a target for. */
+export function structure(db: WorkbenchDatabase, prefix = 'grdp_share_'): Promise<DbResult<ChartPoint[]>> {
+  return points(
+    db,
+    `SELECT coalesce(indicator_name_vi, label_vi) AS series,
+            period_end::VARCHAR || CASE measure WHEN 'target' THEN ' (chỉ tiêu)' ELSE ' (kết quả)' END AS label,
+            value_low AS low, value_high AS high, unit, is_estimate AS estimate, doc_title
+     FROM (SELECT *, row_number() OVER (PARTITION BY indicator_id, measure, period_end ${PREFERENCE}) AS preference
+           FROM v_observations
+           WHERE starts_with(indicator_id, ?) AND unit = '%' AND measure IN ('target', 'actual') AND period_start = period_end)
+     WHERE preference = 1
+     ORDER BY label, series`,
+    [prefix],
+  );
+}

@@ -1,0 +1,98 @@
+import { mkdir, readFile } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, openWatchedPage, type WatchedPage } from './support/browser.ts';
+
+async function download(page: Page, testId: string): Promise<Buffer> {
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator(`[data-testid="${testId}"]`).click(),
+  ]);
+  return readFile(await file.path());
+}
+
+/** Width and height from a PNG's IHDR chunk. */
+function pngSize(png: Buffer): [number, number] {
+  expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+  return [png.readUInt32BE(16), png.readUInt32BE(20)];
+}
+
+describe('charts', () => {
+  let browser: Browser;
+  let watched: WatchedPage;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    watched = await openWatchedPage(browser, inject('baseUrl'));
+    await watched.page.locator('[data-testid="db-status"][data-status="ready"]').waitFor({ timeout: 60_000 });
+    await watched.page.locator('nav [data-area="charts"]').click();
+    await mkdir('test-results', { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('draws GRDP growth targets beside results by period, in Vietnamese', async () => {
+    const { page } = watched;
+    await page.locator('[data-testid="chart"][data-ready="true"] .main-svg').first().waitFor();
+    const title = await page.locator('[data-testid="chart"] .gtitle').textContent();
+    expect(title).toBe('Tốc độ tăng trưởng kinh tế (GRDP): chỉ tiêu và kết quả theo giai đoạn');
+    expect(await page.locator('[data-testid="chart"] .annotation-text').textContent()).toMatch(/^Nguồn: /);
+    expect(await page.locator('[data-testid="chart"] .xtick').allTextContents()).toEqual([
+      '2016–2020',
+      '2021–2025',
+      '2026–2030',
+    ]);
+    await page.screenshot({ path: 'test-results/chart-target.png' });
+  });
+
+  it('exports a PNG at twice the size that is not blank, drawn in the bundled font', async () => {
+    const { page } = watched;
+    const png = await download(page, 'export-png');
+    expect(pngSize(png)).toEqual([1920, 960]);
+    const inked = await page.evaluate(async (base64) => {
+      const bitmap = await createImageBitmap(
+        new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], { type: 'image/png' }),
+      );
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const context = canvas.getContext('2d')!;
+      context.drawImage(bitmap, 0, 0);
+      const pixels = context.getImageData(0, 0, bitmap.width, bitmap.height).data;
+      let coloured = 0;
+      for (let i = 0; i < pixels.length; i += 4 * 97)
+        if (pixels[i]! < 200 || pixels[i + 1]! < 200 || pixels[i + 2]! < 200) coloured++;
+      return coloured;
+    }, png.toString('base64'));
+    expect(inked).toBeGreaterThan(500);
+  });
+
+  it('exports an SVG that carries the Vietnamese title', async () => {
+    const svg = (await download(watched.page, 'export-svg')).toString('utf8');
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect(svg).toContain('Tốc độ tăng trưởng kinh tế (GRDP): chỉ tiêu và kết quả theo giai đoạn');
+    expect(svg).toContain('Be Vietnam Pro');
+  });
+
+  it('draws the yearly series and the economic structure', async () => {
+    const { page } = watched;
+    await page.locator('[data-testid="chart-kind"]').selectOption('yearly');
+    await expect
+      .poll(() => page.locator('[data-testid="chart"] .scatterlayer .trace').count())
+      .toBeGreaterThan(0);
+    expect(await page.locator('[data-testid="chart"] .xtick').allTextContents()).toEqual(
+      expect.arrayContaining(['2021', '2022', '2023', '2024', '2025']),
+    );
+    await page.screenshot({ path: 'test-results/chart-yearly.png' });
+    await page.locator('[data-testid="chart-kind"]').selectOption('structure');
+    await expect
+      .poll(() => page.locator('[data-testid="chart"] .gtitle').textContent())
+      .toBe('Cơ cấu kinh tế tỉnh Lạng Sơn theo khu vực (%)');
+    expect(await page.locator('[data-testid="chart"] .barlayer .trace').count()).toBeGreaterThanOrEqual(4);
+    await page.screenshot({ path: 'test-results/chart-structure.png' });
+  });
+
+  it('sent no request off the machine and logged no console error', () => {
+    expect(watched.problems).toEqual([]);
+  });
+});
