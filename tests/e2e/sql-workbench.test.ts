@@ -143,7 +143,7 @@ describe('the SQL workbench', () => {
     await expect.poll(async () => (await gridRows(page)).at(-1)?.[0]).toBe('99.999');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.locator('[data-testid="export-csv"]').click(),
+      page.locator('[data-testid="export-result"]').click(),
     ]);
     const path = await download.path();
     const { readFile } = await import('node:fs/promises');

@@ -8,7 +8,7 @@ import {
   sortedOrder,
   toTsv,
 } from '../../../renderer/src/features/sql/result-columns.ts';
-import { nodeConnector } from '../../support/node-connector.ts';
+import { nodeConnector } from '../../../scripts/lib/node-duckdb.ts';
 
 describe('result columns on a real DuckDB result', () => {
   const db = new WorkbenchDatabase(nodeConnector);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkbenchDatabase } from '../../../renderer/src/lib/db/database.ts';
 import type { Workspace } from '../../../renderer/src/lib/warehouse/workspace.ts';
-import { openWarehouseDatabase } from '../../support/node-connector.ts';
+import { openWarehouseDatabase } from '../../../scripts/lib/node-duckdb.ts';
 
 async function scalar(
   db: WorkbenchDatabase,
@@ -86,10 +86,15 @@ describe('the workspace over the real warehouse', () => {
   it('prefers the latest official document over news, and news over nothing', async () => {
     const base = `SELECT * REPLACE (? AS obs_id, ? AS doc_id, 2026 AS period_start, 2026 AS period_end, '2026-2030' AS term,
                   'target' AS measure, 'level' AS basis, ? AS value_low, ? AS value_high) FROM observations WHERE indicator_id = 'grdp_growth' LIMIT 1`;
-    await db.query(`INSERT INTO documents SELECT * REPLACE ('tin-moi' AS doc_id, 'tin_bao' AS doc_type, '2026-01-01' AS issued_on) FROM documents LIMIT 1`);
+    await db.query(
+      `INSERT INTO documents SELECT * REPLACE ('tin-moi' AS doc_id, 'tin_bao' AS doc_type, '2026-01-01' AS issued_on) FROM documents LIMIT 1`,
+    );
     await db.query(`INSERT INTO observations ${base}`, ['news-1', 'tin-moi', 12, 12]);
     const preferred = async (): Promise<unknown> =>
-      scalar(db, "SELECT value_low FROM v_term_pivot WHERE indicator_id = 'grdp_growth' AND measure = 'target' AND period_start = 2026 AND period_end = 2026");
+      scalar(
+        db,
+        "SELECT value_low FROM v_term_pivot WHERE indicator_id = 'grdp_growth' AND measure = 'target' AND period_start = 2026 AND period_end = 2026",
+      );
     // The resolution (10–11%, issued 2025-12-10) beats a later news item (12%).
     expect(await preferred()).toBe(10);
     expect(await workspace.protect('INSERT')).toEqual({ ok: true, value: ['documents', 'observations'] });

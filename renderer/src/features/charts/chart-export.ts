@@ -23,7 +23,12 @@ export async function chartPng(
   height: number,
   scale = 2,
 ): Promise<Blob> {
-  const svg = await withEmbeddedFont(await chartSvg(element, width, height));
+  return svgToPng(await chartSvg(element, width, height), width, height, scale);
+}
+
+/** Rasterises SVG text to a PNG at `scale`×, with the bundled font put inside it first. */
+export async function svgToPng(svgText: string, width: number, height: number, scale = 2): Promise<Blob> {
+  const svg = await withEmbeddedFont(svgText);
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
   try {
     const image = new Image();

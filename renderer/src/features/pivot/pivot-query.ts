@@ -26,10 +26,18 @@ export function inlineParams(query: PivotQuery): string {
  * figures for exactly its period and, for a plan period, levels stated for its final year.
  * Preferred source: the latest official document (a resolution or a report) over news.
  */
-export function buildPivotQuery(config: PivotConfig): PivotQuery {
+export function buildPivotQuery(
+  config: PivotConfig,
+  indicatorIds: readonly string[] | null = null,
+): PivotQuery {
   const columns = periodColumns(config);
   const params: SqlParam[] = [];
   const filters: string[] = [`o.measure IN ('target', 'actual')`];
+  if (indicatorIds) {
+    // Indicator ids are [a-z0-9_]: a comma-separated list is unambiguous.
+    filters.push(`list_contains(string_split(?, ','), o.indicator_id)`);
+    params.push(indicatorIds.join(','));
+  }
   if (config.measure !== 'both') {
     filters.push('o.measure = ?');
     params.push(config.measure);

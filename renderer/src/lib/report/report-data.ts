@@ -1,0 +1,135 @@
+import type { WorkbenchDatabase } from '../db/database.ts';
+import type { DbResult } from '../db/db-error.ts';
+import { DEFAULT_PIVOT_CONFIG, type PeriodColumn } from '../../features/pivot/pivot-config.ts';
+import { buildPivotQuery } from '../../features/pivot/pivot-query.ts';
+import { readPivot, type PivotRow } from '../../features/pivot/pivot-rows.ts';
+
+export type ReportPeriods = 'terms' | 'years';
+
+export interface ReportRequest {
+  /** Indicator ids, or every catalogued indicator with a target or a result. */
+  indicators: readonly string[] | 'all';
+  periods: ReportPeriods;
+}
+
+export interface DetailRow {
+  indicator: string;
+  indicatorId: string;
+  unit: string;
+  periodStart: number;
+  periodEnd: number;
+  measure: string;
+  basis: string;
+  comparator: string;
+  valueLow: number;
+  valueHigh: number;
+  isEstimate: boolean;
+  docTitle: string;
+  issuedOn: string;
+  quote: string;
+  obsId: string;
+}
+
+export interface SourceDocumentRow {
+  docId: string;
+  title: string;
+  docType: string;
+  issuer: string;
+  issuedOn: string;
+  charCount: number;
+  sha256: string;
+}
+
+/** Everything a report shows, read from DuckDB once. */
+export interface ReportData {
+  columns: PeriodColumn[];
+  rows: PivotRow[];
+  details: DetailRow[];
+  documents: SourceDocumentRow[];
+}
+
+/** The catalogued indicators that have a target or a result ("all" in a report request). */
+export async function reportableIndicators(
+  db: WorkbenchDatabase,
+): Promise<DbResult<{ id: string; name: string }[]>> {
+  const result = await db.query(
+    `SELECT indicator_id AS id, any_value(indicator_name_vi) AS name FROM v_observations
+     WHERE catalogued AND measure IN ('target', 'actual') GROUP BY indicator_id ORDER BY name`,
+  );
+  if (!result.ok) return result;
+  return {
+    ok: true,
+    value: result.value.toArray().map((row) => ({ id: String(row.id), name: String(row.name) })),
+  };
+}
+
+/** Reads a report's pivot (the same query as the Chỉ tiêu area), its figures and its documents. */
+export async function readReportData(
+  db: WorkbenchDatabase,
+  request: ReportRequest,
+): Promise<DbResult<ReportData>> {
+  let ids: readonly string[];
+  if (request.indicators === 'all') {
+    const all = await reportableIndicators(db);
+    if (!all.ok) return all;
+    ids = all.value.map((indicator) => indicator.id);
+  } else ids = request.indicators;
+  const query = buildPivotQuery(
+    { ...DEFAULT_PIVOT_CONFIG, catalogue: 'all', expandYears: request.periods === 'years' },
+    ids,
+  );
+  const pivot = await db.query(query.sql, query.params);
+  if (!pivot.ok) return pivot;
+  const details = await db.query(
+    `SELECT coalesce(indicator_name_vi, label_vi) AS indicator, indicator_id, unit, period_start, period_end, measure, basis,
+            comparator, value_low, value_high, is_estimate, doc_title, issued_on, quote, obs_id
+     FROM v_observations
+     WHERE list_contains(string_split(?, ','), indicator_id) AND measure IN ('target', 'actual', 'change')
+     ORDER BY indicator, period_start, period_end, measure, issued_on`,
+    [ids.join(',')],
+  );
+  if (!details.ok) return details;
+  const documents = await db.query(
+    'SELECT doc_id, title, doc_type, issuer, issued_on, char_count, sha256 FROM documents ORDER BY issued_on',
+  );
+  if (!documents.ok) return documents;
+  return {
+    ok: true,
+    value: {
+      columns: query.columns,
+      rows: readPivot(pivot.value, query.columns),
+      details: details.value.toArray().map((row) => ({
+        indicator: String(row.indicator),
+        indicatorId: String(row.indicator_id),
+        unit: String(row.unit ?? ''),
+        periodStart: Number(row.period_start),
+        periodEnd: Number(row.period_end),
+        measure: String(row.measure),
+        basis: String(row.basis),
+        comparator: String(row.comparator),
+        valueLow: Number(row.value_low),
+        valueHigh: Number(row.value_high),
+        isEstimate: Boolean(row.is_estimate),
+        docTitle: String(row.doc_title ?? ''),
+        issuedOn: String(row.issued_on ?? ''),
+        quote: String(row.quote ?? ''),
+        obsId: String(row.obs_id),
+      })),
+      documents: documents.value.toArray().map((row) => ({
+        docId: String(row.doc_id),
+        title: String(row.title),
+        docType: String(row.doc_type ?? ''),
+        issuer: String(row.issuer ?? ''),
+        issuedOn: String(row.issued_on ?? ''),
+        charCount: Number(row.char_count),
+        sha256: String(row.sha256),
+      })),
+    },
+  };
+}
+
+/** A cell's value as one number for charts: the middle of a range. */
+export function middleOf(low: number | null, high: number | null): number | null {
+  if (low === null) return null;
+  return high === null ? low : (low + high) / 2;
+}

@@ -1,0 +1,16 @@
+import type { PivotRow } from '../../features/pivot/pivot-rows.ts';
+
+/** The titles of the documents behind an indicator's row, for its source note. */
+export function rowSources(row: PivotRow): string {
+  const titles = new Set<string>();
+  for (const cell of Object.values(row.cells)) {
+    for (const source of [...cell.targetSources, ...cell.actualSources])
+      titles.add(`${source.doc_title} (${source.issued_on})`);
+  }
+  return [...titles].join('; ');
+}
+
+/** True when a row has anything to show in the chosen periods. */
+export function hasFigures(row: PivotRow): boolean {
+  return Object.values(row.cells).some((cell) => cell.targetLow !== null || cell.actualLow !== null);
+}

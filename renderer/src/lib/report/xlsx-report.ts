@@ -1,0 +1,210 @@
+import ExcelJS from 'exceljs';
+import type { Locale, MessageKey } from '../i18n/dictionary.ts';
+import { translate } from '../i18n/translate.ts';
+import type { ReportData } from './report-data.ts';
+import { hasFigures } from './report-sources.ts';
+
+export interface ReportChartImage {
+  title: string;
+  png: Uint8Array;
+  width: number;
+  height: number;
+}
+
+const FONT = { name: 'Arial', size: 10 };
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F5FBF' } };
+const STATUS_FILL: Record<string, string> = {
+  đạt: 'FFE3F4EA',
+  vượt: 'FFD7F0FF',
+  'không đạt': 'FFFDE8E6',
+  'chưa có số liệu': 'FFEEF1F5',
+};
+// Excel shows these with the reader's own separators: 1.234,5 in a Vietnamese Excel.
+export const NUMBER_FORMAT = '#,##0.###';
+const COMPARATOR_TEXT: Record<string, string> = {
+  '>=': '≥',
+  '>': '>',
+  '<=': '≤',
+  '<': '<',
+  '~': '≈',
+  '=': '',
+};
+
+function header(row: ExcelJS.Row): void {
+  row.eachCell((cell) => {
+    cell.font = { ...FONT, bold: true, color: { argb: 'FFFFFFFF' } };
+    cell.fill = HEADER_FILL;
+    cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+    cell.border = { bottom: { style: 'thin', color: { argb: 'FF9AA6B6' } } };
+  });
+}
+
+/** The Excel report: the pivot as displayed, every figure behind it, the documents and the charts. */
+export async function buildXlsxReport(
+  data: ReportData,
+  locale: Locale,
+  generatedOn: string,
+  charts: readonly ReportChartImage[] = [],
+): Promise<Uint8Array> {
+  const t = (key: MessageKey, values: Record<string, string | number> = {}): string =>
+    translate(locale, key, values);
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Chỉ Tiêu Workbench';
+  workbook.title = `${t('report.title')} – ${t('report.province')}`;
+  workbook.subject = t('report.selection', {
+    count: data.rows.length,
+    periods: data.columns.map((column) => column.key).join(', '),
+  });
+  workbook.created = new Date(`${generatedOn}T00:00:00Z`);
+  workbook.modified = workbook.created;
+
+  // Tổng hợp: the pivot, four columns a period (target, its upper bound, result, status).
+  const summary = workbook.addWorksheet(t('report.summarySheet'), {
+    views: [{ state: 'frozen', xSplit: 2, ySplit: 5 }],
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '4:5',
+    },
+  });
+  summary.getCell('A1').value = `${t('report.title')} – ${t('report.province')}`;
+  summary.getCell('A1').font = { ...FONT, size: 14, bold: true };
+  summary.getCell('A2').value = t('report.generated', { date: generatedOn });
+  summary.getCell('A2').font = { ...FONT, italic: true, color: { argb: 'FF5D6B7E' } };
+  const periodRow = summary.getRow(4);
+  const subRow = summary.getRow(5);
+  periodRow.getCell(1).value = t('report.indicator');
+  periodRow.getCell(2).value = t('report.unit');
+  summary.mergeCells(4, 1, 5, 1);
+  summary.mergeCells(4, 2, 5, 2);
+  data.columns.forEach((column, index) => {
+    const first = 3 + index * 4;
+    periodRow.getCell(first).value = column.key.replace('-', '–');
+    summary.mergeCells(4, first, 4, first + 3);
+    subRow.getCell(first).value = t('report.target');
+    subRow.getCell(first + 1).value = t('report.targetHigh');
+    subRow.getCell(first + 2).value = t('report.actual');
+    subRow.getCell(first + 3).value = t('report.status');
+  });
+  header(periodRow);
+  header(subRow);
+  summary.getColumn(1).width = 48;
+  summary.getColumn(2).width = 14;
+  data.columns.forEach((_column, index) => {
+    [12, 8, 12, 14].forEach((width, offset) => (summary.getColumn(3 + index * 4 + offset).width = width));
+  });
+  for (const row of data.rows.filter(hasFigures)) {
+    const line = summary.addRow([row.name, row.unit]);
+    line.font = FONT;
+    line.getCell(1).alignment = { wrapText: true, vertical: 'top' };
+    data.columns.forEach((column, index) => {
+      const cell = row.cells[column.key];
+      if (!cell) return;
+      const first = 3 + index * 4;
+      const target = line.getCell(first);
+      if (cell.targetLow !== null) {
+        target.value = cell.targetLow;
+        target.numFmt = NUMBER_FORMAT;
+        const comparator = COMPARATOR_TEXT[cell.targetComparator ?? '='];
+        if (comparator) target.note = comparator + ' ' + String(cell.targetLow);
+      }
+      if (cell.targetHigh !== null && cell.targetHigh !== cell.targetLow) {
+        line.getCell(first + 1).value = cell.targetHigh;
+        line.getCell(first + 1).numFmt = NUMBER_FORMAT;
+      }
+      if (cell.actualLow !== null) {
+        const actual = line.getCell(first + 2);
+        actual.value = cell.actualLow;
+        actual.numFmt = NUMBER_FORMAT;
+        if (cell.actualEstimate) {
+          actual.font = { ...FONT, italic: true };
+          actual.note = t('report.estimate');
+        }
+      }
+      if (cell.targetLow !== null && cell.actualLow !== null && cell.status) {
+        const status = line.getCell(first + 3);
+        status.value = cell.status;
+        status.fill = {
+          type: 'pattern',
+          pattern: 'solid',
+          fgColor: { argb: STATUS_FILL[cell.status] ?? 'FFFFFFFF' },
+        };
+      }
+    });
+  }
+
+  // Chi tiết: every figure behind the pivot, with its document and sentence.
+  const details = workbook.addWorksheet(t('report.detailSheet'), {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '1:1',
+    },
+  });
+  details.columns = [
+    { header: t('report.indicator'), key: 'indicator', width: 40 },
+    { header: t('report.id'), key: 'indicatorId', width: 26 },
+    { header: t('report.unit'), key: 'unit', width: 12 },
+    { header: t('report.from'), key: 'periodStart', width: 9 },
+    { header: t('report.to'), key: 'periodEnd', width: 9 },
+    { header: t('report.measure'), key: 'measure', width: 11 },
+    { header: t('report.basis'), key: 'basis', width: 11 },
+    { header: t('report.comparator'), key: 'comparator', width: 9 },
+    { header: t('report.value'), key: 'valueLow', width: 12, style: { numFmt: NUMBER_FORMAT } },
+    { header: t('report.valueHigh'), key: 'valueHigh', width: 12, style: { numFmt: NUMBER_FORMAT } },
+    { header: t('report.estimate'), key: 'isEstimate', width: 9 },
+    { header: t('report.document'), key: 'docTitle', width: 50 },
+    { header: t('report.date'), key: 'issuedOn', width: 12 },
+    { header: t('report.quote'), key: 'quote', width: 90 },
+    { header: 'obs_id', key: 'obsId', width: 30 },
+  ];
+  header(details.getRow(1));
+  for (const detail of data.details) {
+    const line = details.addRow({ ...detail, measure: t(`report.measure.${detail.measure}` as MessageKey) });
+    line.font = FONT;
+  }
+  details.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 15 } };
+
+  // Nguồn: the documents, with the hash that proves which text the figures came from.
+  const sources = workbook.addWorksheet(t('report.sourcesSheet'), {
+    views: [{ state: 'frozen', ySplit: 1 }],
+  });
+  sources.columns = [
+    { header: 'doc_id', key: 'docId', width: 44 },
+    { header: t('report.document'), key: 'title', width: 80 },
+    { header: t('report.docType'), key: 'docType', width: 26 },
+    { header: t('report.issuer'), key: 'issuer', width: 44 },
+    { header: t('report.date'), key: 'issuedOn', width: 12 },
+    { header: t('report.characters'), key: 'charCount', width: 12, style: { numFmt: '#,##0' } },
+    { header: 'SHA-256', key: 'sha256', width: 68 },
+  ];
+  header(sources.getRow(1));
+  for (const document of data.documents) sources.addRow(document).font = FONT;
+
+  // Biểu đồ: one picture a chart, one under the other.
+  const chartSheet = workbook.addWorksheet(t('report.chartsSheet'), {
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
+  let top = 1;
+  for (const chart of charts) {
+    chartSheet.getCell(top, 1).value = chart.title;
+    chartSheet.getCell(top, 1).font = { ...FONT, bold: true, size: 12 };
+    const image = workbook.addImage({ buffer: chart.png as unknown as ExcelJS.Buffer, extension: 'png' });
+    chartSheet.addImage(image, {
+      tl: { col: 0, row: top },
+      ext: { width: chart.width, height: chart.height },
+    });
+    top += Math.ceil(chart.height / 20) + 3;
+    // One chart a printed page.
+    chartSheet.getRow(top - 1).addPageBreak();
+  }
+
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
