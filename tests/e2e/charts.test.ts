@@ -1,15 +1,12 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openWatchedPage, type WatchedPage } from './support/browser.ts';
-
-async function download(page: Page, testId: string): Promise<Buffer> {
-  const [file] = await Promise.all([
-    page.waitForEvent('download'),
-    page.locator(`[data-testid="${testId}"]`).click(),
-  ]);
-  return readFile(await file.path());
-}
+import {
+  downloadFrom as download,
+  launchBrowser,
+  openWatchedPage,
+  type WatchedPage,
+} from './support/browser.ts';
 
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(png: Buffer): [number, number] {
@@ -49,7 +46,7 @@ describe('charts', () => {
 
   it('exports a PNG at twice the size that is not blank, drawn in the bundled font', async () => {
     const { page } = watched;
-    const png = await download(page, 'export-png');
+    const png = Buffer.from(await download(page, 'export-png'));
     expect(pngSize(png)).toEqual([1920, 960]);
     const inked = await page.evaluate(async (base64) => {
       const bitmap = await createImageBitmap(
@@ -68,7 +65,7 @@ describe('charts', () => {
   });
 
   it('exports an SVG that carries the Vietnamese title', async () => {
-    const svg = (await download(watched.page, 'export-svg')).toString('utf8');
+    const svg = Buffer.from(await download(watched.page, 'export-svg')).toString('utf8');
     expect(svg.startsWith('<svg')).toBe(true);
     expect(svg).toContain('Tốc độ tăng trưởng kinh tế (GRDP): chỉ tiêu và kết quả theo giai đoạn');
     expect(svg).toContain('Be Vietnam Pro');

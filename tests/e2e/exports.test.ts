@@ -1,19 +1,14 @@
-import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openWatchedPage, type WatchedPage } from './support/browser.ts';
+import {
+  downloadFrom as download,
+  launchBrowser,
+  openWatchedPage,
+  type WatchedPage,
+} from './support/browser.ts';
 import { runSql } from './support/sql.ts';
-
-async function download(page: Page, testId: string): Promise<ArrayBuffer> {
-  const [file] = await Promise.all([
-    page.waitForEvent('download', { timeout: 120_000 }),
-    page.locator(`[data-testid="${testId}"]`).click(),
-  ]);
-  const bytes = await readFile(await file.path());
-  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-}
 
 describe('exports from the app', () => {
   let browser: Browser;

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../../../scripts/lib/chromium.ts';
 
@@ -34,4 +35,14 @@ export async function openWatchedPage(browser: Browser, url: string): Promise<Wa
   );
   await page.goto(url);
   return { page, context, problems };
+}
+
+/** Clicks the control with `testId` and returns the bytes of the file it downloads. */
+export async function downloadFrom(page: Page, testId: string): Promise<ArrayBuffer> {
+  const [file] = await Promise.all([
+    page.waitForEvent('download', { timeout: 120_000 }),
+    page.locator(`[data-testid="${testId}"]`).click(),
+  ]);
+  const bytes = await readFile(await file.path());
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 }

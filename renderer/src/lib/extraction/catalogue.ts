@@ -1,13 +1,16 @@
 import { z } from 'zod';
 
-const domainSchema = z.enum([
+/** The domains an indicator belongs to (DATA-CONTRACT.md). */
+export const INDICATOR_DOMAINS = [
   'kinh_te',
   'xa_hoi',
   'moi_truong',
   'xay_dung_dang',
   'quoc_phong_an_ninh',
   'hanh_chinh',
-]);
+] as const;
+
+const domainSchema = z.enum(INDICATOR_DOMAINS);
 
 const catalogueEntrySchema = z.object({
   id: z.string().regex(/^[a-z0-9_]+$/),

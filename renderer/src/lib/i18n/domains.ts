@@ -1,3 +1,4 @@
+import { INDICATOR_DOMAINS } from '../extraction/catalogue.ts';
 import type { MessageKey } from './dictionary.ts';
 
 /** The dictionary key naming an indicator domain. */
@@ -20,11 +21,5 @@ export function domainKey(domain: string | null): MessageKey {
   }
 }
 
-export const DOMAINS = [
-  'kinh_te',
-  'xa_hoi',
-  'moi_truong',
-  'xay_dung_dang',
-  'quoc_phong_an_ninh',
-  'hanh_chinh',
-] as const;
+/** The domains in their display order. */
+export const DOMAINS = INDICATOR_DOMAINS;

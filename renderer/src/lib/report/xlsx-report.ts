@@ -30,6 +30,15 @@ const COMPARATOR_TEXT: Record<string, string> = {
   '=': '',
 };
 
+// A4 landscape, as wide as the page, as many pages down as it takes.
+const LANDSCAPE: Partial<ExcelJS.PageSetup> = {
+  paperSize: 9,
+  orientation: 'landscape',
+  fitToPage: true,
+  fitToWidth: 1,
+  fitToHeight: 0,
+};
+
 function header(row: ExcelJS.Row): void {
   row.eachCell((cell) => {
     cell.font = { ...FONT, bold: true, color: { argb: 'FFFFFFFF' } };
@@ -61,14 +70,7 @@ export async function buildXlsxReport(
   // Tổng hợp: the pivot, four columns a period (target, its upper bound, result, status).
   const summary = workbook.addWorksheet(t('report.summarySheet'), {
     views: [{ state: 'frozen', xSplit: 2, ySplit: 5 }],
-    pageSetup: {
-      paperSize: 9,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      printTitlesRow: '4:5',
-    },
+    pageSetup: { ...LANDSCAPE, printTitlesRow: '4:5' },
   });
   summary.getCell('A1').value = `${t('report.title')} – ${t('report.province')}`;
   summary.getCell('A1').font = { ...FONT, size: 14, bold: true };
@@ -139,14 +141,7 @@ export async function buildXlsxReport(
   // Chi tiết: every figure behind the pivot, with its document and sentence.
   const details = workbook.addWorksheet(t('report.detailSheet'), {
     views: [{ state: 'frozen', ySplit: 1 }],
-    pageSetup: {
-      paperSize: 9,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      printTitlesRow: '1:1',
-    },
+    pageSetup: { ...LANDSCAPE, printTitlesRow: '1:1' },
   });
   details.columns = [
     { header: t('report.indicator'), key: 'indicator', width: 40 },
@@ -190,7 +185,7 @@ export async function buildXlsxReport(
 
   // Biểu đồ: one picture a chart, one under the other.
   const chartSheet = workbook.addWorksheet(t('report.chartsSheet'), {
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    pageSetup: LANDSCAPE,
   });
   let top = 1;
   for (const chart of charts) {
