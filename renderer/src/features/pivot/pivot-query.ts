@@ -90,7 +90,8 @@ cells AS (
   GROUP BY ALL
 ),
 chosen AS (
-  SELECT r.indicator_id, coalesce(r.indicator_name_vi, r.label_vi) AS indicator_name, r.domain, r.unit, r.period,
+  SELECT r.indicator_id, coalesce(r.indicator_name_vi, r.label_vi) AS indicator_name,
+         coalesce(r.indicator_name_en, r.indicator_name_vi, r.label_vi) AS indicator_name_en, r.domain, r.unit, r.period,
          r.measure, r.value_low, r.value_high, r.comparator, r.is_estimate, r.higher_is_better, r.obs_id, c.sources
   FROM ranked r JOIN cells c USING (indicator_id, unit, period, measure)
   WHERE r.preference = 1
@@ -106,7 +107,7 @@ statuses AS (
 ),
 preferred AS (
   -- One row per cell and measure, spread into target_* and actual_* columns for the pivot.
-  SELECT indicator_id, indicator_name, domain, unit, period, status,
+  SELECT indicator_id, indicator_name, indicator_name_en, domain, unit, period, status,
          CASE WHEN measure = 'target' THEN value_low END AS target_low,
          CASE WHEN measure = 'target' THEN value_high END AS target_high,
          CASE WHEN measure = 'target' THEN comparator END AS target_comparator,
@@ -133,7 +134,7 @@ USING
   any_value(actual_obs) AS actual_obs,
   any_value(actual_sources) AS actual_sources,
   any_value(status) AS status
-GROUP BY indicator_id, indicator_name, domain, unit
+GROUP BY indicator_id, indicator_name, indicator_name_en, domain, unit
 ORDER BY domain NULLS LAST, indicator_name, unit`;
   return { sql, params, columns };
 }

@@ -27,6 +27,8 @@ export interface PivotCell {
 export interface PivotRow {
   indicatorId: string;
   name: string;
+  /** The English name where the catalogue has one. */
+  nameEn: string;
   domain: string | null;
   unit: string;
   cells: Record<string, PivotCell>;
@@ -59,6 +61,7 @@ export function readPivot(table: Table, columns: readonly PeriodColumn[]): Pivot
     return {
       indicatorId: String(record.indicator_id),
       name: String(record.indicator_name),
+      nameEn: String(record.indicator_name_en ?? record.indicator_name),
       domain: record.domain === null ? null : String(record.domain),
       unit: String(record.unit ?? ''),
       cells,

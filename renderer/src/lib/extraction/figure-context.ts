@@ -154,7 +154,17 @@ export function readFigure(around: FigureSurroundings, frame: Frame): FigureRead
     (LEVEL_CUE.test(windowBefore) &&
       !TOTAL_CUE.test(windowBefore) &&
       !(doneAfter && !/hiện có|đến nay|hiện nay|còn/iu.test(windowBefore)));
-  const average = !standing && (AVERAGE_CUE.test(cueText) || percentAverage);
+  // "GRDP bình quân đầu người giai đoạn 2021 - 2022 đạt 49,26 triệu đồng": a per-person level over
+  // several years is their average.
+  const perPerson = /bình quân đầu người|\/người/iu.test(cueText);
+  const average =
+    !standing &&
+    (AVERAGE_CUE.test(cueText) ||
+      percentAverage ||
+      (perPerson &&
+        periods.some(
+          (period) => period.role !== 'baseline' && period.from !== period.to && period.end <= start,
+        )));
   const eachYear =
     !standing && !average && (EACH_YEAR_CUE.test(cueText) || /^\s*\/\s*năm/iu.test(sentence.slice(end)));
   const added = (ADDED_CUE.test(clauseBefore) || ADDED_CUE.test(cueText)) && !standing;
