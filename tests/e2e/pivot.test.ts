@@ -34,6 +34,7 @@ describe('the period pivot', () => {
     await expect
       .poll(() => cell('2016-2020').locator('[data-testid="actual-value"]').innerText())
       .toBe('5,2%');
+    expect(await cell('2016-2020').locator('[data-testid="target-value"]').innerText()).toBe('8 – 9%');
     expect(await cell('2021-2025').locator('[data-testid="target-value"]').innerText()).toBe('7 – 7,5%');
     expect(await cell('2021-2025').locator('[data-testid="actual-value"]').innerText()).toBe('6,79%');
     expect(await cell('2021-2025').locator('[data-testid="status"]').innerText()).toBe('không đạt');

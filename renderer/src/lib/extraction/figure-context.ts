@@ -266,11 +266,17 @@ export function readFigure(around: FigureSurroundings, frame: Frame): FigureRead
     periodStart = periodEnd = defaultRange[1];
   }
 
+  // "cao hơn giai đoạn trước (6,1%)": the bracketed figure is the previous plan period's.
+  const previousTermGloss = /(?:giai đoạn|nhiệm kỳ|thời kỳ|khóa|khoá)\s+trước\s*\(\s*$/iu.test(windowBefore);
+  if (previousTermGloss && periodEnd - periodStart === 4)
+    [periodStart, periodEnd] = [periodStart - 5, periodEnd - 5];
+
   // A figure with no words of its own after another one ("sáp nhập 51 … thành 25 …", "giảm 42
   // trường học, 22 trạm") is read as the one before it.
   const ownWords =
     changeReason !== null ||
     explicit !== null ||
+    previousTermGloss ||
     fromLevel ||
     toLevel ||
     DELTA_VERB.test(windowBefore) ||
@@ -360,7 +366,11 @@ function choosePeriod(
   clauseStart: number,
   headEnd: number,
 ): (PeriodMention & { rightAfter?: boolean }) | null {
-  const usable = periods.filter((period) => period.role !== 'baseline');
+  // "cao hơn giai đoạn 2016 - 2020 (5,2%) và đạt …": a period glossed by a figure in brackets is
+  // that figure's alone; the figures after it keep the sentence's own period.
+  const usable = periods.filter(
+    (period) => period.role !== 'baseline' && !boundToBracketedFigure(sentence, period, start),
+  );
   // "54,5% năm 2015": a year written right after the figure, with nothing between them.
   const rightAfter = usable.find(
     (period) =>
@@ -377,4 +387,9 @@ function choosePeriod(
   // Otherwise only a period set at the head of the sentence covers its later clauses.
   const inHead = usable.filter((period) => period.end <= Math.min(start, headEnd));
   return inHead[inHead.length - 1] ?? null;
+}
+
+function boundToBracketedFigure(sentence: string, period: PeriodMention, figureStart: number): boolean {
+  const bracket = /^\s*\(\s*\d[^()]*\)/u.exec(sentence.slice(period.end));
+  return bracket !== null && figureStart >= period.end + bracket[0].length;
 }
