@@ -146,9 +146,11 @@ export function readFigure(around: FigureSurroundings, frame: Frame): FigureRead
         /bình quân(?!\s*(?:đầu người|\/người))/iu.test(before)));
   // "toàn tỉnh có 225 trường": a standing level, whatever the sentence said before it.
   // "1.047 tập thể, 1.745 cá nhân được khen thưởng": things done to what was counted.
-  const doneAfter = /^[^;:.]{0,40}?(?:được|đã)\s+(?:khen thưởng|kết nạp|kỷ luật|cấp|hỗ trợ|đào tạo)/iu.test(
-    clauseAfter,
-  );
+  // "… 1.745 cá nhân được các cấp, các ngành biểu dương": the doers may stand between.
+  const doneAfter =
+    /^(?:[^;:.]|\.\d){0,60}?(?:được|đã)\s+(?:các\s+\p{L}+,?\s+){0,3}(?:khen thưởng|biểu dương|kết nạp|kỷ luật|cấp|hỗ trợ|đào tạo)/iu.test(
+      sentence.slice(end),
+    );
   const standing =
     /\(\s*$/.test(windowBefore) ||
     (LEVEL_CUE.test(windowBefore) &&

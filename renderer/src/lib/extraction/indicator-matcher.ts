@@ -207,6 +207,8 @@ export class IndicatorMatcher {
       if (query.isChange && entry.unit === '%' && /_growth(?:_|$)/.test(entry.id)) score -= 1;
       // The same unit as the indicator beats a fit through the change rule.
       if (unitClass(entry.unit) === unitClass(query.unit)) score += 0.25;
+      // Counts of different things ("1.047 tập thể, 1.745 cá nhân") go by their own unit.
+      if (entry.unit === query.unit) score += 0.1;
       if (!chosen || score > chosen.score) chosen = { entry, score };
     }
     return chosen?.entry ?? null;
