@@ -6,7 +6,7 @@ import { IndicatorMatcher, type IndicatorMatch, type IndicatorQuery } from './in
 import type { ManifestEntry } from './manifest.ts';
 import { blockedRanges, isBlocked } from './non-figures.ts';
 import type { Observation } from './observation.ts';
-import { findPeriods, normaliseRange, termLabel } from './periods.ts';
+import { findPeriods, normaliseRange, termLabel, type PeriodMention } from './periods.ts';
 import { scanMentions } from './scan-mentions.ts';
 import { segmentDocument, type Segment } from './segment-document.ts';
 import { clauseStartAt, splitSentences, type Sentence } from './sentences.ts';
@@ -76,8 +76,13 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
     period: context.profile.targetsOnly ? context.profile.targets : context.profile.results,
     issueYear: context.profile.issueYear,
   };
+  let carriedPeriod: PeriodMention | null = null;
+  let previousSentenceEnd = 0;
   for (const sentence of splitSentences(text)) {
     const sentenceText = text.slice(sentence.start, sentence.end);
+    // A new line (a list item, a paragraph) starts afresh.
+    if (text.slice(previousSentenceEnd, sentence.start).includes('\n')) carriedPeriod = null;
+    previousSentenceEnd = sentence.end;
     if (segment.kind === 'body') frame = headingFrame(sentenceText, frame, context.profile);
     const inSentence = mentions.filter(
       (mention) => mention.start >= sentence.start && mention.end <= sentence.end,
@@ -122,6 +127,7 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
           unit: mention.unit,
           growthIndicator: named !== null && isGrowthRate(named.entry),
           previousReading,
+          carriedPeriod,
         },
         frame,
       );
@@ -173,7 +179,21 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
       });
     }
     recordFootnoteParents(sentence, context, frame, figuresBefore);
+    carriedPeriod = openingUntil(sentenceText);
   }
+}
+
+/** "Đến hết năm 2019, …": a sentence opened by the date its figures run to. */
+function openingUntil(sentence: string): PeriodMention | null {
+  const first = findPeriods(sentence)[0];
+  if (
+    !first ||
+    first.role !== 'until' ||
+    !/^\s*(?:[-+•*]\s*)?(?:tính\s+)?$/iu.test(sentence.slice(0, first.start))
+  )
+    return null;
+  if (!/^\s*,/u.test(sentence.slice(first.end))) return null;
+  return { ...first, start: -1, end: -1 };
 }
 
 /** A growth-rate indicator: in % while its family also has a level in another unit. */

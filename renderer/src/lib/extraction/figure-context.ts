@@ -19,6 +19,11 @@ export interface FigureSurroundings {
   growthIndicator: boolean;
   /** How the previous figure of the sentence was read: a list ("A 19%, B 28%") shares its frame. */
   previousReading: FigureReadingWithReason | null;
+  /**
+   * "Đến hết năm 2019, đã … . Cơ quan hành chính các cấp đã tiếp 7.947 lượt": the period opening the
+   * sentence before, for a sentence that names none; its offsets are -1 (written outside).
+   */
+  carriedPeriod: PeriodMention | null;
   unitKind: 'percent' | 'measure' | 'count' | 'none';
   unit: string;
 }
@@ -96,7 +101,8 @@ export function readFigure(around: FigureSurroundings, frame: Frame): FigureRead
   const clauseAfter = sentence.slice(end, around.clauseEnd);
   const windowBefore = sentence.slice(around.previousFigureEnd ?? 0, start);
   const previous = around.previousReading;
-  const periods = findPeriods(sentence).filter((period) => !insideCriteriaNote(sentence, period));
+  const written = findPeriods(sentence).filter((period) => !insideCriteriaNote(sentence, period));
+  const periods = written.length === 0 && around.carriedPeriod ? [around.carriedPeriod] : written;
 
   const comparator = comparatorOf(before, sentence.slice(end));
   // A comparison base after the figure counts only when no other figure stands between them.
@@ -277,7 +283,7 @@ export function readFigure(around: FigureSurroundings, frame: Frame): FigureRead
   // trường học, 22 trạm") is read as the one before it.
   const ownWords =
     changeReason !== null ||
-    explicit !== null ||
+    (explicit !== null && explicit.start >= 0) ||
     previousTermGloss ||
     fromLevel ||
     toLevel ||
