@@ -130,7 +130,8 @@ export class IndicatorMatcher {
     const head = text.slice(0, 110);
     // "giảm 2,96% so với năm 2020, công nghiệp …": what follows is not the figure's subject.
     if (/^\s*(?:[,;:.)]\s*)?(?:so với|tăng|giảm|gấp|bằng|đạt|\d)/iu.test(head)) return null;
-    const limit = /^\s*[,.]/.test(head) ? /[,;:(]/ : /[;:(]/;
+    // A change ("gấp 2,4 lần năm 2020, trong đó thu nội địa …") never names its subject past a comma.
+    const limit = query.isChange || /^\s*[,.]/.test(head) ? /[,;:(]/ : /[;:(]/;
     const canonical = canonicalVietnamese(head.split(limit)[0] ?? '');
     let best: { start: number; end: number; phrase: Phrase } | null = null;
     for (const phrase of this.#phrases) {
