@@ -21,7 +21,16 @@ const STRONG_TARGET_HEADING =
 interface FootnoteParent {
   frame: Frame;
   indicator: IndicatorMatch | null;
+  /** What the sentence a marker ends speaks of, when it has no figure of its own. */
+  subject: { text: string; indicator: IndicatorMatch | null } | null;
 }
+
+// Between the figures of a yearly series: only years and verbs ("Năm 2020 đạt 1,3%, năm 2021 đạt …").
+const BARE_SERIES_WINDOW =
+  /^[\s,;.:]*(?:(?:đạt|ước|dự kiến|dự ước|và)[\s,;.:]+)*năm\s+\d{4}(?:[\s,;.:]+(?:đạt|ước|dự kiến|dự ước))*[\s,;.:]*$/iu;
+// Where the subject of a sentence ends and what is said of it begins.
+const PREDICATE_START =
+  /\s(?:tăng|giảm|đạt|có|là|tiếp tục|được|chuyển|duy trì|ngày càng|luôn|từng bước)(?=\s|$)/iu;
 
 /** Every figure of one document, in text order. */
 export function extractFigures(
@@ -134,7 +143,7 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
       previousInClause = { clause: clauseStart, start: mention.start };
       previousEnd = mention.end;
       previousReading = reading;
-      const match: IndicatorMatch | null =
+      const own =
         (reading.measure === 'change' || reading.isLevel
           ? context.matcher.match({
               ...query,
@@ -142,10 +151,15 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
               isLevel: reading.isLevel,
             })
           : named) ?? (segment.kind === 'footnote' ? lastIndicator : null);
+      // A bare yearly series in a footnote is of what the sentence its marker ends speaks of.
+      const seriesOf =
+        own === null && BARE_SERIES_WINDOW.test(query.windowBefore) ? context.parent?.subject : null;
+      const match: IndicatorMatch | null = own ?? seriesOf?.indicator ?? null;
       previousMatch = match;
       figuresBefore.push({ end: mention.end, match });
       if (match) lastIndicator = match;
-      const label = match?.label.trim() || deriveLabel(clauseBefore, mention.unit, sentenceBefore);
+      const label =
+        match?.label.trim() || seriesOf?.text || deriveLabel(clauseBefore, mention.unit, sentenceBefore);
       const [charStart, charEnd] = segment.text.rawSpan(mention.start, mention.end);
       const [sentenceStart, sentenceEnd] = segment.text.rawSpan(sentence.start, sentence.end);
       const sign = reading.negative ? -1 : 1;
@@ -178,7 +192,7 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
         catalogued: match !== null,
       });
     }
-    recordFootnoteParents(sentence, context, frame, figuresBefore);
+    recordFootnoteParents(text, sentence, context, frame, figuresBefore);
     carriedPeriod = openingUntil(sentenceText);
   }
 }
@@ -203,6 +217,7 @@ function isGrowthRate(entry: CatalogueEntry): boolean {
 
 // A footnote explains the figure its marker is glued to, or the last one before the marker.
 function recordFootnoteParents(
+  text: string,
   sentence: Sentence,
   context: SegmentContext,
   frame: Frame,
@@ -210,9 +225,48 @@ function recordFootnoteParents(
 ): void {
   for (const [offset, number] of context.markers) {
     if (offset < sentence.start || offset > sentence.end) continue;
-    const before = figures.filter((figure) => figure.end <= offset).at(-1);
-    context.parents.set(number, { frame, indicator: before?.match ?? figures.at(-1)?.match ?? null });
+    if (figures.length > 0) {
+      const before = figures.filter((figure) => figure.end <= offset).at(-1);
+      context.parents.set(number, {
+        frame,
+        indicator: (before ?? figures.at(-1))?.match ?? null,
+        subject: null,
+      });
+      continue;
+    }
+    // "Tỷ lệ đóng góp của ngành du lịch vào GRDP tăng qua các năm²³": the footnote gives the figures.
+    const subject = sentenceSubject(text.slice(sentence.start, offset));
+    const named = subject
+      ? context.matcher.match({
+          windowBefore: subject,
+          clauseBefore: subject,
+          sentenceBefore: subject,
+          after: '',
+          previous: null,
+          unit: '',
+          isChange: false,
+          isLevel: false,
+        })
+      : null;
+    context.parents.set(number, {
+      frame,
+      indicator: null,
+      subject: subject ? { text: subject, indicator: named } : null,
+    });
   }
+}
+
+function sentenceSubject(sentence: string): string | null {
+  const plain = sentence
+    .replace(/\u2063\d*\u2063?/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const predicate = PREDICATE_START.exec(plain);
+  const words = (predicate ? plain.slice(0, predicate.index) : plain)
+    .replace(/^[\s\-+•*–]+/, '')
+    .split(' ')
+    .filter(Boolean);
+  return words.length >= 2 && words.length <= 16 ? words.join(' ') : null;
 }
 
 /** Updates the reading frame at a heading: results sections read as actuals, plan sections as targets. */
