@@ -4,13 +4,49 @@ import { foldDiacritics } from '../format/fold-diacritics.ts';
 const TRAILING_FILLER =
   /(?:\s+|^)(?:đạt|là|có|còn|được|ước|ước đạt|ước tính|dự ước|dự kiến|khoảng|trên|hơn|gần|từ|tăng|giảm|chiếm|với|đến|tới|bằng|khoảng|bình quân|hằng năm|hàng năm|mỗi năm|năm \d{4}|trong đó|gồm|và|thêm|xuống|lên|vượt|tối thiểu|không dưới|duy trì|thực hiện|toàn tỉnh|hết|cuối|đạt được|[:,(–-])\s*$/iu;
 
-/** A short label for a figure no catalogue entry names: the words just before it in its clause. */
-export function deriveLabel(clauseBefore: string, unit: string, sentenceBefore = ''): string {
+// Where the noun phrase after a figure ends ("303 cơ sở lưu trú du lịch khoảng trên 4.140 buồng").
+// A number ends it too, unless it grades the noun ("dịch vụ mức độ 4", "chợ hạng 1").
+const PHRASE_END =
+  /[,;:().]|(?<!(?:mức độ|hạng|loại|lần)\s)\d|\s(?:đạt|được|đã|đang|tăng|giảm|có|là|khoảng|trên|với|chiếm|gồm|trong đó|thuộc|tại|so với|thực hiện|tiếp tục|thành(?=\s+\d))(?=\s|$)/iu;
+const DANGLING_WORD = /\s+(?:và|của|từ|đến|cho|sau khi|khi)$/iu;
+
+/**
+ * A short label for a figure no catalogue entry names: the words just before it in its clause
+ * when they make a name, else the noun phrase after it ("Toàn tỉnh có 303 cơ sở lưu trú du lịch"),
+ * else the few words before it, else its sentence's.
+ */
+export function deriveLabel(clauseBefore: string, unit: string, sentenceBefore = '', after = ''): string {
   const fromClause = labelWords(clauseBefore);
-  const words = fromClause.length >= 3 ? fromClause : labelWords(sentenceBefore);
+  const words =
+    (countWords(fromClause) >= 3 ? fromClause : null) ??
+    phraseAfter(after, unit) ??
+    (fromClause.length >= 3 ? fromClause : labelWords(sentenceBefore));
   if (words.length >= 3)
-    return unit && !['%', ''].includes(unit) && !words.includes(unit) ? `${words} (${unit})` : words;
+    return unit && !['%', ''].includes(unit) && !words.toLowerCase().includes(unit.toLowerCase())
+      ? `${words} (${unit})`
+      : words;
   return unit || 'số liệu';
+}
+
+function countWords(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
+/** The noun phrase right after a figure, with its unit, when it says more than the unit. */
+function phraseAfter(after: string, unit: string): string | null {
+  const plain = after.replace(/\u2063\d*\u2063?/g, '').replace(/\s+/g, ' ');
+  const cut = plain.search(PHRASE_END);
+  let phrase = plain
+    .slice(0, cut < 0 ? undefined : cut)
+    .trim()
+    .split(' ')
+    .filter(Boolean)
+    .slice(0, 7)
+    .join(' ');
+  for (let i = 0; i < 3 && DANGLING_WORD.test(phrase); i++) phrase = phrase.replace(DANGLING_WORD, '');
+  const lower = phrase.toLowerCase();
+  const beyondUnit = lower.startsWith(unit.toLowerCase()) ? lower.slice(unit.length).trim() : lower;
+  return countWords(phrase) >= 2 && beyondUnit.length > 0 ? phrase : null;
 }
 
 function labelWords(before: string): string {

@@ -159,7 +159,9 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
       figuresBefore.push({ end: mention.end, match });
       if (match) lastIndicator = match;
       const label =
-        match?.label.trim() || seriesOf?.text || deriveLabel(clauseBefore, mention.unit, sentenceBefore);
+        match?.label.trim() ||
+        seriesOf?.text ||
+        deriveLabel(clauseBefore, mention.unit, sentenceBefore, query.after);
       const [charStart, charEnd] = segment.text.rawSpan(mention.start, mention.end);
       const [sentenceStart, sentenceEnd] = segment.text.rawSpan(sentence.start, sentence.end);
       const sign = reading.negative ? -1 : 1;
