@@ -16,7 +16,7 @@ const DANGLING_WORD = /\s+(?:và|của|từ|đến|cho|sau khi|khi)$/iu;
  * else the few words before it, else its sentence's.
  */
 export function deriveLabel(clauseBefore: string, unit: string, sentenceBefore = '', after = ''): string {
-  const fromClause = labelWords(clauseBefore);
+  const fromClause = labelWords(lastListItem(clauseBefore));
   const words =
     (countWords(fromClause) >= 3 ? fromClause : null) ??
     phraseAfter(after, unit) ??
@@ -26,6 +26,19 @@ export function deriveLabel(clauseBefore: string, unit: string, sentenceBefore =
       ? `${words} (${unit})`
       : words;
   return unit || 'số liệu';
+}
+
+// An attribute of the item before it ("vùng cây Na đạt 4.600 ha, sản lượng đạt 43.000 tấn") or a
+// bare verb, which alone would merge different things into one indicator.
+const ATTRIBUTE_ONLY =
+  /^(?:với\s+|trong đó\s+|đã\s+|được\s+)*(?:sản lượng|diện tích|tỷ lệ|tổng|trị giá|công suất|chiều dài|số tiền|vốn|kinh phí|so với|thu hồi|giải quyết|khởi tố)?\s*$|^(?:với|trong đó|đã|được|so với)\s/iu;
+
+/** "ớt 2.060 ha …, khoai tây 910 ha": in a list of figures, only the item of this one names it. */
+function lastListItem(before: string): string {
+  const cut = before.search(/[,;][^,;]*$/u);
+  if (cut < 0 || !/\d/.test(before.slice(0, cut))) return before;
+  const item = labelWords(before.slice(cut + 1));
+  return item.length >= 2 && !ATTRIBUTE_ONLY.test(item) ? item : before;
 }
 
 function countWords(text: string): number {

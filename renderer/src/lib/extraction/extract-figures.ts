@@ -28,6 +28,8 @@ interface FootnoteParent {
 // Between the figures of a yearly series: only years and verbs ("Năm 2020 đạt 1,3%, năm 2021 đạt …").
 const BARE_SERIES_WINDOW =
   /^[\s,;.:]*(?:(?:đạt|ước|dự kiến|dự ước|và)[\s,;.:]+)*năm\s+\d{4}(?:[\s,;.:]+(?:đạt|ước|dự kiến|dự ước))*[\s,;.:]*$/iu;
+const CHANGE_RIGHT_AFTER =
+  /^[\s,(]*(?:(?:tăng|giảm)(?:\s+(?:thêm|trên|hơn|khoảng|gần))?|gấp(?:\s+(?:khoảng|hơn|gần))?)\s*$/iu;
 // Where the subject of a sentence ends and what is said of it begins.
 const PREDICATE_START =
   /\s(?:tăng|giảm|đạt|có|là|tiếp tục|được|chuyển|duy trì|ngày càng|luôn|từng bước)(?=\s|$)/iu;
@@ -101,6 +103,7 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
     let previousEnd: number | null = null;
     let previousReading: FigureReadingWithReason | null = null;
     let previousMatch: IndicatorMatch | null = null;
+    let previousLabel: string | null = null;
     const figuresBefore: { end: number; match: IndicatorMatch | null }[] = [];
     const sentenceHead = inSentence[0] ? text.slice(sentence.start, inSentence[0].start) : sentenceText;
     for (const mention of inSentence) {
@@ -140,6 +143,11 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
         },
         frame,
       );
+      // "Vùng rau đạt 9.735 ha, tăng 18%": a change said right after a figure is that figure's.
+      const changeOfPrevious =
+        reading.measure === 'change' &&
+        previousInClause?.clause === clauseStart &&
+        CHANGE_RIGHT_AFTER.test(query.windowBefore);
       previousInClause = { clause: clauseStart, start: mention.start };
       previousEnd = mention.end;
       previousReading = reading;
@@ -150,7 +158,14 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
               isChange: reading.measure === 'change',
               isLevel: reading.isLevel,
             })
-          : named) ?? (segment.kind === 'footnote' ? lastIndicator : null);
+          : named) ??
+        // A footnote's figures are of what it explains, when their unit can be.
+        (segment.kind === 'footnote' &&
+        !changeOfPrevious &&
+        lastIndicator &&
+        context.matcher.fits(lastIndicator, mention.unit, reading.measure === 'change')
+          ? lastIndicator
+          : null);
       // A bare yearly series in a footnote is of what the sentence its marker ends speaks of.
       const seriesOf =
         own === null && BARE_SERIES_WINDOW.test(query.windowBefore) ? context.parent?.subject : null;
@@ -158,10 +173,12 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
       previousMatch = match;
       figuresBefore.push({ end: mention.end, match });
       if (match) lastIndicator = match;
-      const label =
+      const label: string =
         match?.label.trim() ||
+        (changeOfPrevious ? previousLabel : null) ||
         seriesOf?.text ||
         deriveLabel(clauseBefore, mention.unit, sentenceBefore, query.after);
+      previousLabel = label;
       const [charStart, charEnd] = segment.text.rawSpan(mention.start, mention.end);
       const [sentenceStart, sentenceEnd] = segment.text.rawSpan(sentence.start, sentence.end);
       const sign = reading.negative ? -1 : 1;

@@ -49,6 +49,8 @@ function unitsFit(entry: CatalogueEntry, unit: string, isChange: boolean): boole
   return wanted === 'count' && got === 'count';
 }
 
+const SHARE_BEFORE = /chiếm\s*(?:khoảng\s*|trên\s*|hơn\s*|gần\s*)?$/iu;
+
 interface Phrase {
   entry: CatalogueEntry;
   text: string;
@@ -95,6 +97,11 @@ export class IndicatorMatcher {
    * since the previous figure; a phrasing right after it; the previous figure's indicator;
    * a phrasing earlier in its clause, then in its sentence.
    */
+  /** Whether a figure in `unit` can be a value of the indicator `match` names. */
+  fits(match: IndicatorMatch, unit: string, isChange: boolean): boolean {
+    return unitsFit(match.entry, unit, isChange);
+  }
+
   match(query: IndicatorQuery): IndicatorMatch | null {
     const byUnit = this.#entries.find((entry) => entry.by_unit && entry.unit === query.unit);
     if (byUnit) return { entry: byUnit, label: byUnit.name_vi };
@@ -193,6 +200,8 @@ export class IndicatorMatcher {
       if (entry.cues && !cued) continue;
       // A level is not a rate of increase or decrease.
       if (query.isLevel && (entry.cues ?? []).some((cue) => cue === 'tăng' || cue === 'giảm')) continue;
+      // "chiếm 77,57% tổng chi ngân sách": a share, not the growth rate named after it.
+      if (SHARE_BEFORE.test(query.windowBefore) && /_growth(?:_|$)/.test(entry.id)) continue;
       let matched = 0;
       for (const cue of entry.cues ?? []) {
         const canonicalCue = canonicalVietnamese(cue);
