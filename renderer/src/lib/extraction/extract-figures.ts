@@ -30,6 +30,7 @@ const BARE_SERIES_WINDOW =
   /^[\s,;.:]*(?:(?:đạt|ước|dự kiến|dự ước|và)[\s,;.:]+)*năm\s+\d{4}(?:[\s,;.:]+(?:đạt|ước|dự kiến|dự ước))*[\s,;.:]*$/iu;
 const CHANGE_RIGHT_AFTER =
   /^[\s,(]*(?:(?:tăng|giảm)(?:\s+(?:thêm|trên|hơn|khoảng|gần))?|gấp(?:\s+(?:khoảng|hơn|gần))?)\s*$/iu;
+const SERIES_YEAR_TAIL = /^\s*:?\s*(?:xếp hạng|xếp thứ|đạt|ước đạt|là)?\s*(?:thứ\s*)?$/iu;
 // Where the subject of a sentence ends and what is said of it begins.
 const PREDICATE_START =
   /\s(?:tăng|giảm|đạt|có|là|tiếp tục|được|chuyển|duy trì|ngày càng|luôn|từng bước)(?=\s|$)/iu;
@@ -104,6 +105,7 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
     let previousReading: FigureReadingWithReason | null = null;
     let previousMatch: IndicatorMatch | null = null;
     let previousLabel: string | null = null;
+    let seriesName: string | null = null;
     const figuresBefore: { end: number; match: IndicatorMatch | null }[] = [];
     const sentenceHead = inSentence[0] ? text.slice(sentence.start, inSentence[0].start) : sentenceText;
     for (const mention of inSentence) {
@@ -148,6 +150,11 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
         reading.measure === 'change' &&
         previousInClause?.clause === clauseStart &&
         CHANGE_RIGHT_AFTER.test(query.windowBefore);
+      // "Chỉ số SIPAS: Năm 2020: 39/63; năm 2021: 31/63": figures after a year label are one series.
+      const sinceLast = text.slice(previousEnd ?? sentence.start, mention.start);
+      const opened = seriesOpening(sinceLast, previousEnd !== null);
+      if (opened) seriesName = opened;
+      const yearLabelled = opened !== null || BARE_SERIES_WINDOW.test(sinceLast);
       previousInClause = { clause: clauseStart, start: mention.start };
       previousEnd = mention.end;
       previousReading = reading;
@@ -177,6 +184,7 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
         match?.label.trim() ||
         (changeOfPrevious ? previousLabel : null) ||
         seriesOf?.text ||
+        (match === null && yearLabelled ? seriesName : null) ||
         deriveLabel(clauseBefore, mention.unit, sentenceBefore, query.after);
       previousLabel = label;
       const [charStart, charEnd] = segment.text.rawSpan(mention.start, mention.end);
@@ -273,6 +281,21 @@ function recordFootnoteParents(
       subject: subject ? { text: subject, indicator: named } : null,
     });
   }
+}
+
+/** The name a yearly series opens with: "Chỉ số PAR INDEX: Năm 2020 xếp hạng" names "Chỉ số PAR INDEX". */
+function seriesOpening(sinceLastFigure: string, afterFigure: boolean): string | null {
+  const year = [...sinceLastFigure.matchAll(/năm\s+\d{4}/giu)].at(-1);
+  if (!year || !SERIES_YEAR_TAIL.test(sinceLastFigure.slice(year.index + year[0].length))) return null;
+  const pieces = sinceLastFigure
+    .slice(0, year.index)
+    .split(/[:;.]/u)
+    .map((piece) => piece.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+  // Right after a figure, the first piece is still that figure's ("36/63 tỉnh, thành phố; năm 2021").
+  if (afterFigure && pieces.length < 2) return null;
+  const name = pieces.at(-1);
+  return name && name.split(' ').length >= 2 && !/\d/.test(name) ? name : null;
 }
 
 function sentenceSubject(sentence: string): string | null {
