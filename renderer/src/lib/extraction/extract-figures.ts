@@ -227,14 +227,11 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
 /** "Đến hết năm 2019, …": a sentence opened by the date its figures run to. */
 function openingUntil(sentence: string): PeriodMention | null {
   const first = findPeriods(sentence)[0];
-  if (
-    !first ||
-    first.role !== 'until' ||
-    !/^\s*(?:[-+•*]\s*)?(?:tính\s+)?$/iu.test(sentence.slice(0, first.start))
-  )
-    return null;
-  if (!/^\s*,/u.test(sentence.slice(first.end))) return null;
-  return { ...first, start: -1, end: -1 };
+  const opens =
+    first?.role === 'until' &&
+    /^\s*(?:[-+•*]\s*)?(?:tính\s+)?$/iu.test(sentence.slice(0, first.start)) &&
+    /^\s*,/u.test(sentence.slice(first.end));
+  return first && opens ? { ...first, start: -1, end: -1 } : null;
 }
 
 /** A growth-rate indicator: in % while its family also has a level in another unit. */

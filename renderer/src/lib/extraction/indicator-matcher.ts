@@ -92,16 +92,16 @@ export class IndicatorMatcher {
     }
   }
 
-  /**
-   * The indicator a figure belongs to, looked for in this order: its unit alone; a phrasing
-   * since the previous figure; a phrasing right after it; the previous figure's indicator;
-   * a phrasing earlier in its clause, then in its sentence.
-   */
   /** Whether a figure in `unit` can be a value of the indicator `match` names. */
   fits(match: IndicatorMatch, unit: string, isChange: boolean): boolean {
     return unitsFit(match.entry, unit, isChange);
   }
 
+  /**
+   * The indicator a figure belongs to, looked for in this order: its unit alone; a phrasing
+   * since the previous figure; a phrasing right after it; the previous figure's indicator;
+   * a phrasing earlier in its clause, then in its sentence.
+   */
   match(query: IndicatorQuery): IndicatorMatch | null {
     const byUnit = this.#entries.find((entry) => entry.by_unit && entry.unit === query.unit);
     if (byUnit) return { entry: byUnit, label: byUnit.name_vi };
