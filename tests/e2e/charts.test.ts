@@ -6,6 +6,7 @@ import {
   launchBrowser,
   openWatchedPage,
   type WatchedPage,
+  waitForDatabase,
 } from './support/browser.ts';
 
 /** Width and height from a PNG's IHDR chunk. */
@@ -21,7 +22,7 @@ describe('charts', () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     watched = await openWatchedPage(browser, inject('baseUrl'));
-    await watched.page.locator('[data-testid="db-status"][data-status="ready"]').waitFor({ timeout: 60_000 });
+    await waitForDatabase(watched.page);
     await watched.page.locator('nav [data-area="charts"]').click();
     await mkdir('test-results', { recursive: true });
   });

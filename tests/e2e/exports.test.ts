@@ -7,6 +7,7 @@ import {
   launchBrowser,
   openWatchedPage,
   type WatchedPage,
+  waitForDatabase,
 } from './support/browser.ts';
 import { runSql } from './support/sql.ts';
 
@@ -17,7 +18,7 @@ describe('exports from the app', () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     watched = await openWatchedPage(browser, inject('baseUrl'));
-    await watched.page.locator('[data-testid="db-status"][data-status="ready"]').waitFor({ timeout: 60_000 });
+    await waitForDatabase(watched.page);
   });
 
   afterAll(async () => {

@@ -1,11 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openWatchedPage, type WatchedPage } from './support/browser.ts';
+import { launchBrowser, openWatchedPage, type WatchedPage, waitForDatabase } from './support/browser.ts';
 import { gridRows } from './support/sql.ts';
 
 async function openPivot(page: Page): Promise<void> {
-  await page.locator('[data-testid="db-status"][data-status="ready"]').waitFor({ timeout: 60_000 });
+  await waitForDatabase(page);
   await page.locator('nav [data-area="pivot"]').click();
   await page.locator('[data-testid="pivot"]').waitFor();
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, openWatchedPage, type WatchedPage } from './support/browser.ts';
+import { launchBrowser, openWatchedPage, type WatchedPage, waitForDatabase } from './support/browser.ts';
 import { gridRows, runSql, typeSql } from './support/sql.ts';
 import { mkdir } from 'node:fs/promises';
 
@@ -19,7 +19,7 @@ describe('the workbench in web mode', () => {
 
   it('starts DuckDB and lists the warehouse tables with row counts', async () => {
     const { page } = watched;
-    await page.locator('[data-testid="db-status"][data-status="ready"]').waitFor({ timeout: 60_000 });
+    await waitForDatabase(page);
     const rows = page.locator('[data-testid="table-list"] > li[data-kind="table"]');
     await expect.poll(() => rows.count()).toBe(3);
     expect(await page.locator('[data-testid="table-list"] > li[data-kind="view"]').count()).toBe(4);

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openWatchedPage, type WatchedPage } from './support/browser.ts';
+import { launchBrowser, openWatchedPage, type WatchedPage, waitForDatabase } from './support/browser.ts';
 import { gridRows, runSql, typeSql } from './support/sql.ts';
 
 describe('the SQL workbench', () => {
@@ -12,7 +12,7 @@ describe('the SQL workbench', () => {
     browser = await launchBrowser();
     watched = await openWatchedPage(browser, inject('baseUrl'));
     await watched.context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    await watched.page.locator('[data-testid="db-status"][data-status="ready"]').waitFor({ timeout: 60_000 });
+    await waitForDatabase(watched.page);
   });
 
   afterAll(async () => {
@@ -119,7 +119,7 @@ describe('the SQL workbench', () => {
     await page.locator('[data-testid="save-name"]').fill('Truy vấn kiểm tra lưu');
     await page.locator('[data-testid="save-query"]').click();
     await page.reload();
-    await page.locator('[data-testid="db-status"][data-status="ready"]').waitFor({ timeout: 60_000 });
+    await waitForDatabase(page);
     await page.locator('[data-testid="library-tab"]').click();
     await page.locator('[data-testid="saved-query"]', { hasText: 'Truy vấn kiểm tra lưu' }).waitFor();
     await page.locator('[data-testid="history-tab"]').click();

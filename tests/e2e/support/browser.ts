@@ -37,6 +37,11 @@ export async function openWatchedPage(browser: Browser, url: string): Promise<Wa
   return { page, context, problems };
 }
 
+/** Waits until DuckDB has started and loaded the warehouse (the status badge says ready). */
+export async function waitForDatabase(page: Page): Promise<void> {
+  await page.locator('[data-testid="db-status"][data-status="ready"]').waitFor({ timeout: 60_000 });
+}
+
 /** Clicks the control with `testId` and returns the bytes of the file it downloads. */
 export async function downloadFrom(page: Page, testId: string): Promise<ArrayBuffer> {
   const [file] = await Promise.all([
