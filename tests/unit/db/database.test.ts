@@ -46,6 +46,18 @@ describe('WorkbenchDatabase on the real DuckDB-WASM engine', () => {
     expect(good.ok && good.value.get(0)?.two).toBe(2);
   });
 
+  it('reads each row of a result into a value, and passes an error through unread', async () => {
+    const read = (row: Record<string, unknown>) => `${String(row.name)}=${Number(row.n)}`;
+    const rows = await db.queryRows(
+      'SELECT * FROM (VALUES (?, 1), (?, 2)) AS t(name, n) ORDER BY n',
+      ['a', 'b'],
+      read,
+    );
+    expect(rows).toEqual({ ok: true, value: ['a=1', 'b=2'] });
+    const bad = await db.queryRows('SELECT nope FROM nowhere', [], read);
+    expect(bad).toMatchObject({ ok: false, error: { code: 'sql' } });
+  });
+
   it('cancels a running query and answers the next one', async () => {
     const slow = db.query('SELECT count(*) FROM range(10000000000) a');
     await expect.poll(() => db.cancel(), { interval: 50, timeout: 10_000 }).toBe(true);

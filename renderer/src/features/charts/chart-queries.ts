@@ -26,36 +26,26 @@ async function points(
   sql: string,
   params: (string | number)[],
 ): Promise<DbResult<ChartPoint[]>> {
-  const result = await db.query(sql, params);
-  if (!result.ok) return result;
-  return {
-    ok: true,
-    value: result.value.toArray().map((row) => ({
-      series: String(row.series),
-      label: String(row.label),
-      low: Number(row.low),
-      high: Number(row.high),
-      unit: String(row.unit ?? ''),
-      estimate: Boolean(row.estimate),
-      docTitle: String(row.doc_title ?? ''),
-    })),
-  };
+  return db.queryRows(sql, params, (row) => ({
+    series: String(row.series),
+    label: String(row.label),
+    low: Number(row.low),
+    high: Number(row.high),
+    unit: String(row.unit ?? ''),
+    estimate: Boolean(row.estimate),
+    docTitle: String(row.doc_title ?? ''),
+  }));
 }
 
 /** Catalogued indicators with targets or results, for the chart's picker. */
 export async function chartableIndicators(db: WorkbenchDatabase): Promise<DbResult<IndicatorChoice[]>> {
-  const result = await db.query(
+  return db.queryRows(
     `SELECT indicator_id, any_value(indicator_name_vi) AS name, mode(unit) AS unit
      FROM v_observations WHERE catalogued AND measure IN ('target', 'actual')
      GROUP BY indicator_id ORDER BY name`,
+    [],
+    (row) => ({ id: String(row.indicator_id), name: String(row.name), unit: String(row.unit ?? '') }),
   );
-  if (!result.ok) return result;
-  return {
-    ok: true,
-    value: result.value
-      .toArray()
-      .map((row) => ({ id: String(row.indicator_id), name: String(row.name), unit: String(row.unit ?? '') })),
-  };
 }
 
 /** Target and result of one indicator for each plan period (or the level stated for its final year). */

@@ -23,15 +23,12 @@ export interface FigureMark {
 
 /** Documents with how many figures each holds, oldest first. */
 export async function listDocuments(db: WorkbenchDatabase): Promise<DbResult<DocumentSummary[]>> {
-  const result = await db.query(
+  return db.queryRows(
     `SELECT d.doc_id, d.title, d.doc_type, d.issuer, d.issued_on, d.source_path, count(o.obs_id) AS figures
      FROM main.documents d LEFT JOIN main.observations o USING (doc_id)
      GROUP BY ALL ORDER BY d.issued_on, d.doc_id`,
-  );
-  if (!result.ok) return result;
-  return {
-    ok: true,
-    value: result.value.toArray().map((row) => ({
+    [],
+    (row) => ({
       docId: String(row.doc_id),
       title: String(row.title),
       docType: row.doc_type === null ? null : String(row.doc_type),
@@ -39,23 +36,19 @@ export async function listDocuments(db: WorkbenchDatabase): Promise<DbResult<Doc
       issuedOn: row.issued_on === null ? null : String(row.issued_on),
       sourcePath: String(row.source_path),
       figures: Number(row.figures),
-    })),
-  };
+    }),
+  );
 }
 
 /** Every figure of one document, in text order, for highlighting. */
 export async function figureMarks(db: WorkbenchDatabase, docId: string): Promise<DbResult<FigureMark[]>> {
-  const result = await db.query(
+  return db.queryRows(
     `SELECT o.obs_id, o.char_start, o.char_end, o.sentence_start, o.sentence_end, o.catalogued,
             coalesce(i.name_vi, o.label_vi) AS indicator
      FROM main.observations o LEFT JOIN main.indicators i USING (indicator_id)
      WHERE o.doc_id = ? ORDER BY o.char_start`,
     [docId],
-  );
-  if (!result.ok) return result;
-  return {
-    ok: true,
-    value: result.value.toArray().map((row) => ({
+    (row) => ({
       obsId: String(row.obs_id),
       start: Number(row.char_start),
       end: Number(row.char_end),
@@ -63,8 +56,8 @@ export async function figureMarks(db: WorkbenchDatabase, docId: string): Promise
       sentenceEnd: Number(row.sentence_end),
       indicator: String(row.indicator),
       catalogued: Boolean(row.catalogued),
-    })),
-  };
+    }),
+  );
 }
 
 /** Where an observation sits: its document and spans. */

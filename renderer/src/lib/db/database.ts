@@ -52,6 +52,16 @@ export class WorkbenchDatabase {
     }, 'sql');
   }
 
+  /** Runs one SQL statement and reads each row of its result with `read`. */
+  async queryRows<T>(
+    sql: string,
+    params: readonly SqlParam[],
+    read: (row: Record<string, unknown>) => T,
+  ): Promise<DbResult<T[]>> {
+    const result = await this.query(sql, params);
+    return result.ok ? { ok: true, value: result.value.toArray().map((row) => read(row)) } : result;
+  }
+
   /** Creates (or replaces) `schema.name` from an Arrow IPC stream. */
   loadArrowTable(name: string, ipcStream: Uint8Array, schema = 'main'): Promise<DbResult<void>> {
     return this.#serialised(async (conn) => {

@@ -52,15 +52,12 @@ export interface ReportData {
 export async function reportableIndicators(
   db: WorkbenchDatabase,
 ): Promise<DbResult<{ id: string; name: string }[]>> {
-  const result = await db.query(
+  return db.queryRows(
     `SELECT indicator_id AS id, any_value(indicator_name_vi) AS name FROM v_observations
      WHERE catalogued AND measure IN ('target', 'actual') GROUP BY indicator_id ORDER BY name`,
+    [],
+    (row) => ({ id: String(row.id), name: String(row.name) }),
   );
-  if (!result.ok) return result;
-  return {
-    ok: true,
-    value: result.value.toArray().map((row) => ({ id: String(row.id), name: String(row.name) })),
-  };
 }
 
 /** Reads a report's pivot (the same query as the Chỉ tiêu area), its figures and its documents. */
