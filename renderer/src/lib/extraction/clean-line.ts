@@ -14,8 +14,10 @@ const TOKEN_RULES: readonly [RegExp, (match: RegExpExecArray) => string][] = [
   [/^__/, () => ''],
 ];
 
-/** Marks a footnote reference taken from `<sup>N</sup>`: the number sits between two of these. */
-export const FOOTNOTE_REF = '\u2063';
+/** The text without the footnote references taken from `<sup>N</sup>` (the number between two U+2063). */
+export function withoutFootnoteRefs(text: string): string {
+  return text.replace(/\u2063\d*\u2063?/g, '');
+}
 
 /**
  * Cleans one raw line: markup removed, characters composed to NFC (offsets kept),

@@ -1,4 +1,5 @@
 import { foldDiacritics } from '../format/fold-diacritics.ts';
+import { withoutFootnoteRefs } from './clean-line.ts';
 
 // Words that sit between an indicator's name and its figure, not part of the name.
 const TRAILING_FILLER =
@@ -47,7 +48,7 @@ function countWords(text: string): number {
 
 /** The noun phrase right after a figure, with its unit, when it says more than the unit. */
 function phraseAfter(after: string, unit: string): string | null {
-  const plain = after.replace(/\u2063\d*\u2063?/g, '').replace(/\s+/g, ' ');
+  const plain = withoutFootnoteRefs(after).replace(/\s+/g, ' ');
   const cut = plain.search(PHRASE_END);
   let phrase = plain
     .slice(0, cut < 0 ? undefined : cut)

@@ -1,4 +1,5 @@
 import type { Catalogue, CatalogueEntry } from './catalogue.ts';
+import { withoutFootnoteRefs } from './clean-line.ts';
 import { deriveLabel, derivedIndicatorId } from './derived-indicator.ts';
 import { documentProfile, type DocumentProfile } from './document-profile.ts';
 import { readFigure, type FigureReadingWithReason, type Frame } from './figure-context.ts';
@@ -195,10 +196,7 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
         doc_id: context.document.docId,
         char_start: charStart,
         char_end: charEnd,
-        quote: sentenceText
-          .replace(/\u2063\d*\u2063?/g, '')
-          .replace(/\s+/g, ' ')
-          .trim(),
+        quote: withoutFootnoteRefs(sentenceText).replace(/\s+/g, ' ').trim(),
         sentence_start: sentenceStart,
         sentence_end: sentenceEnd,
         indicator_id: match?.entry.id ?? derivedIndicatorId(label),
@@ -296,10 +294,7 @@ function seriesOpening(sinceLastFigure: string, afterFigure: boolean): string | 
 }
 
 function sentenceSubject(sentence: string): string | null {
-  const plain = sentence
-    .replace(/\u2063\d*\u2063?/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const plain = withoutFootnoteRefs(sentence).replace(/\s+/g, ' ').trim();
   const predicate = PREDICATE_START.exec(plain);
   const words = (predicate ? plain.slice(0, predicate.index) : plain)
     .replace(/^[\s\-+•*–]+/, '')

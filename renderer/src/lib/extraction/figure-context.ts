@@ -1,3 +1,4 @@
+import { withoutFootnoteRefs } from './clean-line.ts';
 import type { Basis, Comparator, Measure } from './observation.ts';
 import { findPeriods, type PeriodMention } from './periods.ts';
 
@@ -111,12 +112,12 @@ export function readFigure(around: FigureSurroundings, frame: Frame): FigureRead
       period.role === 'baseline' &&
       period.start >= end &&
       period.end <= around.clauseEnd &&
-      !/\d/.test(sentence.slice(end, period.start).replace(/\u2063\d*\u2063?/g, '')),
+      !/\d/.test(withoutFootnoteRefs(sentence.slice(end, period.start))),
   );
   const baselineBefore = periods.find(
     (period) => period.role === 'baseline' && period.end <= start && period.start >= around.clauseStart,
   );
-  const plainAfter = clauseAfter.replace(/\u2063\d*\u2063?/g, '');
+  const plainAfter = withoutFootnoteRefs(clauseAfter);
   // "so với Nghị quyết" compares with a plan: a change only for a percentage of it.
   const soVoiAfter = /^[^\d]{0,40}?so với(?!\s+(?:nghị quyết|kế hoạch|chỉ tiêu|mục tiêu|dự toán))/iu.test(
     plainAfter,
