@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { foldDiacritics } from '../../../renderer/src/lib/format/fold-diacritics.ts';
 import { formatNumber } from '../../../renderer/src/lib/format/format-number.ts';
 import { en, vi } from '../../../renderer/src/lib/i18n/dictionary.ts';
+import { domainKey } from '../../../renderer/src/lib/i18n/domains.ts';
 
 describe('formatNumber', () => {
   it('writes numbers the Vietnamese way: dot for thousands, comma for decimals', () => {
@@ -34,5 +35,13 @@ describe('the dictionary', () => {
   it('has an English text for every Vietnamese key and no empty text', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(vi).sort());
     for (const text of [...Object.values(vi), ...Object.values(en)]) expect(text.trim()).not.toBe('');
+  });
+
+  it('names each indicator domain, and anything else as unclassified', () => {
+    expect(vi[domainKey('kinh_te')]).toBe('Kinh tế');
+    expect(en[domainKey('xay_dung_dang')]).toBe('Party building');
+    expect(domainKey('hanh_chinh')).toBe('domain.hanh_chinh');
+    expect(domainKey(null)).toBe('domain.none');
+    expect(domainKey('toString')).toBe('domain.none');
   });
 });

@@ -1,24 +1,13 @@
-import { INDICATOR_DOMAINS } from '../extraction/catalogue.ts';
+import { INDICATOR_DOMAINS, type IndicatorDomain } from '../extraction/catalogue.ts';
 import type { MessageKey } from './dictionary.ts';
 
 /** The dictionary key naming an indicator domain. */
 export function domainKey(domain: string | null): MessageKey {
-  switch (domain) {
-    case 'kinh_te':
-      return 'domain.kinh_te';
-    case 'xa_hoi':
-      return 'domain.xa_hoi';
-    case 'moi_truong':
-      return 'domain.moi_truong';
-    case 'xay_dung_dang':
-      return 'domain.xay_dung_dang';
-    case 'quoc_phong_an_ninh':
-      return 'domain.quoc_phong_an_ninh';
-    case 'hanh_chinh':
-      return 'domain.hanh_chinh';
-    default:
-      return 'domain.none';
-  }
+  return isIndicatorDomain(domain) ? `domain.${domain}` : 'domain.none';
+}
+
+function isIndicatorDomain(domain: string | null): domain is IndicatorDomain {
+  return (INDICATOR_DOMAINS as readonly (string | null)[]).includes(domain);
 }
 
 /** The domains in their display order. */
