@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../../../scripts/lib/chromium.ts';
 
+export { waitForDatabase } from '../../../scripts/lib/workbench-page.ts';
+
 export interface WatchedPage {
   page: Page;
   context: BrowserContext;
@@ -35,11 +37,6 @@ export async function openWatchedPage(browser: Browser, url: string): Promise<Wa
   );
   await page.goto(url);
   return { page, context, problems };
-}
-
-/** Waits until DuckDB has started and loaded the warehouse (the status badge says ready). */
-export async function waitForDatabase(page: Page): Promise<void> {
-  await page.locator('[data-testid="db-status"][data-status="ready"]').waitFor({ timeout: 60_000 });
 }
 
 /** Clicks the control with `testId` and returns the bytes of the file it downloads. */

@@ -1,13 +1,7 @@
 import type { Page } from 'playwright-core';
+import { typeSql } from '../../../scripts/lib/workbench-page.ts';
 
-/** Replaces the SQL of the active tab (CodeMirror) with `sql`. */
-export async function typeSql(page: Page, sql: string): Promise<void> {
-  const editor = page.locator('.cm-content');
-  await editor.click();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Delete');
-  await editor.fill(sql);
-}
+export { typeSql };
 
 /** Runs the statement under the cursor with Ctrl+Enter and waits until the run has finished. */
 export async function runSql(page: Page, sql: string): Promise<void> {
