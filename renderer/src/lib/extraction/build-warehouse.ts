@@ -1,6 +1,6 @@
 import type { WarehouseRow } from '../warehouse/columns.ts';
 import type { WarehouseTable } from '../warehouse/tables.ts';
-import type { Catalogue } from './catalogue.ts';
+import type { Catalogue, IndicatorKind } from './catalogue.ts';
 import { extractFigures } from './extract-figures.ts';
 import type { Manifest } from './manifest.ts';
 import { sha256Hex, type SourceDocument } from './source-document.ts';
@@ -40,6 +40,7 @@ function indicatorRows(catalogue: Catalogue, observations: readonly WarehouseRow
     name_en: entry.name_en,
     domain: entry.domain,
     unit: entry.unit,
+    kind: entry.kind,
     higher_is_better: entry.higher_is_better,
     phrasings: entry.phrasings.join(' | '),
     catalogued: true,
@@ -55,6 +56,7 @@ function indicatorRows(catalogue: Catalogue, observations: readonly WarehouseRow
       name_en: null,
       domain: null,
       unit: observation.unit ?? null,
+      kind: derivedKind(observation.unit),
       higher_is_better: null,
       phrasings: String(observation.label_vi),
       catalogued: false,
@@ -62,3 +64,14 @@ function indicatorRows(catalogue: Catalogue, observations: readonly WarehouseRow
   }
   return rows.sort((a, b) => (String(a.indicator_id) < String(b.indicator_id) ? -1 : 1));
 }
+
+/** The kind an uncatalogued figure's unit suggests: a rank, a rate (%, x/y), an amount or a count. */
+function derivedKind(unit: unknown): IndicatorKind {
+  const text = typeof unit === 'string' ? unit : '';
+  if (text === 'hạng') return 'rank';
+  if (text === '%' || text.includes('/')) return 'rate';
+  return MEASURED_UNIT.test(text) ? 'level' : 'count';
+}
+
+// Units of amounts (money, area, mass, length, power) rather than of counted things.
+const MEASURED_UNIT = /đồng|USD|\bha\b|tấn|\bkm|\bm[23]?\b|MW|kg/u;

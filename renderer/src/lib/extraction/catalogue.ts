@@ -12,12 +12,18 @@ export const INDICATOR_DOMAINS = [
 
 const domainSchema = z.enum(INDICATOR_DOMAINS);
 
+/** What sort of quantity an indicator is (DATA-CONTRACT.md, indicators.kind). */
+export const INDICATOR_KINDS = ['level', 'growth', 'share', 'rate', 'count', 'rank', 'index'] as const;
+
+const kindSchema = z.enum(INDICATOR_KINDS);
+
 const catalogueEntrySchema = z.object({
   id: z.string().regex(/^[a-z0-9_]+$/),
   name_vi: z.string().min(1),
   name_en: z.string().min(1),
   domain: domainSchema,
   unit: z.string(),
+  kind: kindSchema,
   higher_is_better: z.boolean().nullable(),
   /** Vietnamese phrasings, matched diacritic-sensitively on NFC lower-case text. */
   phrasings: z.array(z.string().min(2)).min(1),
@@ -32,6 +38,7 @@ const catalogueEntrySchema = z.object({
 const catalogueSchema = z.object({ indicators: z.array(catalogueEntrySchema) });
 
 export type IndicatorDomain = z.infer<typeof domainSchema>;
+export type IndicatorKind = z.infer<typeof kindSchema>;
 export type CatalogueEntry = z.infer<typeof catalogueEntrySchema>;
 export type Catalogue = z.infer<typeof catalogueSchema>;
 

@@ -232,9 +232,9 @@ function openingUntil(sentence: string): PeriodMention | null {
   return first && opens ? { ...first, start: -1, end: -1 } : null;
 }
 
-/** A growth-rate indicator: in % while its family also has a level in another unit. */
+/** A growth-rate indicator, tracked as an indicator of its own (DATA-CONTRACT.md). */
 function isGrowthRate(entry: CatalogueEntry): boolean {
-  return entry.unit === '%' && /_growth(?:_|$)/.test(entry.id);
+  return entry.kind === 'growth';
 }
 
 // A footnote explains the figure its marker is glued to, or the last one before the marker.

@@ -201,7 +201,7 @@ export class IndicatorMatcher {
       // A level is not a rate of increase or decrease.
       if (query.isLevel && (entry.cues ?? []).some((cue) => cue === 'tăng' || cue === 'giảm')) continue;
       // "chiếm 77,57% tổng chi ngân sách": a share, not the growth rate named after it.
-      if (SHARE_BEFORE.test(query.windowBefore) && /_growth(?:_|$)/.test(entry.id)) continue;
+      if (SHARE_BEFORE.test(query.windowBefore) && entry.kind === 'growth') continue;
       let matched = 0;
       for (const cue of entry.cues ?? []) {
         const canonicalCue = canonicalVietnamese(cue);
@@ -214,7 +214,7 @@ export class IndicatorMatcher {
       }
       score += 0.01 * matched;
       // A change of a level (a share moving by 6,44 points) is not the growth-rate sibling.
-      if (query.isChange && entry.unit === '%' && /_growth(?:_|$)/.test(entry.id)) score -= 1;
+      if (query.isChange && entry.kind === 'growth') score -= 1;
       // The same unit as the indicator beats a fit through the change rule.
       if (unitClass(entry.unit) === unitClass(query.unit)) score += 0.25;
       // Counts of different things ("1.047 tập thể, 1.745 cá nhân") go by their own unit.

@@ -44,6 +44,12 @@ export const WAREHOUSE_COLUMNS: Record<WarehouseTable, readonly ColumnSpec[]> = 
     { name: 'domain', type: 'string', vi: 'Lĩnh vực', en: 'Domain' },
     { name: 'unit', type: 'string', vi: 'Đơn vị tính', en: 'Unit' },
     {
+      name: 'kind',
+      type: 'string',
+      vi: 'Loại chỉ tiêu: level, growth, share, rate, count, rank, index',
+      en: 'Indicator kind: level, growth, share, rate, count, rank, index',
+    },
+    {
       name: 'higher_is_better',
       type: 'bool',
       vi: 'Cao hơn là tốt hơn (trống nếu không xác định)',
