@@ -1,0 +1,35 @@
+/**
+ * The one way SQL text is written: identifiers through `ident`, literals through `literal` (values
+ * from users go in as `?` parameters instead), and the app's own tables, views and macros through
+ * `appObject`, fully qualified so that no object a user creates can shadow them.
+ */
+
+/** The catalogue and schema that hold the warehouse tables and the app's views and macros. */
+export const APP_CATALOG = 'memory';
+export const APP_SCHEMA = 'main';
+
+/** Quotes an SQL identifier, doubling embedded quotes (Vietnamese names may contain them). */
+export function ident(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+/** `"schema"."name"`, each part quoted. */
+export function qualified(...parts: readonly string[]): string {
+  return parts.map(ident).join('.');
+}
+
+/** The fully qualified name of one of the app's own objects (table, view or macro). */
+export function appObject(name: string): string {
+  return qualified(APP_CATALOG, APP_SCHEMA, name);
+}
+
+/** An SQL literal for a value the app itself chose (never for user input: bind that as a parameter). */
+export function literal(value: string | number | boolean | null): string {
+  if (value === null) return 'NULL';
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error(`literal: ${value} is not a finite number`);
+    return String(value);
+  }
+  return `'${value.replaceAll("'", "''")}'`;
+}
