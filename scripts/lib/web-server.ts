@@ -12,7 +12,8 @@ export async function startWebServer(
       return;
     }
     const pathname = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
-    void serveAppFile(rootDir, pathname).then(async (file) => {
+    const ifNoneMatch = request.headers['if-none-match'] ?? null;
+    void serveAppFile(rootDir, pathname, {}, ifNoneMatch).then(async (file) => {
       response.writeHead(file.status, Object.fromEntries(file.headers));
       response.end(request.method === 'HEAD' ? undefined : Buffer.from(await file.arrayBuffer()));
     });

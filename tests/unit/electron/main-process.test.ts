@@ -41,7 +41,7 @@ describe('the Electron main process (with an injected fake of electron)', () => 
     expect(fake.privilegedSchemes).toEqual([
       expect.objectContaining({
         scheme: 'app',
-        privileges: expect.objectContaining({ standard: true, secure: true }),
+        privileges: expect.objectContaining({ standard: true, secure: true, codeCache: true }),
       }),
     ]);
   });
