@@ -1,22 +1,19 @@
-import { AsyncDuckDB, ConsoleLogger, LogLevel, selectBundle, type DuckDBBundles } from '@duckdb/duckdb-wasm';
-import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import { AsyncDuckDB, ConsoleLogger, getPlatformFeatures, LogLevel } from '@duckdb/duckdb-wasm';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
-import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import type { DuckDBConnector } from './database.ts';
 
-// Every file comes from the app's own bundle: never a CDN.
-const BUNDLES: DuckDBBundles = {
-  mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
-  eh: { mainModule: ehWasm, mainWorker: ehWorker },
-};
-
-/** Starts DuckDB-WASM in a dedicated worker from locally bundled files. */
+/**
+ * Starts DuckDB-WASM in a dedicated worker from locally bundled files (never a CDN). Only the
+ * exception-handling build ships: Chromium and Electron always select it, so the 39 MB "mvp"
+ * build served nobody.
+ */
 export const browserConnector: DuckDBConnector = async () => {
-  const bundle = await selectBundle(BUNDLES);
-  if (!bundle.mainWorker) throw new Error('DuckDB worker bundle missing');
-  const worker = new Worker(bundle.mainWorker);
+  if (!(await getPlatformFeatures()).wasmExceptions) {
+    throw new Error('this browser lacks WebAssembly exception handling, which the bundled DuckDB needs');
+  }
+  const worker = new Worker(ehWorker);
   const db = new AsyncDuckDB(new ConsoleLogger(LogLevel.WARNING), worker);
-  await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+  await db.instantiate(ehWasm);
   return db;
 };
