@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { launchChromium } from './lib/chromium.ts';
 import { runCli } from './lib/cli-args.ts';
+import { benchExtraction } from './lib/extraction-bench.ts';
 import { startWebServer } from './lib/web-server.ts';
 import { typeSql, waitForDatabase } from './lib/workbench-page.ts';
 
@@ -13,8 +14,13 @@ async function timeQuery(page: Page, sql: string, rows: number): Promise<number>
   return Math.round(performance.now() - started);
 }
 
+// How much text the extraction run reads; a smaller BENCH_EXTRACT_MB only checks that it runs.
+const EXTRACT_MB = Number(process.env.BENCH_EXTRACT_MB ?? 10);
+
 // Prints figures, asserts nothing: timings belong in a benchmark, never in a test.
 runCli('bench', async () => {
+  // First, while this process is small, so its peak memory is the extraction's.
+  const extraction = await benchExtraction(EXTRACT_MB);
   const { server, url } = await startWebServer('dist/renderer', 0);
   const browser = await launchChromium();
   try {
@@ -23,6 +29,7 @@ runCli('bench', async () => {
     await page.goto(url);
     await waitForDatabase(page, 120_000);
     const figures = {
+      ...extraction,
       duckdb_ready_ms: Math.round(performance.now() - started),
       first_query_ms: await timeQuery(page, 'SELECT count(*) AS n FROM observations', 1),
       group_by_1m_rows_ms: await timeQuery(
