@@ -2,6 +2,9 @@ import { chmod, mkdtemp, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { CliError, shown } from './cli-args.ts';
 
+// The longest file name ext4, NTFS and APFS take, in bytes.
+const NAME_MAX_BYTES = 255;
+
 /** A folder to be replaced as a whole: files go into `staging`, then `commit()` swaps it into place. */
 export interface StagedFolder {
   /** The folder the user named, resolved. */
@@ -24,6 +27,8 @@ export async function stageFolder(out: string, allowedNames: ReadonlySet<string>
   const target = resolve(out);
   const parent = dirname(target);
   if (parent === target) throw badOut(out, 'là thư mục gốc', 'is the root folder');
+  if (Buffer.byteLength(basename(target)) > NAME_MAX_BYTES)
+    throw badOut(out, 'có tên quá dài', 'has too long a name');
   const existing = await stat(target).catch(() => null);
   if (existing && !existing.isDirectory())
     throw badOut(out, 'là một tệp, không phải thư mục', 'is a file, not a folder');
@@ -48,7 +53,7 @@ export async function stageFolder(out: string, allowedNames: ReadonlySet<string>
       `is in a folder that does not exist, ${shown(parent)}`,
     );
   }
-  const staging = await mkdtemp(join(parent, `.${basename(target)}.tmp-`)).catch(() => {
+  const staging = await mkdtemp(join(parent, `.${basename(target).slice(0, 64)}.tmp-`)).catch(() => {
     throw badOut(out, 'không ghi được vào thư mục chứa nó', 'cannot be written: its folder is not writable');
   });
   // mkdtemp makes a private folder; the warehouse keeps the old folder's mode, or the usual one.
