@@ -7,7 +7,8 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUOTE_MAX_CHARS } from '../../../renderer/src/lib/extraction/quote-window.ts';
 import { runExtract } from '../../../scripts/lib/extract-command.ts';
-import { WAREHOUSE_FILES } from '../../../scripts/lib/write-warehouse.ts';
+import { extractCorpus } from '../../../scripts/lib/extract-corpus.ts';
+import { WAREHOUSE_FILES, writeWarehouse } from '../../../scripts/lib/write-warehouse.ts';
 import { expectClearError, folderChecksum, rejection, SHIPPED_WAREHOUSE } from './cli-harness.ts';
 
 const run = promisify(execFile);
@@ -426,6 +427,25 @@ describe('extract replaces a warehouse whole or not at all', () => {
     // The first document reads, the second is not UTF-8: the failure comes after real work.
     const corpus = await corpusOf({ 'a.txt': await readFile(SAMPLE), 'b.txt': seededBytes(64) });
     expectClearError((await extract(['--corpus', corpus, '--out', out])).error, NOT_UTF8);
+    expect(await folderChecksum(out)).toBe(before);
+    await expectNoStaging(out);
+  });
+
+  it('a write that fails half-way (documents written, observations not) leaves the old warehouse', async () => {
+    const out = join(work, 'old-warehouse-2');
+    await mkdir(out);
+    for (const file of WAREHOUSE_FILES) await copyFile(join(SHIPPED_WAREHOUSE, file), join(out, file));
+    const before = await folderChecksum(out);
+    const { tables } = await extractCorpus(await corpusOf({ 'a.txt': FIGURES }));
+    const failing = { ...tables.observations[0] };
+    Object.defineProperty(failing, 'quote', {
+      enumerable: true,
+      get: () => {
+        throw new Error('disk full');
+      },
+    });
+    const error = await rejection(writeWarehouse(out, { ...tables, observations: [failing] }));
+    expect(String(error)).toMatch(/disk full/u);
     expect(await folderChecksum(out)).toBe(before);
     await expectNoStaging(out);
   });
