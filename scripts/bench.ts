@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './lib/chromium.ts';
 import { runCli } from './lib/cli-args.ts';
 import { buildEngineFloorPage } from './lib/engine-floor-page.ts';
+import { benchExtraction } from './lib/extraction-bench.ts';
 import { startWebServer } from './lib/web-server.ts';
 import { typeSql, waitForDatabase } from './lib/workbench-page.ts';
 
@@ -68,8 +69,13 @@ function median(values: readonly number[]): number {
   return Math.round(sorted[Math.floor(sorted.length / 2)] ?? Number.NaN);
 }
 
+// How much text the extraction run reads; a smaller BENCH_EXTRACT_MB only checks that it runs.
+const EXTRACT_MB = Number(process.env.BENCH_EXTRACT_MB ?? 10);
+
 // Prints figures, asserts nothing: timings belong in a benchmark, never in a test.
 runCli('bench', async () => {
+  // First, while this process is small, so its peak memory is the extraction's.
+  const extraction = await benchExtraction(EXTRACT_MB);
   const app = await startWebServer('dist/renderer', 0);
   const floorPage = await buildEngineFloorPage('dist/renderer/assets');
   const floor = await startWebServer(floorPage.root, 0);
@@ -90,6 +96,7 @@ runCli('bench', async () => {
     const coldReady = median(appRuns.map((run) => run.cold.ready));
     const floorCold = median(floorRuns.map((run) => run.cold));
     const figures = {
+      ...extraction,
       shell_painted_cold_ms: median(appRuns.map((run) => run.cold.shell)),
       ready_cold_ms: coldReady,
       ready_warm_ms: median(appRuns.map((run) => run.warm.ready)),

@@ -1,21 +1,5 @@
-import { parseArgs, runCli } from './lib/cli-args.ts';
-import { DEFAULT_CATALOGUE, DEFAULT_CORPUS, extractCorpus } from './lib/extract-corpus.ts';
-import { writeWarehouse } from './lib/write-warehouse.ts';
+import { runCli } from './lib/cli-args.ts';
+import { runExtract } from './lib/extract-command.ts';
 
 // With no arguments this rebuilds the app's embedded warehouse from its embedded corpus.
-runCli('extract', async () => {
-  const args = parseArgs(process.argv.slice(2), ['corpus', 'out', 'catalogue']);
-  const outDir = args.get('out') ?? 'data/warehouse';
-  const { tables } = await extractCorpus(
-    args.get('corpus') ?? DEFAULT_CORPUS,
-    args.get('catalogue') ?? DEFAULT_CATALOGUE,
-  );
-  for (const doc of tables.documents) {
-    const count = tables.observations.filter((row) => row.doc_id === doc.doc_id).length;
-    process.stdout.write(`${String(doc.doc_id)}: ${count} figures\n`);
-  }
-  await writeWarehouse(outDir, tables);
-  process.stdout.write(
-    `wrote ${tables.observations.length} observations, ${tables.indicators.length} indicators to ${outDir}\n`,
-  );
-});
+runCli('extract', () => runExtract(process.argv.slice(2), (line) => process.stdout.write(`${line}\n`)));

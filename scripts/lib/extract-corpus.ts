@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { buildWarehouse, type WarehouseRows } from '../../renderer/src/lib/extraction/build-warehouse.ts';
-import { parseCatalogue } from '../../renderer/src/lib/extraction/catalogue.ts';
+import { parseCatalogue, type Catalogue } from '../../renderer/src/lib/extraction/catalogue.ts';
+import { CliError, shown } from './cli-args.ts';
 import { readCorpus } from './read-corpus.ts';
 
 export const DEFAULT_CORPUS = 'data/sources';
@@ -11,14 +12,30 @@ export async function extractCorpus(
   corpusDir = DEFAULT_CORPUS,
   cataloguePath = DEFAULT_CATALOGUE,
 ): Promise<{ tables: WarehouseRows; texts: Map<string, string> }> {
-  let catalogueJson: unknown;
-  try {
-    catalogueJson = JSON.parse(await readFile(cataloguePath, 'utf8'));
-  } catch {
-    throw new Error(`cannot read the indicator catalogue ${cataloguePath}`);
-  }
-  const catalogue = parseCatalogue(catalogueJson);
+  const catalogue = await readCatalogue(cataloguePath);
   const { sources, manifest } = await readCorpus(corpusDir);
   const tables = await buildWarehouse(sources, manifest, catalogue);
   return { tables, texts: new Map(sources.map((source) => [source.docId, source.text])) };
+}
+
+async function readCatalogue(path: string): Promise<Catalogue> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(path, 'utf8'));
+  } catch {
+    throw new CliError(
+      `không đọc được danh mục chỉ tiêu ${shown(path)}`,
+      `cannot read the indicator catalogue ${shown(path)}`,
+    );
+  }
+  try {
+    return parseCatalogue(json);
+  } catch (error) {
+    const issue = (error as { issues?: { path: PropertyKey[]; message: string }[] }).issues?.[0];
+    const reason = issue ? `${issue.path.map(String).join('.')}: ${issue.message}` : (error as Error).message;
+    throw new CliError(
+      `danh mục chỉ tiêu ${shown(path)} không hợp lệ (${reason})`,
+      `invalid catalogue ${shown(path)}: ${reason}`,
+    );
+  }
 }

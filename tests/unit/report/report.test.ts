@@ -1,8 +1,3 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { parquetReadObjects } from 'hyparquet';
@@ -17,7 +12,6 @@ import { buildSummaryCsv } from '../../../renderer/src/lib/report/summary-csv.ts
 import { buildXlsxReport, NUMBER_FORMAT } from '../../../renderer/src/lib/report/xlsx-report.ts';
 import { openWarehouseDatabase } from '../../../scripts/lib/node-duckdb.ts';
 
-const run = promisify(execFile);
 const INDICATORS = ['grdp_growth', 'poverty_rate', 'forest_cover_rate'];
 
 describe('reports built from the real warehouse', () => {
@@ -125,62 +119,5 @@ describe('reports built from the real warehouse', () => {
     const json = JSON.parse(new TextDecoder().decode(await exportResult(result.value, 'json'))) as unknown[];
     expect(json).toHaveLength(100_000);
     expect(json[1]).toEqual({ so: 1, gia_tri: 1.5, chu: 'tăng trưởng' });
-  });
-});
-
-describe('npm run report', () => {
-  const report = async (...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> => {
-    try {
-      const { stdout, stderr } = await run('node_modules/.bin/tsx', ['scripts/report.ts', ...args]);
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const failed = error as { code: number; stdout: string; stderr: string };
-      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-    }
-  };
-
-  it.each([
-    [
-      ['--format', 'docx', '--out', '/tmp/x.docx'],
-      'report: --format must be one of xlsx|pptx|csv, not "docx"',
-    ],
-    [['--format', 'xlsx'], 'report: --out is required (the file to write)'],
-    [
-      ['--format', 'xlsx', '--out', '/nonexistent/dir/x.xlsx'],
-      'report: the folder of /nonexistent/dir/x.xlsx does not exist',
-    ],
-    [
-      ['--format', 'csv', '--indicators', 'grdp_growth,khong_co', '--out', '/tmp/x.csv'],
-      'report: unknown indicator(s): khong_co',
-    ],
-    [
-      ['--format', 'csv', '--out', '/tmp/x.csv', '--date', '23/11/2026'],
-      'report: --date must be YYYY-MM-DD, not "23/11/2026"',
-    ],
-    [
-      ['--format', 'csv', '--lang', 'fr', '--out', '/tmp/x.csv'],
-      'report: --lang must be one of vi|en, not "fr"',
-    ],
-  ])('refuses %j with one line', async (args, message) => {
-    const result = await report(...args);
-    expect(result.code).not.toBe(0);
-    expect(result.stderr.trim()).toBe(message);
-  });
-
-  it('writes a report for the chosen indicators', async () => {
-    const out = join(await mkdtemp(join(tmpdir(), 'ctw-report-')), 'bao-cao.csv');
-    const result = await report(
-      '--format',
-      'csv',
-      '--indicators',
-      'grdp_growth,poverty_rate',
-      '--out',
-      out,
-      '--lang',
-      'en',
-    );
-    expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/bao-cao\.csv: csv, 2 indicators/);
-    expect((await readFile(out, 'utf8')).startsWith('\ufeffIndicator,indicator_id,Unit,')).toBe(true);
   });
 });

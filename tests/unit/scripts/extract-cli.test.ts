@@ -112,7 +112,7 @@ describe('npm run extract on bad input', () => {
     );
     expect(result.code).not.toBe(0);
     expect(result.stderr.trim().split('\n')).toEqual([
-      'extract: cannot read corpus folder /nonexistent/corpus',
+      'extract: Lỗi: không đọc được thư mục văn bản "/nonexistent/corpus" / Error: cannot read corpus folder "/nonexistent/corpus"',
     ]);
   });
 
@@ -121,14 +121,18 @@ describe('npm run extract on bad input', () => {
     await writeFile(join(corpus, 'hong.txt'), Buffer.from([0x54, 0xe0, 0xff, 0x0a]));
     const notUtf8 = await extract('--corpus', corpus, '--out', join(corpus, 'out'));
     expect(notUtf8.code).not.toBe(0);
-    expect(notUtf8.stderr.trim()).toBe('extract: hong.txt is not valid UTF-8 text');
+    expect(notUtf8.stderr.trim()).toBe(
+      'extract: Lỗi: "hong.txt" không phải văn bản UTF-8 hợp lệ / Error: "hong.txt" is not valid UTF-8 text',
+    );
 
     const second = await mkdtemp(join(tmpdir(), 'ctw-bad-'));
     await copyFile('data/sources/2025-12-10_nghi-quyet-67-hdnd_ke-hoach-2026.txt', join(second, 'nq.txt'));
     await writeFile(join(second, 'manifest.json'), '{ "documents": [ ');
     const brokenManifest = await extract('--corpus', second, '--out', join(second, 'out'));
     expect(brokenManifest.code).not.toBe(0);
-    expect(brokenManifest.stderr.trim()).toMatch(/^extract: manifest\.json is not valid JSON/);
+    expect(brokenManifest.stderr.trim()).toMatch(
+      /^extract: Lỗi: manifest\.json không hợp lệ \(manifest\.json is not valid JSON.* \/ Error: manifest\.json is not valid JSON/,
+    );
     expect(brokenManifest.stderr.trim().split('\n')).toHaveLength(1);
   });
 
@@ -145,6 +149,8 @@ describe('npm run extract on bad input', () => {
   it('refuses an unknown argument', async () => {
     const result = await extract('--bogus', 'x');
     expect(result.code).not.toBe(0);
-    expect(result.stderr).toMatch(/^extract: unknown argument "--bogus"/);
+    expect(result.stderr).toMatch(
+      /^extract: Lỗi: tham số không hợp lệ "--bogus" .* \/ Error: unknown argument "--bogus"/,
+    );
   });
 });

@@ -3,6 +3,7 @@ import type { WarehouseTable } from '../warehouse/tables.ts';
 import type { Catalogue, IndicatorKind } from './catalogue.ts';
 import { extractFigures } from './extract-figures.ts';
 import type { Manifest } from './manifest.ts';
+import { quoteWindow } from './quote-window.ts';
 import { sha256Hex, type SourceDocument } from './source-document.ts';
 
 export type WarehouseRows = Record<WarehouseTable, WarehouseRow[]>;
@@ -28,7 +29,9 @@ export async function buildWarehouse(
       sha256: await sha256Hex(source.bytes),
       source_path: `sources/${source.docId}.txt`,
     });
-    for (const observation of extractFigures(source, catalogue, entry)) observations.push({ ...observation });
+    for (const observation of extractFigures(source, catalogue, entry)) {
+      observations.push({ ...observation, quote: quoteWindow(observation.quote, source.text, observation) });
+    }
   }
   return { documents, indicators: indicatorRows(catalogue, observations), observations };
 }
