@@ -29,6 +29,8 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
+          // Suites open the real DuckDB-WASM engine in beforeAll; 10 s is too tight on a loaded machine.
+          hookTimeout: 60_000,
         },
       },
       {
