@@ -12,6 +12,7 @@ import { scanMentions } from './scan-mentions.ts';
 import { segmentDocument, type Segment } from './segment-document.ts';
 import { clauseStartAt, splitSentences, type Sentence } from './sentences.ts';
 import type { SourceDocument } from './source-document.ts';
+import { readTables } from './table-reader.ts';
 
 const ACTUAL_HEADING = /kết quả|thành tựu|đánh giá|tình hình|hạn chế|nguyên nhân|bài học|bối cảnh/iu;
 const TARGET_HEADING = /phương hướng|mục tiêu|chỉ tiêu|nhiệm vụ|giải pháp|kế hoạch năm|dự báo|định hướng/iu;
@@ -63,6 +64,8 @@ export function extractFigures(
       parent,
     });
   }
+  // Tables are read cell by cell (segmentDocument leaves them out of the prose).
+  observations.push(...readTables({ document, profile, matcher }));
   const seen = new Set<string>();
   return observations
     .sort((a, b) => a.char_start - b.char_start || a.char_end - b.char_end)

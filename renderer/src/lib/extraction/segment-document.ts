@@ -1,5 +1,6 @@
 import { cleanLine } from './clean-line.ts';
 import { MappedTextBuilder, type MappedText } from './mapped-text.ts';
+import { figureTables } from './table-layout.ts';
 
 /** A stretch of reading text: the body (page breaks healed) or one footnote. */
 export interface Segment {
@@ -21,6 +22,16 @@ const FOOTNOTE_START = /^(\s*)(?:<sup>\s*(\d{1,3})\s*<\/sup>|(\d{1,3})(?=\s|[-�
 const BLOCK_START =
   /^\s*(?:[-+•–]\s|\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2})*\.\s|[a-zđ]\)\s|[IVX]{1,5}\.\s|Điều \d)/u;
 const SENTENCE_END = /[.;:!?…]\s*$/;
+// A line left with nothing to read: a lone table pipe, an empty emphasis (`** **`, `* *`).
+const NOTHING_TO_READ = /^\s*(?:\||[*_\s]+)\s*$/;
+const UPPER_CASE_LINE = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
+
+/** True when a raw line leaves Markdown emphasis open (`**II. CHỈ TIÊU`): its text runs on to the next line. */
+function opensEmphasis(line: string): boolean {
+  const bold = line.match(/\*\*/g)?.length ?? 0;
+  const italic = line.replace(/\*\*/g, '').match(/\*/g)?.length ?? 0;
+  return bold % 2 === 1 || italic % 2 === 1;
+}
 
 function splitLines(raw: string): RawLine[] {
   const lines: RawLine[] = [];
@@ -36,7 +47,8 @@ function splitLines(raw: string): RawLine[] {
 }
 
 /**
- * Splits a raw document into body text and footnotes. Footnotes are numbered 1, 2, 3 … in
+ * Splits a raw document into body text and footnotes; tables that hold figures are left out
+ * (the table reader reads them cell by cell). Footnotes are numbered 1, 2, 3 … in
  * order, which tells a footnote line (`5- Tổng đàn…`) from a body line that starts with a
  * number (`2025 ước tăng…`). A PDF footnote runs until a line that starts with white space
  * (the next page's body); a Markdown footnote (`<sup>1</sup>. …`) is one line.
@@ -47,7 +59,10 @@ export function segmentDocument(raw: string): Segment[] {
   let footnote: { number: number; builder: MappedTextBuilder; markdown: boolean } | null = null;
   let nextFootnote = 1;
   let previous: { text: string; blankBefore: boolean } | null = null;
+  // Emphasis opened on an earlier line and not yet closed.
+  let emphasisOpen = false;
   let blankSince = false;
+  const tables = figureTables(raw).map(({ block }) => [block.start, block.end] as const);
 
   const closeFootnote = (): void => {
     if (!footnote) return;
@@ -56,7 +71,16 @@ export function segmentDocument(raw: string): Segment[] {
   };
 
   for (const line of splitLines(raw)) {
-    if (line.text.trim() === '') {
+    const inTable = tables.some(([start, end]) => line.start >= start && line.end <= end);
+    if (inTable) {
+      // A table ends the sentence before it.
+      closeFootnote();
+      previous = null;
+      emphasisOpen = false;
+      blankSince = true;
+      continue;
+    }
+    if (line.text.trim() === '' || NOTHING_TO_READ.test(line.text)) {
       blankSince = true;
       if (footnote?.markdown) closeFootnote();
       continue;
@@ -86,15 +110,24 @@ export function segmentDocument(raw: string): Segment[] {
     closeFootnote();
     const cleaned = cleanLine(raw, line.start, line.end);
     if (body.length > 0) {
-      const boundary =
+      // Hard wrapping splits a heading too: an emphasis left open, or an upper-case line after
+      // an upper-case line, continues it ("II. CHỈ TIÊU ⏎ XUẤT KHẨU ĐẾN NĂM 2030").
+      const continues =
         previous !== null &&
-        (SENTENCE_END.test(previous.text) ||
-          BLOCK_START.test(cleaned.text) ||
-          (previous.text.trim().length < 45 && /^\s*\p{Lu}/u.test(line.text)));
+        (emphasisOpen ||
+          (UPPER_CASE_LINE.test(previous.text) &&
+            UPPER_CASE_LINE.test(cleaned.text) &&
+            !SENTENCE_END.test(previous.text)));
+      const boundary =
+        previous === null ||
+        SENTENCE_END.test(previous.text) ||
+        BLOCK_START.test(cleaned.text) ||
+        (!continues && previous.text.trim().length < 45 && /^\s*\p{Lu}/u.test(cleaned.text));
       body.push(boundary ? '\n' : ' ', line.start - 1, line.start);
     }
     body.append(cleaned);
     previous = { text: cleaned.text, blankBefore: blankSince };
+    emphasisOpen = emphasisOpen !== opensEmphasis(line.text);
     blankSince = false;
   }
   closeFootnote();
