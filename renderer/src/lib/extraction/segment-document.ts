@@ -133,3 +133,34 @@ export function segmentDocument(raw: string): Segment[] {
   closeFootnote();
   return [{ kind: 'body', text: body.build() }, ...segments];
 }
+
+// Units and formulas whose last character is a digit: in `16.490 km2` or `100 m3` the digit is
+// the unit's power, not a footnote marker.
+const DIGIT_ENDED_WORD = /(?:^|[^\p{L}])(?:[kcdmh]?m[23]|CO2|SO2|NO2|PM2|PM10)$/u;
+
+/**
+ * Footnote references in the body, numbered in order: `<sup>N</sup>` (kept as marked digits)
+ * or digits glued to a word or a figure (`6,79%1`, `trồng3`), never the power of a unit
+ * (`km2`). Only the next expected numbers count, so `Covid-19` or a model number is not taken
+ * for a reference.
+ */
+export function footnoteMarkers(text: string, count: number): Map<number, number> {
+  const markers = new Map<number, number>();
+  let expected = 1;
+  for (const match of text.matchAll(/\u2063(\d{1,3})\u2063|(?<=[\p{L}%)\]”"])(\d{1,3})(?=[\s.,;:)…]|$)/gu)) {
+    if (expected > count) break;
+    const number = Number(match[1] ?? match[2]);
+    if (
+      match[2] !== undefined &&
+      DIGIT_ENDED_WORD.test(text.slice(Math.max(0, match.index - 6), match.index + 1))
+    ) {
+      continue;
+    }
+    // A marker the text lost ("…34" glued to nothing) must not stop the ones after it.
+    if (number >= expected && number <= Math.min(count, expected + 2)) {
+      markers.set(match.index, number);
+      expected = number + 1;
+    }
+  }
+  return markers;
+}

@@ -8,7 +8,7 @@ import { readCellFigure } from './table-cells.ts';
 import { readColumnHeading, type ColumnReading } from './table-headings.ts';
 import { figureTables, type TableLayout } from './table-layout.ts';
 import { rowLabels, type RowLabel } from './table-rows.ts';
-import { captionUnit, labelUnit, lowerFirst, tableUnit } from './table-units.ts';
+import { captionUnit, countedNoun, labelUnit, lowerFirst, tableUnit } from './table-units.ts';
 import type { SourceDocument } from './source-document.ts';
 import { canonicalVietnamese } from './vietnamese-text.ts';
 
@@ -38,7 +38,6 @@ function readTable(block: TableBlock, layout: TableLayout, context: TableReading
   const { roles, headings } = layout;
   const columns = headings.map((parts) => readColumnHeading(parts, context.profile));
   const fallbackUnit = captionUnit(block.caption);
-  const labelColumn = roles.indexOf('label');
   const unitColumn = roles.indexOf('unit');
   const observations: Observation[] = [];
   const labels = rowLabels(layout, columns);
@@ -48,22 +47,23 @@ function readTable(block: TableBlock, layout: TableLayout, context: TableReading
     const rowUnit = unitColumn >= 0 ? tableUnit(cellText(row[unitColumn])) : '';
     row.forEach((cell, column) => {
       if (roles[column] !== 'value') return;
-      const figure = readCellFigure(cellText(cell));
+      // Read on the cell's own text so the figure's offsets map back to the raw text.
+      const figure = readCellFigure(cell.text.text);
       const heading = columns[column];
       if (!figure || !heading) return;
-      const unit = figure.unit || rowUnit || heading.unit || label.unit || fallbackUnit;
+      const unit =
+        figure.unit || rowUnit || heading.unit || label.unit || countedNoun(label.name) || fallbackUnit;
       const name = indicatorName(label, heading);
       const linked = link(context.matcher, name, unit, heading.measure === 'change');
       const [charStart, charEnd] = cellSpan(cell, figure.start, figure.end);
       const [rowStart, rowEnd] = rowSpan(row);
       const period = heading.period;
-      const labelText = labelColumn >= 0 ? cellText(row[labelColumn]) : label.name;
       observations.push({
         obs_id: `${context.document.docId}:${charStart}-${charEnd}`,
         doc_id: context.document.docId,
         char_start: charStart,
         char_end: charEnd,
-        quote: `${labelText || name}: ${heading.text}`.replace(/\s+/g, ' ').trim(),
+        quote: `${label.name}: ${heading.text}`.replace(/\s+/g, ' ').trim(),
         sentence_start: rowStart,
         sentence_end: rowEnd,
         indicator_id: linked?.entry.id ?? derivedIndicatorId(withUnit(name, unit)),

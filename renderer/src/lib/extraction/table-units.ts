@@ -41,6 +41,13 @@ export function labelUnit(label: string): { label: string; unit: string } {
   return { label, unit: '' };
 }
 
+/** What a `Số …` label counts: "Số doanh nghiệp thành lập mới" counts `doanh nghiệp`; '' otherwise. */
+export function countedNoun(label: string): string {
+  const counted = /^số(?: lượng)?\s+(.+)$/iu.exec(label);
+  const noun = counted ? readUnit(` ${counted[1] ?? ''}`) : null;
+  return noun?.kind === 'count' ? noun.unit : '';
+}
+
 /** The first letter lower-cased, unless the word reads as a name or an abbreviation (`GRDP`, `Trung Quốc`). */
 export function lowerFirst(text: string): string {
   const [first = '', second = ''] = text.split(' ');
