@@ -34,6 +34,8 @@ const TITLE_STOP =
 // The place-and-date line of the header ("Sơn La, ngày 20 tháng 11 năm 2025"), not an event's date.
 const DATE_LINE = /\p{L},\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d{2})/iu;
 const NUMERIC_DATE = /\p{L},\s*ngày\s+(\d{1,2})\/(\d{1,2})\/((?:19|20)\d{2})/iu;
+// A news page's dateline ("Thứ Hai, 14/08/2023 09:30", "14/8/2023").
+const NEWS_DATE = /(?<![\d/])(\d{1,2})\/(\d{1,2})\/((?:19|20)\d{2})(?![\d/])/u;
 const MONTH_LINE = /^tháng\s+(\d{1,2})\s*(?:[-/]|năm)\s*((?:19|20)\d{2})$/imu;
 const NEWS_MARK = /^(?:tác giả\s*:|ngày\s+\d{1,2}\/\d{1,2}\s*,|\(?(?:pv|ttxvn)\)?\s*[-–])/imu;
 // Title lines stand at the top; a title line is upper case or short ("Báo cáo tóm tắt …, Ủy viên …" is body).
@@ -72,14 +74,16 @@ export function readHeader(text: string): DocumentHeader {
     const parts = [line];
     for (let j = i + 1; j < filled.length && parts.length < TITLE_LINES; j++) {
       const next = filled[j] ?? '';
-      if (TITLE_STOP.test(next) || next.length > 120 || /[.;]$/.test(next)) break;
+      // A sentence ends the title; "…2021 - 2025;" goes on to "phương hướng … 2026 - 2030".
+      if (TITLE_STOP.test(next) || next.length > 120 || /\.$/.test(next)) break;
       parts.push(next);
     }
     title = parts.join(' ').replace(/\s+/g, ' ').trim();
   }
   if (news) genre = 'tin_bao';
   const issuerLine = lines.slice(0, HEAD_LINES).join(' ').replace(/\s+/g, ' ');
-  return { genre, title, issuer: issuerOf(filled, issuerLine), issuedOn: dateOf(head) };
+  const issuedOn = dateOf(head) ?? (news ? dateOf(filled.slice(0, 5).join('\n'), NEWS_DATE) : null);
+  return { genre, title, issuer: issuerOf(filled, issuerLine), issuedOn };
 }
 
 function issuerOf(lines: readonly string[], joined: string): string | null {
@@ -108,10 +112,11 @@ function sentenceCase(text: string): string {
   return result.charAt(0).toUpperCase() + result.slice(1);
 }
 
-function dateOf(head: string): string | null {
+function dateOf(head: string, pattern?: RegExp): string | null {
   const pad = (value: string | undefined): string => (value ?? '').padStart(2, '0');
-  const written = DATE_LINE.exec(head) ?? NUMERIC_DATE.exec(head);
+  const written = pattern ? pattern.exec(head) : (DATE_LINE.exec(head) ?? NUMERIC_DATE.exec(head));
   if (!written) {
+    if (pattern) return null;
     const month = MONTH_LINE.exec(head);
     return month && Number(month[1]) <= 12 ? `${month[2]}-${pad(month[1])}` : null;
   }
