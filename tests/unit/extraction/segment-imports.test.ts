@@ -30,6 +30,12 @@ describe('segmentDocument on a hard-wrapped Markdown import', () => {
     ]);
   });
 
+  it('ends a long upper-case heading where mixed-case text begins, even with no blank line', () => {
+    const raw =
+      'ĐỊNH HƯỚNG PHÁT TRIỂN VÙNG NGUYÊN LIỆU NÔNG SẢN GIAI ĐOẠN 2026 - 2030\nTrên cơ sở đó, tỉnh đạt 5%.';
+    expect(segmentDocument(raw)[0]?.text.text.split('\n')).toHaveLength(2);
+  });
+
   it('keeps offsets into the raw text across removed markup and joined lines', () => {
     const text = body!.text.text;
     const at = text.indexOf('400 triệu USD');

@@ -26,6 +26,10 @@ const SENTENCE_END = /[.;:!?…]\s*$/;
 const NOTHING_TO_READ = /^\s*(?:\||[*_\s]+)\s*$/;
 const UPPER_CASE_LINE = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
 
+function isHeadingLine(text: string): boolean {
+  return UPPER_CASE_LINE.test(text) && /\p{Lu}{2,}\s+\p{Lu}{2,}/u.test(text);
+}
+
 /** True when a raw line leaves Markdown emphasis open (`**II. CHỈ TIÊU`): its text runs on to the next line. */
 function opensEmphasis(line: string): boolean {
   const bold = line.match(/\*\*/g)?.length ?? 0;
@@ -122,7 +126,9 @@ export function segmentDocument(raw: string): Segment[] {
         previous === null ||
         SENTENCE_END.test(previous.text) ||
         BLOCK_START.test(cleaned.text) ||
-        (!continues && previous.text.trim().length < 45 && /^\s*\p{Lu}/u.test(cleaned.text));
+        (!continues && previous.text.trim().length < 45 && /^\s*\p{Lu}/u.test(cleaned.text)) ||
+        // An upper-case heading ends where mixed-case text begins, however long the heading.
+        (!continues && isHeadingLine(previous.text) && !UPPER_CASE_LINE.test(cleaned.text));
       body.push(boundary ? '\n' : ' ', line.start - 1, line.start);
     }
     body.append(cleaned);
