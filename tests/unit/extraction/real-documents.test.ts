@@ -37,14 +37,14 @@ describe('extracting a real document of another province, with no manifest', () 
 
   it('reads annex 01 (crop areas and outputs) cell by cell, a dash row named with its heading row', () => {
     expect(cellAt('**Cà Phê**', '26.120')).toMatchObject({
-      label_vi: 'Diện tích Cà Phê (ha)',
+      label_vi: 'Diện tích cà phê (ha)',
       value_low: 26120,
       unit: 'ha',
       measure: 'actual',
       is_estimate: true,
       period_start: 2025,
       period_end: 2025,
-      quote: 'Diện tích Cà Phê: ƯTH Năm 2025',
+      quote: 'Diện tích cà phê: ƯTH Năm 2025',
     });
     expect(cellAt('**Cà Phê**', '30.000')).toMatchObject({
       measure: 'target',

@@ -40,7 +40,7 @@ function readTable(block: TableBlock, layout: TableLayout, context: TableReading
   const fallbackUnit = captionUnit(block.caption);
   const unitColumn = roles.indexOf('unit');
   const observations: Observation[] = [];
-  const labels = rowLabels(layout, columns);
+  const labels = rowLabels(layout, columns, context.document.text.normalize('NFC'));
   layout.body.forEach((row, rowIndex) => {
     const label = labels[rowIndex];
     if (!label) return;

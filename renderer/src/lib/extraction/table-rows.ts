@@ -29,7 +29,11 @@ interface Ancestor {
  * hierarchy (I, 1, a, -): a dash row under a heading row without figures is an attribute of it,
  * so "- Diện tích" under "1 Cà phê" reads "Diện tích cà phê".
  */
-export function rowLabels(layout: TableLayout, columns: readonly ColumnReading[]): (RowLabel | null)[] {
+export function rowLabels(
+  layout: TableLayout,
+  columns: readonly ColumnReading[],
+  documentText = '',
+): (RowLabel | null)[] {
   const labelColumn = layout.roles.indexOf('label');
   const numberingColumn = layout.roles.indexOf('numbering');
   const ancestors: Ancestor[] = [];
@@ -60,7 +64,7 @@ export function rowLabels(layout: TableLayout, columns: readonly ColumnReading[]
     let name = label;
     // An attribute row ("Diện tích", "Sản lượng") belongs to the heading row above it.
     if (level >= DASH_LEVEL && parent && !parent.hasFigures && !inWhich && !contains(label, parent.name)) {
-      name = `${label} ${asPart(parent.name)}`;
+      name = `${label} ${asPart(parent.name, documentText)}`;
     }
     ancestors.push({ level, name, hasFigures });
     return { name, unit, isTotal };
@@ -71,7 +75,10 @@ function contains(label: string, parent: string): boolean {
   return canonicalVietnamese(label).includes(canonicalVietnamese(parent));
 }
 
-// A heading row's label inside a longer name: "CÂY CÔNG NGHIỆP" → "cây công nghiệp", "Chè" → "chè".
-function asPart(name: string): string {
-  return /\p{Ll}/u.test(name) ? lowerFirst(name) : name.toLowerCase();
+// A heading row's label inside a longer name: "CÂY CÔNG NGHIỆP" → "cây công nghiệp", "Chè" → "chè";
+// "Cà Phê" is a common noun too when the document writes it "cà phê" elsewhere.
+function asPart(name: string, documentText: string): string {
+  const lower = name.toLowerCase();
+  if (!/\p{Ll}/u.test(name) || documentText.includes(lower)) return lower;
+  return lowerFirst(name);
 }
