@@ -189,3 +189,25 @@ describe('readTables on a Markdown pipe table', () => {
     expect(rows.every((figure) => !figure.catalogued && figure.unit === 'chợ')).toBe(true);
   });
 });
+
+describe('readTables on a table whose headings name no period', () => {
+  it('takes the period and measure from the caption above it, and no name from a lone `Giá trị` heading', () => {
+    const text = [
+      'Biểu 3. CHỈ TIÊU KẾ HOẠCH NĂM 2026',
+      '',
+      '| Chỉ tiêu | ĐVT | Giá trị |',
+      '|---|---|---|',
+      '| Tổng đàn trâu | Con | 51.000 |',
+    ].join('\n');
+    expect(extractText(text, { issued_on: '2025-12' })).toMatchObject([
+      {
+        label_vi: 'Tổng đàn trâu (con)',
+        value_low: 51000,
+        unit: 'con',
+        measure: 'target',
+        period_start: 2026,
+        period_end: 2026,
+      },
+    ]);
+  });
+});

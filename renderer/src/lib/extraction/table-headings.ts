@@ -32,6 +32,16 @@ const PERIOD_WORDS =
   /(?<![\p{L}])(?:ước thực hiện|ước tính|ước đạt|ước|ưth|uth|thực hiện|th|kế hoạch|kh|dự báo|dự kiến|chỉ tiêu|mục tiêu|năm|giai đoạn|nhiệm kỳ|thời kỳ|so với|so sánh|cùng kỳ|đến|tháng|quý|lũy kế|phấn đấu|định hướng|dự toán|số liệu)(?![\p{L}])/giu;
 
 /**
+ * The reading of a column whose heading names no period ("Giá trị", "Số lượng"): the period and
+ * measure the table's caption gives ("KẾ HOẠCH NĂM 2026", "Kết quả năm 2024").
+ */
+export function withCaption(column: ColumnReading, caption: ColumnReading): ColumnReading {
+  if (column.period || column.measure === 'change' || !caption.period) return column;
+  const { period, measure, isEstimate } = caption;
+  return { ...column, period, measure, isEstimate };
+}
+
+/**
  * Reads a value column's heading (its header cells top to bottom): the lowest cell naming a
  * period gives it; `Kế hoạch`/`KH`/`Dự báo` make targets, `Ước TH`/`ƯTH` estimated actuals,
  * `Thực hiện`/`TH` actuals, `so với`/`so sánh` changes against the year compared with; a bare

@@ -5,7 +5,7 @@ import type { Basis, Observation } from './observation.ts';
 import { termLabel } from './periods.ts';
 import { cellText, type TableBlock, type TableCell } from './table-blocks.ts';
 import { readCellFigure } from './table-cells.ts';
-import { readColumnHeading, type ColumnReading } from './table-headings.ts';
+import { readColumnHeading, withCaption, type ColumnReading } from './table-headings.ts';
 import { figureTables, type TableLayout } from './table-layout.ts';
 import { rowLabels, type RowLabel } from './table-rows.ts';
 import { captionUnit, countedNoun, labelUnit, lowerFirst, tableUnit } from './table-units.ts';
@@ -36,7 +36,11 @@ export function readTables(context: TableReadingContext): Observation[] {
 
 function readTable(block: TableBlock, layout: TableLayout, context: TableReadingContext): Observation[] {
   const { roles, headings } = layout;
-  const columns = headings.map((parts) => readColumnHeading(parts, context.profile));
+  const caption = readColumnHeading([block.caption], context.profile);
+  const columns = withoutGenericTopic(
+    headings.map((parts) => withCaption(readColumnHeading(parts, context.profile), caption)),
+    roles,
+  );
   const fallbackUnit = captionUnit(block.caption);
   const unitColumn = roles.indexOf('unit');
   const observations: Observation[] = [];
@@ -86,6 +90,18 @@ function readTable(block: TableBlock, layout: TableLayout, context: TableReading
     });
   });
   return observations;
+}
+
+// "Giá trị" over every value column says only that the cells are values: it names nothing.
+const GENERIC_TOPIC = /^(?:giá trị|số liệu|con số|trị số|kết quả|số lượng|tổng số)$/iu;
+
+function withoutGenericTopic(columns: ColumnReading[], roles: readonly string[]): ColumnReading[] {
+  const topics = new Set(
+    columns.filter((_, index) => roles[index] === 'value').map((column) => column.topic),
+  );
+  const [only] = [...topics];
+  if (topics.size !== 1 || !only || !GENERIC_TOPIC.test(only)) return columns;
+  return columns.map((column) => ({ ...column, topic: '' }));
 }
 
 /** The indicator a cell measures: the row's label, after the column's topic when the heading names one. */
