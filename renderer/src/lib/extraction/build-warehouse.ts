@@ -1,6 +1,7 @@
 import type { WarehouseRow } from '../warehouse/columns.ts';
 import type { WarehouseTable } from '../warehouse/tables.ts';
 import type { Catalogue, IndicatorKind } from './catalogue.ts';
+import { documentProfile } from './document-profile.ts';
 import { extractFigures } from './extract-figures.ts';
 import type { Manifest } from './manifest.ts';
 import { quoteWindow } from './quote-window.ts';
@@ -19,12 +20,14 @@ export async function buildWarehouse(
   const observations: WarehouseRow[] = [];
   for (const source of ordered) {
     const entry = manifest?.documents.find((doc) => doc.doc_id === source.docId);
+    // Without a manifest entry, the document's header says what it is.
+    const profile = documentProfile(source.text.normalize('NFC'), entry);
     documents.push({
       doc_id: source.docId,
-      title: entry?.title ?? source.docId,
-      doc_type: entry?.doc_type ?? null,
-      issuer: entry?.issuer ?? null,
-      issued_on: entry?.issued_on ?? null,
+      title: profile.title ?? source.docId,
+      doc_type: profile.genre,
+      issuer: profile.issuer,
+      issued_on: profile.issuedOn,
       char_count: source.text.length,
       sha256: await sha256Hex(source.bytes),
       source_path: `sources/${source.docId}.txt`,

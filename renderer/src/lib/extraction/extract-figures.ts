@@ -9,9 +9,10 @@ import { blockedRanges, isBlocked } from './non-figures.ts';
 import type { Observation } from './observation.ts';
 import { findPeriods, normaliseRange, termLabel, type PeriodMention } from './periods.ts';
 import { scanMentions } from './scan-mentions.ts';
-import { segmentDocument, type Segment } from './segment-document.ts';
+import { footnoteMarkers, segmentDocument, type Segment } from './segment-document.ts';
 import { clauseStartAt, splitSentences, type Sentence } from './sentences.ts';
 import type { SourceDocument } from './source-document.ts';
+import { readTables } from './table-reader.ts';
 
 const ACTUAL_HEADING = /kết quả|thành tựu|đánh giá|tình hình|hạn chế|nguyên nhân|bài học|bối cảnh/iu;
 const TARGET_HEADING = /phương hướng|mục tiêu|chỉ tiêu|nhiệm vụ|giải pháp|kế hoạch năm|dự báo|định hướng/iu;
@@ -63,6 +64,8 @@ export function extractFigures(
       parent,
     });
   }
+  // Tables are read cell by cell (segmentDocument leaves them out of the prose).
+  observations.push(...readTables({ document, profile, matcher }));
   const seen = new Set<string>();
   return observations
     .sort((a, b) => a.char_start - b.char_start || a.char_end - b.char_end)
@@ -322,24 +325,4 @@ function headingFrame(sentence: string, frame: Frame, profile: DocumentProfile):
   let period: [number, number] = mode === 'actual' ? profile.results : profile.targets;
   if (written) period = normaliseRange(written.from, written.to);
   return { mode, period, issueYear: profile.issueYear };
-}
-
-/**
- * Footnote references in the body, numbered in order: `<sup>N</sup>` (kept as marked digits)
- * or digits glued to a word or a figure (`6,79%1`, `trồng3`). Only the next expected numbers
- * count, so `Covid-19` or a model number is not taken for a reference.
- */
-function footnoteMarkers(text: string, count: number): Map<number, number> {
-  const markers = new Map<number, number>();
-  let expected = 1;
-  for (const match of text.matchAll(/\u2063(\d{1,3})\u2063|(?<=[\p{L}%)\]”"])(\d{1,3})(?=[\s.,;:)…]|$)/gu)) {
-    if (expected > count) break;
-    const number = Number(match[1] ?? match[2]);
-    // A marker the text lost ("…34" glued to nothing) must not stop the ones after it.
-    if (number >= expected && number <= Math.min(count, expected + 2)) {
-      markers.set(match.index, number);
-      expected = number + 1;
-    }
-  }
-  return markers;
 }

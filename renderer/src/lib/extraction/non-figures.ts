@@ -6,6 +6,8 @@
 const BLOCKING_PATTERNS: readonly RegExp[] = [
   // Dates and times: 27/9/2020, ngày 25, tháng 12, tháng 7/2020, 14h30’.
   /\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/gu,
+  // A date written out ("ngày 20 tháng 11 năm 2025"), its year included.
+  /ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}/giu,
   /(?:ngày|hôm)\s+\d{1,2}(?:\s*[/-]\s*\d{1,2})?(?:\s*[/-]\s*\d{2,4})?/giu,
   /tháng\s+\d{1,2}(?:\s*[/-]\s*\d{4})?/giu,
   /\b\d{1,2}\s*h\s*\d{0,2}\s*[’']?(?=[\s,;.)]|$)/gu,
