@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitStatements, statementAt } from '../../../renderer/src/features/sql/sql-statements.ts';
+import { splitStatements, statementAt } from '../../../renderer/src/lib/db/statements.ts';
 
 describe('splitStatements', () => {
   it('splits at semicolons outside strings, identifiers and comments', () => {
