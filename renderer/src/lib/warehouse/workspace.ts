@@ -67,9 +67,9 @@ export class Workspace {
       'SELECT count(*) AS n FROM duckdb_databases() WHERE database_name = ?',
       [APP_CATALOG],
     );
-    if (!attached.ok) return attached;
-    if (Number(attached.value.get(0)?.n) === 0) {
-      // Nothing can attach a catalogue again once files are locked out: start a fresh database.
+    // Once the app catalogue is detached the app connection cannot even bind this query; and
+    // nothing can attach a catalogue again once files are locked out: start a fresh database.
+    if (!attached.ok || Number(attached.value.get(0)?.n) === 0) {
       const reopened = await this.#db.reopen();
       if (!reopened.ok) return reopened;
       const installed = await this.#install();
