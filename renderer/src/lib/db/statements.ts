@@ -217,15 +217,16 @@ function words(text: string): { word: string; depth: number }[] {
  */
 export function classifyStatement(text: string): StatementKind {
   const all = words(text);
-  const outer = all.filter((entry) => entry.depth === Math.min(...all.map((w) => w.depth)));
-  const first = outer[0]?.word;
+  const first = all[0];
   if (first === undefined) return 'other';
-  if (first === 'with') {
-    // After the CTEs come the statement's own keyword: the first outer word that starts one.
-    const main = outer.slice(1).find((entry) => entry.word in KIND_BY_KEYWORD && entry.word !== 'with');
+  if (first.word === 'with') {
+    // After the CTEs comes the statement's own keyword, at the depth of the WITH.
+    const main = all
+      .slice(1)
+      .find((entry) => entry.depth === first.depth && entry.word in KIND_BY_KEYWORD && entry.word !== 'with');
     return main ? (KIND_BY_KEYWORD[main.word] ?? 'other') : 'other';
   }
-  return KIND_BY_KEYWORD[first] ?? 'other';
+  return KIND_BY_KEYWORD[first.word] ?? 'other';
 }
 
 /** True when the statement only reads (so the schema cannot have changed). */
