@@ -29,6 +29,8 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
+          // Starting the real engine and loading the warehouse takes > 10 s on a loaded 2-core machine.
+          hookTimeout: 120_000,
         },
       },
       {

@@ -1,6 +1,6 @@
 import type { WorkbenchDatabase } from '../db/database.ts';
 import type { DbResult } from '../db/db-error.ts';
-import { APP_CATALOG, APP_SCHEMA, appObject, literal, qualified } from '../db/sql.ts';
+import { APP_CATALOG, APP_SCHEMA, appObject, ident, literal, qualified } from '../db/sql.ts';
 import { CURATED_VIEWS, WORKBENCH_MACROS } from './curated-views.ts';
 import { WAREHOUSE_TABLES, arrowPath, type WarehouseTable } from './tables.ts';
 
@@ -14,7 +14,7 @@ const OK: DbResult<void> = { ok: true, value: undefined };
 
 // Every view, macro and table of the app's schema with its definition: any change shows here.
 const CATALOGUE_SIGNATURE = `
-  SELECT coalesce(string_agg(entry, chr(10) ORDER BY entry), '') AS signature FROM (
+  SELECT coalesce(string_agg(entry, chr(10) ORDER BY entry), '') FROM (
     SELECT 'view ' || view_name || ' ' || sql AS entry FROM duckdb_views()
       WHERE database_name = ? AND schema_name = ? AND NOT internal
     UNION ALL
@@ -22,6 +22,12 @@ const CATALOGUE_SIGNATURE = `
       WHERE database_name = ? AND schema_name = ? AND function_type IN ('macro', 'table_macro')
     UNION ALL
     SELECT 'table ' || table_name FROM duckdb_tables() WHERE database_name = ? AND schema_name = ?)`;
+
+// Is the app catalogue there, is the user schema there, and what the app schema holds.
+const STATE = `SELECT
+  (SELECT count(*) FROM duckdb_databases() WHERE database_name = ?) AS attached,
+  (SELECT count(*) FROM duckdb_schemas() WHERE database_name = ? AND schema_name = ?) AS user_schema,
+  (${CATALOGUE_SIGNATURE}) AS signature`;
 
 /**
  * The warehouse as users see it. The app's tables, views and macros live in APP_CATALOG.APP_SCHEMA
@@ -63,36 +69,40 @@ export class Workspace {
    * state, never the SQL text.
    */
   async protect(): Promise<DbResult<WarehouseTable[]>> {
-    const attached = await this.#db.query(
-      'SELECT count(*) AS n FROM duckdb_databases() WHERE database_name = ?',
-      [APP_CATALOG],
-    );
+    // Two round trips when nothing changed: the catalogue's state, then the tables' fingerprints.
+    const state = await this.#db.query(STATE, [APP_CATALOG, APP_CATALOG, USER_SCHEMA, ...this.#where()]);
+    const row = state.ok ? state.value.get(0) : null;
     // Once the app catalogue is detached the app connection cannot even bind this query; and
     // nothing can attach a catalogue again once files are locked out: start a fresh database.
-    if (!attached.ok || Number(attached.value.get(0)?.n) === 0) {
+    if (!row || Number(row.attached) === 0) {
       const reopened = await this.#db.reopen();
       if (!reopened.ok) return reopened;
       const installed = await this.#install();
       return installed.ok ? { ok: true, value: [...WAREHOUSE_TABLES] } : installed;
     }
-    const damaged: WarehouseTable[] = [];
-    for (const table of WAREHOUSE_TABLES) {
-      const fingerprint = await this.#fingerprint(table);
-      if (!fingerprint.ok || fingerprint.value !== this.#fingerprints.get(table)) damaged.push(table);
-    }
+    const signature = String(row.signature);
+    const present = WAREHOUSE_TABLES.filter((table) => signature.split('\n').includes(`table ${table}`));
+    const fingerprints = await this.#readFingerprints(present);
+    if (!fingerprints.ok) return fingerprints;
+    const damaged = WAREHOUSE_TABLES.filter(
+      (table) => fingerprints.value.get(table) !== this.#fingerprints.get(table),
+    );
     if (damaged.length > 0) {
       const restored = await this.#loadTables(damaged);
       if (!restored.ok) return restored;
     }
-    const signature = await this.#catalogueSignature();
-    if (!signature.ok) return signature;
-    if (damaged.length > 0 || signature.value !== this.#signature) {
+    if (damaged.length > 0 || signature !== this.#signature) {
       // A dropped table takes its views with it; a user may have replaced a view or a macro.
       const views = await this.#defineViews();
       if (!views.ok) return views;
     }
-    const schema = await this.#db.query(`CREATE SCHEMA IF NOT EXISTS ${qualified(APP_CATALOG, USER_SCHEMA)}`);
-    return schema.ok ? { ok: true, value: damaged } : schema;
+    if (Number(row.user_schema) === 0) {
+      const schema = await this.#db.query(
+        `CREATE SCHEMA IF NOT EXISTS ${qualified(APP_CATALOG, USER_SCHEMA)}`,
+      );
+      if (!schema.ok) return schema;
+    }
+    return { ok: true, value: damaged };
   }
 
   /** "Khôi phục dữ liệu gốc": a fresh database with the warehouse as shipped and nothing users made. */
@@ -134,11 +144,9 @@ export class Workspace {
   }
 
   async #recordFingerprints(): Promise<DbResult<void>> {
-    for (const table of WAREHOUSE_TABLES) {
-      const fingerprint = await this.#fingerprint(table);
-      if (!fingerprint.ok) return fingerprint;
-      this.#fingerprints.set(table, fingerprint.value);
-    }
+    const fingerprints = await this.#readFingerprints(WAREHOUSE_TABLES);
+    if (!fingerprints.ok) return fingerprints;
+    this.#fingerprints = fingerprints.value;
     return OK;
   }
 
@@ -154,15 +162,24 @@ export class Workspace {
   }
 
   async #catalogueSignature(): Promise<DbResult<string>> {
-    const where = [APP_CATALOG, APP_SCHEMA];
-    const result = await this.#db.query(CATALOGUE_SIGNATURE, [...where, ...where, ...where]);
+    const result = await this.#db.query(`SELECT (${CATALOGUE_SIGNATURE}) AS signature`, this.#where());
     return result.ok ? { ok: true, value: String(result.value.get(0)?.signature) } : result;
   }
 
-  async #fingerprint(table: WarehouseTable): Promise<DbResult<string>> {
-    const result = await this.#db.query(
-      `SELECT count(*)::VARCHAR || ':' || coalesce(bit_xor(hash(t))::VARCHAR, '') AS fingerprint FROM ${appObject(table)} t`,
+  #where(): string[] {
+    return [APP_CATALOG, APP_SCHEMA, APP_CATALOG, APP_SCHEMA, APP_CATALOG, APP_SCHEMA];
+  }
+
+  // Row count and an order-free hash of every row, for each table, in one query.
+  async #readFingerprints(tables: readonly WarehouseTable[]): Promise<DbResult<Map<WarehouseTable, string>>> {
+    if (tables.length === 0) return { ok: true, value: new Map() };
+    const columns = tables.map(
+      (table) =>
+        `(SELECT count(*)::VARCHAR || ':' || coalesce(bit_xor(hash(t))::VARCHAR, '') FROM ${appObject(table)} t) AS ${ident(table)}`,
     );
-    return result.ok ? { ok: true, value: String(result.value.get(0)?.fingerprint) } : result;
+    const result = await this.#db.query(`SELECT ${columns.join(', ')}`);
+    if (!result.ok) return result;
+    const row = result.value.get(0);
+    return { ok: true, value: new Map(tables.map((table) => [table, String(row?.[table])])) };
   }
 }
