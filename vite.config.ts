@@ -30,7 +30,7 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           // Suites open the real DuckDB-WASM engine in beforeAll; 10 s is too tight on a loaded machine.
-          hookTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
       {

@@ -25,15 +25,15 @@ describe('the workspace over the real warehouse', () => {
   afterAll(() => db.close());
 
   it('restores a base table a user drops, and says so', async () => {
-    expect((await db.query('DROP TABLE observations')).ok).toBe(true);
-    expect(await workspace.protect('DROP TABLE observations')).toEqual({ ok: true, value: ['observations'] });
+    expect((await db.userQuery('DROP TABLE observations')).ok).toBe(true);
+    expect(await workspace.protect()).toEqual({ ok: true, value: ['observations'] });
     expect(Number(await scalar(db, 'SELECT count(*) FROM observations'))).toBe(observationCount);
     expect(Number(await scalar(db, 'SELECT count(*) FROM v_observations'))).toBe(observationCount);
   });
 
   it('restores values a user changes in place', async () => {
-    await db.query("UPDATE observations SET value_low = -1 WHERE indicator_id = 'grdp_growth'");
-    expect(await workspace.protect('UPDATE observations SET value_low = -1')).toEqual({
+    await db.userQuery("UPDATE observations SET value_low = -1 WHERE indicator_id = 'grdp_growth'");
+    expect(await workspace.protect()).toEqual({
       ok: true,
       value: ['observations'],
     });
@@ -41,12 +41,12 @@ describe('the workspace over the real warehouse', () => {
   });
 
   it('puts user tables in their own schema and gives views back after a DROP VIEW', async () => {
-    await db.query('CREATE TABLE ghi_chu AS SELECT 1 AS x');
+    await db.userQuery('CREATE TABLE ghi_chu AS SELECT 1 AS x');
     expect(
       await scalar(db, "SELECT table_schema FROM information_schema.tables WHERE table_name = 'ghi_chu'"),
     ).toBe('workspace');
-    await db.query('DROP VIEW v_conflicts');
-    expect(await workspace.protect('DROP VIEW v_conflicts')).toEqual({ ok: true, value: [] });
+    await db.userQuery('DROP VIEW v_conflicts');
+    expect(await workspace.protect()).toEqual({ ok: true, value: [] });
     expect(Number(await scalar(db, 'SELECT count(*) FROM v_conflicts'))).toBeGreaterThan(0);
   });
 
@@ -56,7 +56,7 @@ describe('the workspace over the real warehouse', () => {
       Number(await scalar(db, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'ghi_chu'")),
     ).toBe(0);
     expect(Number(await scalar(db, 'SELECT count(*) FROM observations'))).toBe(observationCount);
-    await db.query('CREATE TABLE after_reset AS SELECT 1 AS x');
+    await db.userQuery('CREATE TABLE after_reset AS SELECT 1 AS x');
     expect(
       await scalar(db, "SELECT table_schema FROM information_schema.tables WHERE table_name = 'after_reset'"),
     ).toBe('workspace');
@@ -97,7 +97,7 @@ describe('the workspace over the real warehouse', () => {
       );
     // The resolution (10–11%, issued 2025-12-10) beats a later news item (12%).
     expect(await preferred()).toBe(10);
-    expect(await workspace.protect('INSERT')).toEqual({ ok: true, value: ['documents', 'observations'] });
+    expect(await workspace.protect()).toEqual({ ok: true, value: ['documents', 'observations'] });
   });
 
   it('searches without diacritics through fold()', async () => {

@@ -4,7 +4,12 @@ import type { WorkbenchDatabase } from '../../lib/db/database.ts';
 import type { DbError } from '../../lib/db/db-error.ts';
 import { loadDocument, saveDocument } from '../../lib/platform/persistent-store.ts';
 import type { Workspace } from '../../lib/warehouse/workspace.ts';
-import { splitStatements, statementAt, type Statement } from './sql-statements.ts';
+import {
+  isReadOnlyStatement,
+  splitStatements,
+  statementAt,
+  type Statement,
+} from '../../lib/db/statements.ts';
 import { STARTER_QUERIES, type SavedQuery } from './starter-queries.ts';
 
 export interface QueryTab {
@@ -182,11 +187,12 @@ export class SqlWorkbench {
     let wrote = false;
     for (const statement of statements) {
       const started = performance.now();
-      const result = await this.#db.query(statement.text);
+      // User SQL runs on its own connection; the warehouse is checked after it, whatever it said.
+      const result = await this.#db.userQuery(statement.text);
       const elapsedMs = performance.now() - started;
-      const protectedResult = await this.#workspace.protect(statement.text);
+      const protectedResult = await this.#workspace.protect();
       if (protectedResult.ok && protectedResult.value.length > 0) this.restored = protectedResult.value;
-      wrote ||= !/^\s*(?:select|with|from|values|describe|show|summarize|explain)\b/i.test(statement.text);
+      wrote ||= !isReadOnlyStatement(statement.text);
       this.#record(
         statement.text,
         elapsedMs,

@@ -14,16 +14,33 @@ const OFFLINE_SETTINGS = [
   'SET autoload_known_extensions = false',
 ];
 
+// Set once the warehouse is loaded, and then enforced by the engine for every connection:
+// no file can be read, written or attached (COPY TO, EXPORT DATABASE, ATTACH 'x.duckdb',
+// read_csv('…')), and no global setting (memory_limit, threads, the two above) can change.
+// Neither can be undone while the database runs: only reopen() starts a fresh one.
+const LOCKDOWN = ['SET enable_external_access = false', 'SET lock_configuration = true'];
+
+/** Which connection a statement runs on: the app's own, or the one user SQL gets. */
+export type ConnectionRole = 'app' | 'user';
+
+interface OpenDatabase {
+  db: AsyncDuckDB;
+  app: AsyncDuckDBConnection;
+  user: AsyncDuckDBConnection;
+}
+
 /**
  * The one door to DuckDB-WASM: lazy one-time initialisation shared by concurrent callers,
  * queries returning Arrow tables, cancellation of the running query, errors as values.
+ * User SQL runs on its own connection, so its `USE`, `SET search_path` and temporary objects
+ * never change how the app's own queries resolve names.
  */
 export class WorkbenchDatabase {
   #connector: DuckDBConnector;
-  #opening: Promise<{ db: AsyncDuckDB; conn: AsyncDuckDBConnection }> | undefined;
-  // Statements run one after another on the single connection; the tail is the last one queued.
+  #opening: Promise<OpenDatabase> | undefined;
+  // Statements run one after another, whatever the connection; the tail is the last one queued.
   #tail: Promise<unknown> = Promise.resolve();
-  #running = false;
+  #running: ConnectionRole | null = null;
 
   constructor(connector: DuckDBConnector) {
     this.#connector = connector;
@@ -41,15 +58,53 @@ export class WorkbenchDatabase {
 
   /** Runs one SQL statement (with `?` parameters bound as values) and returns its full result. */
   query(sql: string, params: readonly SqlParam[] = []): Promise<DbResult<Table>> {
-    return this.#serialised(async (conn) => {
-      if (params.length === 0) return collect(await conn.send(sql, true));
-      const statement = await conn.prepare(sql);
-      try {
-        return collect(await statement.send(...params));
-      } finally {
-        await statement.close();
-      }
-    }, 'sql');
+    return this.#serialised('app', (conn) => run(conn, sql, params), 'sql');
+  }
+
+  /** Runs SQL a user typed, on the user's connection (its names resolve through the user's search path). */
+  userQuery(sql: string): Promise<DbResult<Table>> {
+    return this.#serialised('user', (conn) => run(conn, sql, []), 'sql');
+  }
+
+  /** Replaces the user's connection with a fresh one (no temporary objects, default search path). */
+  renewUserConnection(): Promise<DbResult<void>> {
+    return this.#serialised(
+      'app',
+      async () => {
+        const open = await this.#open();
+        await open.user.close();
+        open.user = await open.db.connect();
+      },
+      'load',
+    );
+  }
+
+  /** From now on the engine refuses every file access and every change of a global setting. */
+  lockDown(): Promise<DbResult<void>> {
+    return this.#serialised(
+      'app',
+      async (conn) => {
+        for (const setting of LOCKDOWN) await conn.query(setting);
+      },
+      'load',
+    );
+  }
+
+  /**
+   * Starts a fresh database in the same engine (a few hundred ms, no new WebAssembly instance):
+   * the way back when a user detached the app's catalogue, which nothing else can re-attach.
+   */
+  reopen(): Promise<DbResult<void>> {
+    return this.#serialised(
+      'app',
+      async () => {
+        const open = await this.#open();
+        await open.app.close();
+        await open.user.close();
+        Object.assign(open, await connectFresh(open.db));
+      },
+      'init',
+    );
   }
 
   /** Runs one SQL statement and reads each row of its result with `read`. */
@@ -64,24 +119,29 @@ export class WorkbenchDatabase {
 
   /** Creates (or replaces) `schema.name` from an Arrow IPC stream. */
   loadArrowTable(name: string, ipcStream: Uint8Array, schema = 'main'): Promise<DbResult<void>> {
-    return this.#serialised(async (conn) => {
-      await conn.query(`DROP TABLE IF EXISTS ${quoteIdentifier(schema)}.${quoteIdentifier(name)}`);
-      // The worker takes the buffer it is sent (transferred, then detached): send a copy.
-      await conn.insertArrowFromIPCStream(ipcStream.slice(), { schema, name, create: true });
-      // A stream that is not Arrow is accepted silently and creates nothing: prove the table exists.
-      const lookup = await conn.prepare(
-        'SELECT count(*) AS n FROM duckdb_tables() WHERE schema_name = ? AND table_name = ?',
-      );
-      const exists = await lookup.query(schema, name).finally(() => lookup.close());
-      if (Number(exists.get(0)?.n) !== 1) throw new Error(`${name}: not a readable Arrow IPC stream`);
-    }, 'load');
+    return this.#serialised(
+      'app',
+      async (conn) => {
+        await conn.query(`DROP TABLE IF EXISTS ${quoteIdentifier(schema)}.${quoteIdentifier(name)}`);
+        // The worker takes the buffer it is sent (transferred, then detached): send a copy.
+        await conn.insertArrowFromIPCStream(ipcStream.slice(), { schema, name, create: true });
+        // A stream that is not Arrow is accepted silently and creates nothing: prove the table exists.
+        const lookup = await conn.prepare(
+          'SELECT count(*) AS n FROM duckdb_tables() WHERE schema_name = ? AND table_name = ?',
+        );
+        const exists = await lookup.query(schema, name).finally(() => lookup.close());
+        if (Number(exists.get(0)?.n) !== 1) throw new Error(`${name}: not a readable Arrow IPC stream`);
+      },
+      'load',
+    );
   }
 
   /** Asks the engine to stop the running query; true when one was running. */
   async cancel(): Promise<boolean> {
-    if (!this.#running || !this.#opening) return false;
-    const { conn } = await this.#opening;
-    return conn.cancelSent();
+    const role = this.#running;
+    if (!role || !this.#opening) return false;
+    const open = await this.#opening;
+    return open[role].cancelSent();
   }
 
   /** Releases the engine and its worker. */
@@ -89,18 +149,16 @@ export class WorkbenchDatabase {
     if (!this.#opening) return;
     const opening = this.#opening;
     this.#opening = undefined;
-    const { db, conn } = await opening.catch(() => ({ db: undefined, conn: undefined }));
-    await conn?.close();
-    await db?.terminate();
+    const open = await opening.catch(() => undefined);
+    await open?.app.close();
+    await open?.user.close();
+    await open?.db.terminate();
   }
 
-  #open(): Promise<{ db: AsyncDuckDB; conn: AsyncDuckDBConnection }> {
+  #open(): Promise<OpenDatabase> {
     this.#opening ??= (async () => {
       const db = await this.#connector();
-      await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
-      const conn = await db.connect();
-      for (const setting of OFFLINE_SETTINGS) await conn.query(setting);
-      return { db, conn };
+      return { db, ...(await connectFresh(db)) };
     })();
     // A failed start may be retried by the next caller.
     this.#opening.catch(() => (this.#opening = undefined));
@@ -108,27 +166,46 @@ export class WorkbenchDatabase {
   }
 
   #serialised<T>(
+    role: ConnectionRole,
     work: (conn: AsyncDuckDBConnection) => Promise<T>,
-    code: 'sql' | 'load',
+    code: 'sql' | 'load' | 'init',
   ): Promise<DbResult<T>> {
-    const run = this.#tail.then(async (): Promise<DbResult<T>> => {
+    const queued = this.#tail.then(async (): Promise<DbResult<T>> => {
       let conn: AsyncDuckDBConnection;
       try {
-        conn = (await this.#open()).conn;
+        conn = (await this.#open())[role];
       } catch (cause) {
         return { ok: false, error: toDbError(cause, 'init') };
       }
-      this.#running = true;
+      this.#running = role;
       try {
         return { ok: true, value: await work(conn) };
       } catch (cause) {
         return { ok: false, error: toDbError(cause, code) };
       } finally {
-        this.#running = false;
+        this.#running = null;
       }
     });
-    this.#tail = run;
-    return run;
+    this.#tail = queued;
+    return queued;
+  }
+}
+
+// (Re)opens the database in memory with the offline settings, and the two connections.
+async function connectFresh(db: AsyncDuckDB): Promise<Omit<OpenDatabase, 'db'>> {
+  await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
+  const app = await db.connect();
+  for (const setting of OFFLINE_SETTINGS) await app.query(setting);
+  return { app, user: await db.connect() };
+}
+
+async function run(conn: AsyncDuckDBConnection, sql: string, params: readonly SqlParam[]): Promise<Table> {
+  if (params.length === 0) return collect(await conn.send(sql, true));
+  const statement = await conn.prepare(sql);
+  try {
+    return collect(await statement.send(...params));
+  } finally {
+    await statement.close();
   }
 }
 

@@ -9,7 +9,31 @@ export interface DbError {
   kind?: string;
   /** Character offset of the error in the SQL text, when the engine gave one. */
   position?: number;
+  /** What the user can do instead, when the engine refused something the workbench forbids. */
+  advice?: DbAdvice;
 }
+
+/**
+ * Why the workbench refuses a statement, each with its own explanation in the dictionary
+ * (`sql.advice.<advice>`): files go through the export buttons, extensions cannot be fetched
+ * offline, the offline settings are fixed, and the app's own catalogue cannot be changed.
+ */
+export type DbAdvice = 'files' | 'extension' | 'settings' | 'catalogue';
+
+// Recognised by the engine's own wording (DuckDB 1.4), most specific first.
+const ADVICE_PATTERNS: readonly [RegExp, DbAdvice][] = [
+  [/file system operations are disabled by configuration|Cannot access (?:file|directory)/i, 'files'],
+  [
+    /exists in the \w+ extension|extensions? is disabled|Extension .* not found|install(?:ing)? .*extension/i,
+    'extension',
+  ],
+  [/configuration has been locked|Cannot change enable_external_access/i, 'settings'],
+  [/attached in read-only mode|Cannot (?:drop|alter|create) .*(?:internal|system)/i, 'catalogue'],
+];
+
+// DuckDB's advice to INSTALL or auto-load an extension cannot work offline: it is cut off.
+const INSTALL_ADVICE =
+  /\s*(?:Please try installing and loading|Alternatively, consider enabling auto-install)[\s\S]*$/;
 
 export type DbResult<T> = { ok: true; value: T } | { ok: false; error: DbError };
 
@@ -17,8 +41,10 @@ export type DbResult<T> = { ok: true; value: T } | { ok: false; error: DbError }
 export function toDbError(cause: unknown, code: DbErrorCode): DbError {
   const raw = cause instanceof Error ? cause.message : String(cause);
   if (/query was cancel+ed|interrupted/i.test(raw)) return { code: 'cancelled', message: raw };
-  const structured = parseEngineError(raw);
-  return structured ? { code, ...structured } : { code, message: raw };
+  const structured = parseEngineError(raw) ?? { message: raw };
+  const advice = ADVICE_PATTERNS.find(([pattern]) => pattern.test(structured.message))?.[1];
+  if (!advice) return { code, ...structured };
+  return { code, ...structured, message: structured.message.replace(INSTALL_ADVICE, ''), advice };
 }
 
 // DuckDB 1.4 reports some errors as a JSON object instead of plain text.

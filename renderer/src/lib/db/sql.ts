@@ -4,7 +4,12 @@
  * `appObject`, fully qualified so that no object a user creates can shadow them.
  */
 
-/** The catalogue and schema that hold the warehouse tables and the app's views and macros. */
+/**
+ * The catalogue and schema that hold the warehouse tables and the app's views and macros. App
+ * queries run on the app's own connection, so user `USE`/`SET search_path`/TEMP objects never
+ * reach them. (A read-only attached catalogue would be better still; DuckDB-WASM 1.32 cannot
+ * build one in memory: a file attached read-write stays locked after DETACH. See workspace.ts.)
+ */
 export const APP_CATALOG = 'memory';
 export const APP_SCHEMA = 'main';
 

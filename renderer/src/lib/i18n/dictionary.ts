@@ -30,6 +30,14 @@ export const vi = {
   'sql.error.cancelled': 'Truy vấn đã bị dừng.',
   'sql.error.init': 'Cơ sở dữ liệu chưa khởi động được.',
   'sql.error.load': 'Không nạp được dữ liệu.',
+  'sql.advice.files':
+    'SQL trong ứng dụng không đọc, ghi hay gắn (ATTACH) tệp trên máy. Để lưu kết quả, hãy dùng các nút Xuất (CSV, Excel, Parquet, JSON) dưới bảng kết quả; để xuất báo cáo, dùng khu vực Xuất báo cáo.',
+  'sql.advice.extension':
+    'Phần mở rộng này của DuckDB không có khi làm việc ngoại tuyến và không thể cài thêm (INSTALL/LOAD không dùng được). Dữ liệu đã có sẵn trong các bảng documents, indicators, observations và các view v_…; để có tệp Parquet, hãy chạy truy vấn rồi bấm nút Xuất Parquet.',
+  'sql.advice.settings':
+    'Cài đặt này được ứng dụng giữ cố định để làm việc ngoại tuyến ổn định (bộ nhớ, số luồng, phần mở rộng, truy cập tệp) và không thể thay đổi.',
+  'sql.advice.catalogue':
+    'Các bảng, view và macro của kho dữ liệu gốc không thể bị thay đổi. Hãy tạo bảng hoặc view của riêng bạn (CREATE TABLE …, CREATE VIEW …): chúng nằm trong schema workspace.',
   'sql.engineMessage': 'Thông báo của DuckDB',
   'sql.errorAt': 'tại dòng {line}, cột {column}',
   'sql.empty': 'Hãy nhập một câu lệnh SQL trước khi chạy.',
@@ -241,6 +249,14 @@ export const en: Record<MessageKey, string> = {
   'sql.error.cancelled': 'The query was stopped.',
   'sql.error.init': 'The database has not started.',
   'sql.error.load': 'The data could not be loaded.',
+  'sql.advice.files':
+    'SQL in the workbench does not read, write or attach files on this computer. To save a result, use the Export buttons (CSV, Excel, Parquet, JSON) below the result grid; for reports, use the Export area.',
+  'sql.advice.extension':
+    'This DuckDB extension is not available offline and cannot be installed (INSTALL/LOAD do not work). The data are already in the tables documents, indicators, observations and the v_… views; for a Parquet file, run a query and press Export Parquet.',
+  'sql.advice.settings':
+    'The workbench keeps this setting fixed so that it works offline and reliably (memory, threads, extensions, file access); it cannot be changed.',
+  'sql.advice.catalogue':
+    'The original warehouse tables, views and macros cannot be changed. Create your own table or view instead (CREATE TABLE …, CREATE VIEW …): they go in the workspace schema.',
   'sql.engineMessage': 'DuckDB says',
   'sql.errorAt': 'at line {line}, column {column}',
   'sql.empty': 'Type an SQL statement before running.',
