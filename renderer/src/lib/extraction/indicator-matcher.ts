@@ -1,4 +1,5 @@
 import type { Catalogue, CatalogueEntry } from './catalogue.ts';
+import { PhraseIndex, canonicalPhrase, type PhraseHit } from './phrase-index.ts';
 import { canonicalVietnamese } from './vietnamese-text.ts';
 
 export interface IndicatorQuery {
@@ -51,45 +52,29 @@ function unitsFit(entry: CatalogueEntry, unit: string, isChange: boolean): boole
 
 const SHARE_BEFORE = /chiếm\s*(?:khoảng\s*|trên\s*|hơn\s*|gần\s*)?$/iu;
 
-interface Phrase {
-  entry: CatalogueEntry;
-  text: string;
-  /** The phrasing with any run of white space between its words (hard line breaks in PDFs). */
-  pattern: RegExp;
-}
-
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-
-function phrasePattern(text: string): RegExp {
-  const words = text.split(/\s+/).filter(Boolean).map(escapeRegExp);
-  return new RegExp(`(?<![\\p{L}\\d])${words.join('\\s+')}(?![\\p{L}\\d])`, 'gu');
-}
-
-/** Every occurrence of a phrase in canonical text, as `[start, end)`. */
-function occurrences(canonical: string, phrase: Phrase): [number, number][] {
-  return [...canonical.matchAll(phrase.pattern)].map((match) => [match.index, match.index + match[0].length]);
-}
-
 /** Finds, for a figure, the catalogued indicator its sentence names nearest before it. */
 export class IndicatorMatcher {
-  #phrases: Phrase[];
+  #index: PhraseIndex;
+  /** The entries each canonical phrasing names (siblings share phrasings). */
+  #byPhrase = new Map<string, CatalogueEntry[]>();
   #families = new Map<string, CatalogueEntry[]>();
   #entries: readonly CatalogueEntry[];
+  #cues = new Map<CatalogueEntry, string[]>();
 
   constructor(catalogue: Catalogue) {
     this.#entries = catalogue.indicators;
-    this.#phrases = catalogue.indicators
-      .flatMap((entry) =>
-        entry.phrasings.map((phrasing) => {
-          const text = canonicalVietnamese(phrasing);
-          return { entry, text, pattern: phrasePattern(text) };
-        }),
-      )
-      .sort((a, b) => b.text.length - a.text.length);
     for (const entry of catalogue.indicators) {
+      for (const phrasing of entry.phrasings) {
+        const text = canonicalPhrase(phrasing);
+        const sharing = this.#byPhrase.get(text) ?? [];
+        if (!sharing.includes(entry)) sharing.push(entry);
+        this.#byPhrase.set(text, sharing);
+      }
+      if (entry.cues) this.#cues.set(entry, entry.cues.map(canonicalVietnamese));
       if (!entry.family) continue;
       this.#families.set(entry.family, [...(this.#families.get(entry.family) ?? []), entry]);
     }
+    this.#index = new PhraseIndex(this.#byPhrase.keys());
   }
 
   /** Whether a figure in `unit` can be a value of the indicator `match` names. */
@@ -115,16 +100,12 @@ export class IndicatorMatcher {
   }
 
   #matchBefore(text: string, query: IndicatorQuery): IndicatorMatch | null {
-    const canonical = canonicalVietnamese(text);
-    const found: { start: number; end: number; phrase: Phrase }[] = [];
-    for (const phrase of this.#phrases) {
-      const last = occurrences(canonical, phrase).at(-1);
-      if (last) found.push({ start: last[0], end: last[1], phrase });
-    }
+    const last = new Map<string, PhraseHit>();
+    for (const hit of this.#index.scan(text)) last.set(hit.phrase, hit);
     // Nearest first; a phrasing whose indicators do not fit the unit gives way to the next one.
-    found.sort((a, b) => b.end - a.end || b.end - b.start - (a.end - a.start));
-    for (const { start, end, phrase } of found) {
-      const chosen = this.#choose(text, start, end, phrase, query);
+    const found = [...last.values()].sort((a, b) => b.end - a.end || b.end - b.start - (a.end - a.start));
+    for (const hit of found) {
+      const chosen = this.#choose(text, hit, query);
       if (chosen) return chosen;
     }
     return null;
@@ -139,16 +120,13 @@ export class IndicatorMatcher {
     if (/^\s*(?:[,;:.)]\s*)?(?:so với|tăng|giảm|gấp|bằng|đạt|\d)/iu.test(head)) return null;
     // A change ("gấp 2,4 lần năm 2020, trong đó thu nội địa …") never names its subject past a comma.
     const limit = query.isChange || /^\s*[,.]/.test(head) ? /[,;:(]/ : /[;:(]/;
-    const canonical = canonicalVietnamese(head.split(limit)[0] ?? '');
-    let best: { start: number; end: number; phrase: Phrase } | null = null;
-    for (const phrase of this.#phrases) {
-      const first = occurrences(canonical, phrase)[0];
-      if (!first || canonical.slice(0, first[0]).split(/\s+/).filter(Boolean).length > 10) continue;
-      if (!best || first[0] < best.start || (first[0] === best.start && first[1] > best.end)) {
-        best = { start: first[0], end: first[1], phrase };
-      }
+    const scope = head.split(limit)[0] ?? '';
+    let best: PhraseHit | null = null;
+    for (const hit of this.#index.scan(scope)) {
+      if (scope.slice(0, hit.start).split(/\s+/).filter(Boolean).length > 10) continue;
+      if (!best || hit.start < best.start || (hit.start === best.start && hit.end > best.end)) best = hit;
     }
-    return best ? this.#choose(text, best.start, best.end, best.phrase, query) : null;
+    return best ? this.#choose(text, best, query) : null;
   }
 
   // The previous figure's indicator, or the sibling of it that fits this figure's unit and cues.
@@ -163,18 +141,9 @@ export class IndicatorMatcher {
       : null;
   }
 
-  #choose(
-    text: string,
-    start: number,
-    end: number,
-    found: Phrase,
-    query: IndicatorQuery,
-  ): IndicatorMatch | null {
-    const sharing = this.#phrases
-      .filter((phrase) => phrase.text === found.text)
-      .map((phrase) => phrase.entry);
-    const chosen = this.#best(sharing, query);
-    return chosen ? { entry: chosen, label: text.slice(start, end) } : null;
+  #choose(text: string, hit: PhraseHit, query: IndicatorQuery): IndicatorMatch | null {
+    const chosen = this.#best(this.#byPhrase.get(hit.phrase) ?? [], query);
+    return chosen ? { entry: chosen, label: text.slice(hit.start, hit.end) } : null;
   }
 
   /** Among entries and their families, the one that fits the unit and whose cues stand nearest. */
@@ -187,24 +156,23 @@ export class IndicatorMatcher {
     }
     const clause = canonicalVietnamese(query.clauseBefore);
     const sentence = canonicalVietnamese(query.sentenceBefore);
+    const after = canonicalVietnamese(query.after.slice(0, 60));
+    const shareBefore = SHARE_BEFORE.test(query.windowBefore);
     let chosen: { entry: CatalogueEntry; score: number } | null = null;
     for (const entry of candidates) {
       if (!unitsFit(entry, query.unit, query.isChange)) continue;
       let score = entry.cues ? 0 : 0.5;
       // An indicator told apart from its siblings by cues needs one of them ("dịch vụ y tế đạt 80%"
       // is no share of GRDP).
-      const after = canonicalVietnamese(query.after.slice(0, 60));
-      const cued = (entry.cues ?? []).some((cue) =>
-        [sentence, clause, after].some((text) => text.includes(canonicalVietnamese(cue))),
-      );
+      const cues = this.#cues.get(entry) ?? [];
+      const cued = cues.some((cue) => [sentence, clause, after].some((text) => text.includes(cue)));
       if (entry.cues && !cued) continue;
       // A level is not a rate of increase or decrease.
       if (query.isLevel && (entry.cues ?? []).some((cue) => cue === 'tăng' || cue === 'giảm')) continue;
       // "chiếm 77,57% tổng chi ngân sách": a share, not the growth rate named after it.
-      if (SHARE_BEFORE.test(query.windowBefore) && entry.kind === 'growth') continue;
+      if (shareBefore && entry.kind === 'growth') continue;
       let matched = 0;
-      for (const cue of entry.cues ?? []) {
-        const canonicalCue = canonicalVietnamese(cue);
+      for (const canonicalCue of cues) {
         // The nearer a cue stands to the figure, the more it counts; more cues count more.
         const inClause = lastWordIndex(clause, canonicalCue);
         if (inClause >= 0) score = Math.max(score, 2 + inClause / Math.max(1, clause.length));
