@@ -47,7 +47,24 @@ function unitsFit(entry: CatalogueEntry, unit: string, isChange: boolean): boole
   if (wanted === got || got === 'none' || wanted === 'none') return true;
   // A change is stated in % or "lần" of whatever the indicator measures.
   if (isChange && (got === 'pct' || got === 'ratio')) return true;
-  return wanted === 'count' && got === 'count';
+  return wanted === 'count' && got === 'count' && sameCountedThing(entry.unit, unit);
+}
+
+// Counted nouns that name the same things: a count of "lao động" may be written in "người".
+const COUNTED_SYNONYMS: readonly (readonly string[])[] = [
+  ['người', 'lao động', 'lượt người', 'nghìn người', 'nghìn lao động', 'cán bộ', 'học sinh', 'hộ'],
+  ['xã', 'đơn vị', 'đơn vị hành chính', 'thôn', 'xã, phường', 'phường'],
+  ['tổ chức', 'tổ chức đảng', 'tổ chức cơ sở đảng', 'chi bộ', 'đảng bộ'],
+  ['sản phẩm', 'sản phẩm ocop'],
+];
+
+/** "7.712 tổ chức đảng và 23.498 đảng viên": counts of different nouns are different indicators. */
+function sameCountedThing(wanted: string, got: string): boolean {
+  const a = canonicalVietnamese(wanted);
+  const b = canonicalVietnamese(got);
+  if (a === b || a.startsWith(`${b} `) || b.startsWith(`${a} `) || a.endsWith(` ${b}`) || b.endsWith(` ${a}`))
+    return true;
+  return COUNTED_SYNONYMS.some((group) => group.includes(a) && group.includes(b));
 }
 
 const SHARE_BEFORE = /chiếm\s*(?:khoảng\s*|trên\s*|hơn\s*|gần\s*)?$/iu;
