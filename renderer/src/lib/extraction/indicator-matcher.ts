@@ -44,10 +44,10 @@ function unitClass(unit: string): UnitClass {
 function unitsFit(entry: CatalogueEntry, unit: string, isChange: boolean): boolean {
   const wanted = unitClass(entry.unit);
   const got = unitClass(unit);
+  if (wanted === 'count' && got === 'count') return sameCountedThing(entry.unit, unit);
   if (wanted === got || got === 'none' || wanted === 'none') return true;
   // A change is stated in % or "lần" of whatever the indicator measures.
-  if (isChange && (got === 'pct' || got === 'ratio')) return true;
-  return wanted === 'count' && got === 'count' && sameCountedThing(entry.unit, unit);
+  return isChange && (got === 'pct' || got === 'ratio');
 }
 
 // Counted nouns that name the same things: a count of "lao động" may be written in "người".
@@ -67,6 +67,8 @@ function sameCountedThing(wanted: string, got: string): boolean {
   return COUNTED_SYNONYMS.some((group) => group.includes(a) && group.includes(b));
 }
 
+// The words right after a figure, up to punctuation or another number: its own noun phrase.
+const OWN_MODIFIER = /^[^,;:.()\d]{0,40}/u;
 const SHARE_BEFORE = /chiếm\s*(?:khoảng\s*|trên\s*|hơn\s*|gần\s*)?$/iu;
 
 /** Finds, for a figure, the catalogued indicator its sentence names nearest before it. */
@@ -77,6 +79,7 @@ export class IndicatorMatcher {
   #families = new Map<string, CatalogueEntry[]>();
   #entries: readonly CatalogueEntry[];
   #cues = new Map<CatalogueEntry, string[]>();
+  #modifierCues = new Map<CatalogueEntry, string[]>();
 
   constructor(catalogue: Catalogue) {
     this.#entries = catalogue.indicators;
@@ -87,7 +90,16 @@ export class IndicatorMatcher {
         if (!sharing.includes(entry)) sharing.push(entry);
         this.#byPhrase.set(text, sharing);
       }
-      if (entry.cues) this.#cues.set(entry, entry.cues.map(canonicalVietnamese));
+      if (entry.cues) {
+        const cues = entry.cues.map(canonicalVietnamese);
+        const names = entry.phrasings.map(canonicalPhrase);
+        this.#cues.set(entry, cues);
+        // A cue that is a word of the entry's own name ("đạt" in "xã đạt chuẩn …") tells no sibling apart.
+        this.#modifierCues.set(
+          entry,
+          cues.filter((cue) => !names.some((name) => lastWordIndex(name, cue) >= 0)),
+        );
+      }
       if (!entry.family) continue;
       this.#families.set(entry.family, [...(this.#families.get(entry.family) ?? []), entry]);
     }
@@ -108,7 +120,7 @@ export class IndicatorMatcher {
     const byUnit = this.#entries.find((entry) => entry.by_unit && entry.unit === query.unit);
     if (byUnit) return { entry: byUnit, label: byUnit.name_vi };
     return (
-      this.#matchBefore(query.windowBefore, query) ??
+      this.#matchBefore(query.windowBefore, query, query.windowBefore !== query.sentenceBefore) ??
       this.#matchAfter(query.after, query) ??
       this.#fromPrevious(query) ??
       this.#matchBefore(query.clauseBefore, query) ??
@@ -116,9 +128,14 @@ export class IndicatorMatcher {
     );
   }
 
-  #matchBefore(text: string, query: IndicatorQuery): IndicatorMatch | null {
+  /**
+   * The nearest phrasing before the figure. Right after another figure, what comes before the
+   * last comma still describes that figure ("187 cán bộ đi đào tạo sau đại học, 337 cán bộ …").
+   */
+  #matchBefore(text: string, query: IndicatorQuery, afterFigure = false): IndicatorMatch | null {
+    const separator = afterFigure ? lastSeparator(text) : -1;
     const last = new Map<string, PhraseHit>();
-    for (const hit of this.#index.scan(text)) last.set(hit.phrase, hit);
+    for (const hit of this.#index.scan(text)) if (hit.end > separator) last.set(hit.phrase, hit);
     // Nearest first; a phrasing whose indicators do not fit the unit gives way to the next one.
     const found = [...last.values()].sort((a, b) => b.end - a.end || b.end - b.start - (a.end - a.start));
     for (const hit of found) {
@@ -175,6 +192,7 @@ export class IndicatorMatcher {
     const sentence = canonicalVietnamese(query.sentenceBefore);
     const after = canonicalVietnamese(query.after.slice(0, 60));
     const shareBefore = SHARE_BEFORE.test(query.windowBefore);
+    const ownModifier = canonicalVietnamese(OWN_MODIFIER.exec(query.after)?.[0] ?? '');
     let chosen: { entry: CatalogueEntry; score: number } | null = null;
     for (const entry of candidates) {
       if (!unitsFit(entry, query.unit, query.isChange)) continue;
@@ -197,6 +215,11 @@ export class IndicatorMatcher {
         else continue;
         matched++;
       }
+      // "04 chỉ tiêu chưa đạt", "28 xã đạt chuẩn nông thôn mới nâng cao": the figure's own modifier.
+      if ((this.#modifierCues.get(entry) ?? []).some((cue) => lastWordIndex(ownModifier, cue) >= 0)) {
+        score = Math.max(score, 3);
+        matched++;
+      }
       score += 0.01 * matched;
       // A change of a level (a share moving by 6,44 points) is not the growth-rate sibling.
       if (query.isChange && entry.kind === 'growth') score -= 1;
@@ -208,6 +231,11 @@ export class IndicatorMatcher {
     }
     return chosen?.entry ?? null;
   }
+}
+
+/** Offset of the last list separator (a comma or semicolon) in a text, or -1. */
+function lastSeparator(text: string): number {
+  return Math.max(text.lastIndexOf(','), text.lastIndexOf(';'));
 }
 
 /** Last index of `needle` in `haystack` starting and ending at word boundaries, or -1. */
