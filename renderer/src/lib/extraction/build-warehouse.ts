@@ -1,6 +1,7 @@
 import type { WarehouseRow } from '../warehouse/columns.ts';
 import type { WarehouseTable } from '../warehouse/tables.ts';
 import type { Catalogue, IndicatorKind } from './catalogue.ts';
+import { cleanIndicatorName } from './derived-indicator.ts';
 import { extractFigures } from './extract-figures.ts';
 import type { Manifest } from './manifest.ts';
 import { sha256Hex, type SourceDocument } from './source-document.ts';
@@ -53,7 +54,7 @@ function indicatorRows(catalogue: Catalogue, observations: readonly WarehouseRow
     known.add(id);
     rows.push({
       indicator_id: id,
-      name_vi: String(observation.label_vi),
+      name_vi: cleanIndicatorName(String(observation.label_vi), String(observation.unit ?? '')),
       name_en: null,
       domain: null,
       group: null,
