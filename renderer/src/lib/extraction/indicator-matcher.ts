@@ -67,6 +67,11 @@ function sameCountedThing(wanted: string, got: string): boolean {
   return COUNTED_SYNONYMS.some((group) => group.includes(a) && group.includes(b));
 }
 
+/** National comparison figures have their own indicators, the province's id with this suffix. */
+const NATIONAL_SUFFIX = '_national';
+// The country named last before the figure: "bình quân cả nước tăng 8,8%", "(cả nước: 7,5%)".
+const NATIONAL_BEFORE =
+  /(?:cả nước|toàn quốc|bình quân chung)\s*(?:[(:]\s*)?(?:(?:là|đạt|tăng|giảm|ở mức|khoảng|ước|chỉ)\s+)*$/iu;
 // The words right after a figure, up to punctuation or another number: its own noun phrase.
 const OWN_MODIFIER = /^[^,;:.()\d]{0,40}/u;
 const SHARE_BEFORE = /chiếm\s*(?:khoảng\s*|trên\s*|hơn\s*|gần\s*)?$/iu;
@@ -79,11 +84,13 @@ export class IndicatorMatcher {
   #families = new Map<string, CatalogueEntry[]>();
   #entries: readonly CatalogueEntry[];
   #cues = new Map<CatalogueEntry, string[]>();
+  #byId = new Map<string, CatalogueEntry>();
   #modifierCues = new Map<CatalogueEntry, string[]>();
 
   constructor(catalogue: Catalogue) {
     this.#entries = catalogue.indicators;
     for (const entry of catalogue.indicators) {
+      this.#byId.set(entry.id, entry);
       for (const phrasing of entry.phrasings) {
         const text = canonicalPhrase(phrasing);
         const sharing = this.#byPhrase.get(text) ?? [];
@@ -119,13 +126,20 @@ export class IndicatorMatcher {
   match(query: IndicatorQuery): IndicatorMatch | null {
     const byUnit = this.#entries.find((entry) => entry.by_unit && entry.unit === query.unit);
     if (byUnit) return { entry: byUnit, label: byUnit.name_vi };
-    return (
+    const found =
       this.#matchBefore(query.windowBefore, query, query.windowBefore !== query.sentenceBefore) ??
       this.#matchAfter(query.after, query) ??
       this.#fromPrevious(query) ??
       this.#matchBefore(query.clauseBefore, query) ??
-      this.#matchBefore(query.sentenceBefore, query)
-    );
+      this.#matchBefore(query.sentenceBefore, query);
+    return found && NATIONAL_BEFORE.test(query.windowBefore) ? this.#national(found) : found;
+  }
+
+  // "cao hơn mức tăng cả nước là 7,5%": a figure about the country is the national sibling.
+  #national(found: IndicatorMatch): IndicatorMatch {
+    if (found.entry.id.endsWith(NATIONAL_SUFFIX)) return found;
+    const national = this.#byId.get(`${found.entry.id}${NATIONAL_SUFFIX}`);
+    return national ? { entry: national, label: national.name_vi } : found;
   }
 
   /**
@@ -155,12 +169,19 @@ export class IndicatorMatcher {
     // A change ("gấp 2,4 lần năm 2020, trong đó thu nội địa …") never names its subject past a comma.
     const limit = query.isChange || /^\s*[,.]/.test(head) ? /[,;:(]/ : /[;:(]/;
     const scope = head.split(limit)[0] ?? '';
-    let best: PhraseHit | null = null;
-    for (const hit of this.#index.scan(scope)) {
-      if (scope.slice(0, hit.start).split(/\s+/).filter(Boolean).length > 10) continue;
-      if (!best || hit.start < best.start || (hit.start === best.start && hit.end > best.end)) best = hit;
+    // The figure's own noun phrase runs to punctuation or the next number; within it the phrasing
+    // reaching furthest carries the most modifiers ("xã đạt chuẩn nông thôn mới nâng cao").
+    const ownEnd = OWN_MODIFIER.exec(scope)?.[0].length ?? 0;
+    const hits = this.#index
+      .scan(scope)
+      .filter((hit) => scope.slice(0, hit.start).split(/\s+/).filter(Boolean).length <= 10);
+    const own = hits.filter((hit) => hit.end <= ownEnd).sort((a, b) => b.end - a.end || a.start - b.start);
+    const beyond = hits.filter((hit) => hit.end > ownEnd).sort((a, b) => a.start - b.start || b.end - a.end);
+    for (const hit of [...own, ...beyond]) {
+      const chosen = this.#choose(text, hit, query);
+      if (chosen) return chosen;
     }
-    return best ? this.#choose(text, best, query) : null;
+    return null;
   }
 
   // The previous figure's indicator, or the sibling of it that fits this figure's unit and cues.
