@@ -27,7 +27,9 @@ export function deriveLabel(clauseBefore: string, unit: string, sentenceBefore =
  * words at either end, capitalised, with the unit once at the end (`… (tỷ đồng)`).
  */
 export function cleanIndicatorName(name: string, unit: string): string {
-  let words = trimEdges(plainWords(name));
+  // The unit is stated once, at the end: drop any bracketed mention of it ("(ca) (ca)").
+  const withoutUnit = unit ? name.split(`(${unit})`).join(' ') : name;
+  let words = trimEdges(plainWords(withoutUnit));
   const cut = words.findIndex((word, i) => i >= 1 && startsPredicate(words, i));
   if (cut >= 0) words = trimEdges(words.slice(0, cut));
   if (words.length === 0) words = fallbackWords(unit);
