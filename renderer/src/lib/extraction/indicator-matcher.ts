@@ -73,7 +73,8 @@ const NATIONAL_SUFFIX = '_national';
 const NATIONAL_BEFORE =
   /(?:cả nước|toàn quốc|bình quân chung)\s*(?:[(:]\s*)?(?:(?:là|đạt|tăng|giảm|ở mức|khoảng|ước|chỉ)\s+)*$/iu;
 // The words right after a figure, up to punctuation or another number: its own noun phrase.
-const OWN_MODIFIER = /^[^,;:.()\d]{0,40}/u;
+const OWN_MODIFIER =
+  /^[^,;:.()\d]{0,80}?(?=\s(?:thành|còn|xuống|lên|so với|và)\s|[,;:.()\d]|$)|^[^,;:.()\d]{0,80}/u;
 const SHARE_BEFORE = /chiếm\s*(?:khoảng\s*|trên\s*|hơn\s*|gần\s*)?$/iu;
 
 /** Finds, for a figure, the catalogued indicator its sentence names nearest before it. */
@@ -163,7 +164,7 @@ export class IndicatorMatcher {
   #matchAfter(text: string, query: IndicatorQuery): IndicatorMatch | null {
     // A figure followed by punctuation ends its phrase ("5,1%, doanh thu …"): look no further than
     // the comma. A figure followed by a noun ("100% xã, phường đạt …") is described by what follows.
-    const head = text.slice(0, 110);
+    const head = withoutDenominator(text).slice(0, 110);
     // "giảm 2,96% so với năm 2020, công nghiệp …": what follows is not the figure's subject.
     if (/^\s*(?:[,;:.)]\s*)?(?:so với|tăng|giảm|gấp|bằng|đạt|\d)/iu.test(head)) return null;
     // A change ("gấp 2,4 lần năm 2020, trong đó thu nội địa …") never names its subject past a comma.
@@ -213,7 +214,7 @@ export class IndicatorMatcher {
     const sentence = canonicalVietnamese(query.sentenceBefore);
     const after = canonicalVietnamese(query.after.slice(0, 60));
     const shareBefore = SHARE_BEFORE.test(query.windowBefore);
-    const ownModifier = canonicalVietnamese(OWN_MODIFIER.exec(query.after)?.[0] ?? '');
+    const ownModifier = canonicalVietnamese(OWN_MODIFIER.exec(withoutDenominator(query.after))?.[0] ?? '');
     let chosen: { entry: CatalogueEntry; score: number } | null = null;
     for (const entry of candidates) {
       if (!unitsFit(entry, query.unit, query.isChange)) continue;
@@ -254,9 +255,15 @@ export class IndicatorMatcher {
   }
 }
 
-/** Offset of the last list separator (a comma or semicolon) in a text, or -1. */
+/** "28/175 xã …": what follows a fraction's numerator starts after its denominator. */
+function withoutDenominator(after: string): string {
+  return after.replace(/^\s*\/\s*\d[\d.,]*/u, '');
+}
+
+/** Offset of the last list separator (a comma, a semicolon or "và") in a text, or -1. */
 function lastSeparator(text: string): number {
-  return Math.max(text.lastIndexOf(','), text.lastIndexOf(';'));
+  const and = [...text.matchAll(/\svà\s/gu)].at(-1)?.index ?? -1;
+  return Math.max(text.lastIndexOf(','), text.lastIndexOf(';'), and);
 }
 
 /** Last index of `needle` in `haystack` starting and ending at word boundaries, or -1. */
