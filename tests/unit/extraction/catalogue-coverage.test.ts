@@ -14,9 +14,10 @@ const catalogueJson: unknown = JSON.parse(readFileSync('data/indicators.json', '
 describe('the indicator catalogue on a fresh extraction of the embedded corpus', () => {
   let tables: WarehouseRows;
 
+  // Extracting the corpus is the heavy part; on a loaded machine it takes longer than the default hook limit.
   beforeAll(async () => {
     ({ tables } = await extractCorpus());
-  });
+  }, 120_000);
 
   it('catalogues at least 90% of the figures', () => {
     const figures = tables.observations;

@@ -91,7 +91,8 @@ describe('displayed indicator names', () => {
   beforeAll(async () => {
     embedded = (await extractCorpus()).tables.indicators;
     otherProvince = (await extractCorpus('tests/fixtures/names')).tables.indicators;
-  });
+    // Extracting two corpora is the heavy part; on a loaded machine it outlasts the default hook limit.
+  }, 120_000);
 
   it('are row labels in a fresh extraction of the embedded corpus', () => {
     expect(embedded.length).toBeGreaterThan(300);

@@ -75,6 +75,10 @@ const NATIONAL_BEFORE =
 // The words right after a figure, up to punctuation or another number: its own noun phrase.
 const OWN_MODIFIER =
   /^[^,;:.()\d]{0,80}?(?=\s(?:thành|còn|xuống|lên|so với|và)\s|[,;:.()\d]|$)|^[^,;:.()\d]{0,80}/u;
+// "bình quân hằng năm tăng", "tăng bình quân": an average annual rate, a growth indicator's value.
+const AVERAGE_GROWTH_BEFORE =
+  /(?:bình quân(?:\s+(?:hằng|hàng|mỗi)\s+năm)?\s+(?:tăng|giảm)|tăng(?:\s+trưởng)?\s+bình quân(?:\s+(?:hằng|hàng|mỗi)\s+năm)?)(?:\s+(?:đạt|là|khoảng|ước|trên|hơn))*\s*$/iu;
+const CHANGE_VERB_BEFORE = /(?:tăng|giảm)(?:\s+(?:thêm|khoảng|trên|hơn|gần))?\s*$/iu;
 const SHARE_BEFORE = /chiếm\s*(?:khoảng\s*|trên\s*|hơn\s*|gần\s*)?$/iu;
 
 /** Finds, for a figure, the catalogued indicator its sentence names nearest before it. */
@@ -189,6 +193,13 @@ export class IndicatorMatcher {
   #fromPrevious(query: IndicatorQuery): IndicatorMatch | null {
     const previous = query.previous;
     if (!previous) return null;
+    // "… đạt 43.368 tỷ đồng, bình quân hằng năm tăng 15,98%": an average rate is the growth sibling.
+    const growth = AVERAGE_GROWTH_BEFORE.test(query.windowBefore)
+      ? (this.#families.get(previous.entry.family ?? '') ?? []).find(
+          (entry) => entry.kind === 'growth' && unitsFit(entry, query.unit, false),
+        )
+      : undefined;
+    if (growth) return { entry: growth, label: growth.name_vi };
     // "chiếm 28,33%, tăng 6,44%": a change right after a figure is a change of that figure.
     if (query.isChange && unitsFit(previous.entry, query.unit, true)) return previous;
     const chosen = this.#best([previous.entry], { ...query, clauseBefore: query.windowBefore });
@@ -211,9 +222,12 @@ export class IndicatorMatcher {
         candidates.add(sibling);
     }
     const clause = canonicalVietnamese(query.clauseBefore);
+    // "(tăng 6,17%)": the verb of a change is not a cue of the growth-rate sibling.
+    const growthClause = query.isChange ? clause.replace(CHANGE_VERB_BEFORE, '') : clause;
     const sentence = canonicalVietnamese(query.sentenceBefore);
     const after = canonicalVietnamese(query.after.slice(0, 60));
     const shareBefore = SHARE_BEFORE.test(query.windowBefore);
+    const averageGrowth = AVERAGE_GROWTH_BEFORE.test(query.windowBefore);
     const ownModifier = canonicalVietnamese(OWN_MODIFIER.exec(withoutDenominator(query.after))?.[0] ?? '');
     let chosen: { entry: CatalogueEntry; score: number } | null = null;
     for (const entry of candidates) {
@@ -231,7 +245,7 @@ export class IndicatorMatcher {
       let matched = 0;
       for (const canonicalCue of cues) {
         // The nearer a cue stands to the figure, the more it counts; more cues count more.
-        const inClause = lastWordIndex(clause, canonicalCue);
+        const inClause = lastWordIndex(entry.kind === 'growth' ? growthClause : clause, canonicalCue);
         if (inClause >= 0) score = Math.max(score, 2 + inClause / Math.max(1, clause.length));
         else if (lastWordIndex(sentence, canonicalCue) >= 0) score = Math.max(score, 1);
         else continue;
@@ -244,7 +258,7 @@ export class IndicatorMatcher {
       }
       score += 0.01 * matched;
       // A change of a level (a share moving by 6,44 points) is not the growth-rate sibling.
-      if (query.isChange && entry.kind === 'growth') score -= 1;
+      if (query.isChange && entry.kind === 'growth' && !averageGrowth) score -= 1;
       // The same unit as the indicator beats a fit through the change rule.
       if (unitClass(entry.unit) === unitClass(query.unit)) score += 0.25;
       // Counts of different things ("1.047 tập thể, 1.745 cá nhân") go by their own unit.
