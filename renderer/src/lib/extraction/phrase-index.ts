@@ -14,6 +14,7 @@ interface TrieNode {
   phrase: string | null;
 }
 
+const RECENT_SCANS = 32;
 const WORD_CHAR = /[\p{L}\d]/u;
 const SPACE = /\s/u;
 
@@ -24,6 +25,7 @@ const SPACE = /\s/u;
  */
 export class PhraseIndex {
   #root: TrieNode = { next: new Map(), phrase: null };
+  #recent = new Map<string, readonly PhraseHit[]>();
 
   constructor(phrases: Iterable<string>) {
     for (const phrase of phrases) this.#add(canonicalPhrase(phrase));
@@ -43,7 +45,17 @@ export class PhraseIndex {
   }
 
   /** Every occurrence of every phrase that starts and ends at a word boundary, overlapping ones included. */
-  scan(text: string): PhraseHit[] {
+  scan(text: string): readonly PhraseHit[] {
+    // A figure's window, clause and sentence are asked for more than once (a change is matched twice).
+    const known = this.#recent.get(text);
+    if (known) return known;
+    const hits = this.#scan(text);
+    if (this.#recent.size >= RECENT_SCANS) this.#recent.delete(this.#recent.keys().next().value!);
+    this.#recent.set(text, hits);
+    return hits;
+  }
+
+  #scan(text: string): PhraseHit[] {
     const canonical = canonicalVietnamese(text);
     const hits: PhraseHit[] = [];
     for (let start = 0; start < canonical.length; start++) {
