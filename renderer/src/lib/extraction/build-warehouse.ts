@@ -1,6 +1,7 @@
 import type { WarehouseRow } from '../warehouse/columns.ts';
 import type { WarehouseTable } from '../warehouse/tables.ts';
 import type { Catalogue, IndicatorKind } from './catalogue.ts';
+import { cleanIndicatorName } from './derived-indicator.ts';
 import { documentProfile } from './document-profile.ts';
 import { extractFigures } from './extract-figures.ts';
 import type { Manifest } from './manifest.ts';
@@ -45,6 +46,7 @@ function indicatorRows(catalogue: Catalogue, observations: readonly WarehouseRow
     name_vi: entry.name_vi,
     name_en: entry.name_en,
     domain: entry.domain,
+    group: entry.group,
     unit: entry.unit,
     kind: entry.kind,
     higher_is_better: entry.higher_is_better,
@@ -58,9 +60,10 @@ function indicatorRows(catalogue: Catalogue, observations: readonly WarehouseRow
     known.add(id);
     rows.push({
       indicator_id: id,
-      name_vi: String(observation.label_vi),
+      name_vi: cleanIndicatorName(String(observation.label_vi), String(observation.unit ?? '')),
       name_en: null,
       domain: null,
+      group: null,
       unit: observation.unit ?? null,
       kind: derivedKind(observation.unit),
       higher_is_better: null,

@@ -12,6 +12,31 @@ export const INDICATOR_DOMAINS = [
 
 const domainSchema = z.enum(INDICATOR_DOMAINS);
 
+/** The groups of Vietnam's provincial statistical indicator system an indicator is filed under. */
+export const INDICATOR_GROUPS = [
+  'dat_dai',
+  'dan_so',
+  'lao_dong',
+  'tai_khoan_quoc_gia',
+  'ngan_sach',
+  'dau_tu',
+  'doanh_nghiep',
+  'nong_lam_thuy_san',
+  'cong_nghiep',
+  'thuong_mai',
+  'du_lich',
+  'giao_duc',
+  'y_te',
+  'van_hoa',
+  'muc_song',
+  'moi_truong',
+  'quoc_phong_an_ninh',
+  'xay_dung_dang',
+  'hanh_chinh',
+] as const;
+
+const groupSchema = z.enum(INDICATOR_GROUPS);
+
 /** What sort of quantity an indicator is (DATA-CONTRACT.md, indicators.kind). */
 export const INDICATOR_KINDS = ['level', 'growth', 'share', 'rate', 'count', 'rank', 'index'] as const;
 
@@ -22,6 +47,7 @@ const catalogueEntrySchema = z.object({
   name_vi: z.string().min(1),
   name_en: z.string().min(1),
   domain: domainSchema,
+  group: groupSchema,
   unit: z.string(),
   kind: kindSchema,
   higher_is_better: z.boolean().nullable(),
@@ -38,6 +64,7 @@ const catalogueEntrySchema = z.object({
 const catalogueSchema = z.object({ indicators: z.array(catalogueEntrySchema) });
 
 export type IndicatorDomain = z.infer<typeof domainSchema>;
+export type IndicatorGroup = z.infer<typeof groupSchema>;
 export type IndicatorKind = z.infer<typeof kindSchema>;
 export type CatalogueEntry = z.infer<typeof catalogueEntrySchema>;
 export type Catalogue = z.infer<typeof catalogueSchema>;

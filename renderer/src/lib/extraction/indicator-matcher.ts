@@ -1,4 +1,5 @@
 import type { Catalogue, CatalogueEntry } from './catalogue.ts';
+import { PhraseIndex, canonicalPhrase, type PhraseHit } from './phrase-index.ts';
 import { canonicalVietnamese } from './vietnamese-text.ts';
 
 export interface IndicatorQuery {
@@ -43,53 +44,78 @@ function unitClass(unit: string): UnitClass {
 function unitsFit(entry: CatalogueEntry, unit: string, isChange: boolean): boolean {
   const wanted = unitClass(entry.unit);
   const got = unitClass(unit);
+  if (wanted === 'count' && got === 'count') return sameCountedThing(entry.unit, unit);
   if (wanted === got || got === 'none' || wanted === 'none') return true;
   // A change is stated in % or "lần" of whatever the indicator measures.
-  if (isChange && (got === 'pct' || got === 'ratio')) return true;
-  return wanted === 'count' && got === 'count';
+  return isChange && (got === 'pct' || got === 'ratio');
 }
 
+// Counted nouns that name the same things: a count of "lao động" may be written in "người".
+const COUNTED_SYNONYMS: readonly (readonly string[])[] = [
+  ['người', 'lao động', 'lượt người', 'nghìn người', 'nghìn lao động', 'cán bộ', 'học sinh', 'hộ'],
+  ['xã', 'đơn vị', 'đơn vị hành chính', 'thôn', 'xã, phường', 'phường'],
+  ['tổ chức', 'tổ chức đảng', 'tổ chức cơ sở đảng', 'chi bộ', 'đảng bộ'],
+  ['sản phẩm', 'sản phẩm ocop'],
+];
+
+/** "7.712 tổ chức đảng và 23.498 đảng viên": counts of different nouns are different indicators. */
+function sameCountedThing(wanted: string, got: string): boolean {
+  const a = canonicalVietnamese(wanted);
+  const b = canonicalVietnamese(got);
+  if (a === b || a.startsWith(`${b} `) || b.startsWith(`${a} `) || a.endsWith(` ${b}`) || b.endsWith(` ${a}`))
+    return true;
+  return COUNTED_SYNONYMS.some((group) => group.includes(a) && group.includes(b));
+}
+
+/** National comparison figures have their own indicators, the province's id with this suffix. */
+const NATIONAL_SUFFIX = '_national';
+// The country named last before the figure: "bình quân cả nước tăng 8,8%", "(cả nước: 7,5%)".
+const NATIONAL_BEFORE =
+  /(?:cả nước|toàn quốc|bình quân chung)\s*(?:[(:]\s*)?(?:(?:là|đạt|tăng|giảm|ở mức|khoảng|ước|chỉ)\s+)*$/iu;
+// The words right after a figure, up to punctuation or another number: its own noun phrase.
+const OWN_MODIFIER =
+  /^[^,;:.()\d]{0,80}?(?=\s(?:thành|còn|xuống|lên|so với|và)\s|[,;:.()\d]|$)|^[^,;:.()\d]{0,80}/u;
+// "bình quân hằng năm tăng", "tăng bình quân": an average annual rate, a growth indicator's value.
+const AVERAGE_GROWTH_BEFORE =
+  /(?:bình quân(?:\s+(?:hằng|hàng|mỗi)\s+năm)?\s+(?:tăng|giảm)|tăng(?:\s+trưởng)?\s+bình quân(?:\s+(?:hằng|hàng|mỗi)\s+năm)?)(?:\s+(?:đạt|là|khoảng|ước|trên|hơn))*\s*$/iu;
+const CHANGE_VERB_BEFORE = /(?:tăng|giảm)(?:\s+(?:thêm|khoảng|trên|hơn|gần))?\s*$/iu;
 const SHARE_BEFORE = /chiếm\s*(?:khoảng\s*|trên\s*|hơn\s*|gần\s*)?$/iu;
-
-interface Phrase {
-  entry: CatalogueEntry;
-  text: string;
-  /** The phrasing with any run of white space between its words (hard line breaks in PDFs). */
-  pattern: RegExp;
-}
-
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-
-function phrasePattern(text: string): RegExp {
-  const words = text.split(/\s+/).filter(Boolean).map(escapeRegExp);
-  return new RegExp(`(?<![\\p{L}\\d])${words.join('\\s+')}(?![\\p{L}\\d])`, 'gu');
-}
-
-/** Every occurrence of a phrase in canonical text, as `[start, end)`. */
-function occurrences(canonical: string, phrase: Phrase): [number, number][] {
-  return [...canonical.matchAll(phrase.pattern)].map((match) => [match.index, match.index + match[0].length]);
-}
 
 /** Finds, for a figure, the catalogued indicator its sentence names nearest before it. */
 export class IndicatorMatcher {
-  #phrases: Phrase[];
+  #index: PhraseIndex;
+  /** The entries each canonical phrasing names (siblings share phrasings). */
+  #byPhrase = new Map<string, CatalogueEntry[]>();
   #families = new Map<string, CatalogueEntry[]>();
   #entries: readonly CatalogueEntry[];
+  #cues = new Map<CatalogueEntry, string[]>();
+  #byId = new Map<string, CatalogueEntry>();
+  #modifierCues = new Map<CatalogueEntry, string[]>();
 
   constructor(catalogue: Catalogue) {
     this.#entries = catalogue.indicators;
-    this.#phrases = catalogue.indicators
-      .flatMap((entry) =>
-        entry.phrasings.map((phrasing) => {
-          const text = canonicalVietnamese(phrasing);
-          return { entry, text, pattern: phrasePattern(text) };
-        }),
-      )
-      .sort((a, b) => b.text.length - a.text.length);
     for (const entry of catalogue.indicators) {
+      this.#byId.set(entry.id, entry);
+      for (const phrasing of entry.phrasings) {
+        const text = canonicalPhrase(phrasing);
+        const sharing = this.#byPhrase.get(text) ?? [];
+        if (!sharing.includes(entry)) sharing.push(entry);
+        this.#byPhrase.set(text, sharing);
+      }
+      if (entry.cues) {
+        const cues = entry.cues.map(canonicalVietnamese);
+        const names = entry.phrasings.map(canonicalPhrase);
+        this.#cues.set(entry, cues);
+        // A cue that is a word of the entry's own name ("đạt" in "xã đạt chuẩn …") tells no sibling apart.
+        this.#modifierCues.set(
+          entry,
+          cues.filter((cue) => !names.some((name) => lastWordIndex(name, cue) >= 0)),
+        );
+      }
       if (!entry.family) continue;
       this.#families.set(entry.family, [...(this.#families.get(entry.family) ?? []), entry]);
     }
+    this.#index = new PhraseIndex(this.#byPhrase.keys());
   }
 
   /** Whether a figure in `unit` can be a value of the indicator `match` names. */
@@ -105,26 +131,34 @@ export class IndicatorMatcher {
   match(query: IndicatorQuery): IndicatorMatch | null {
     const byUnit = this.#entries.find((entry) => entry.by_unit && entry.unit === query.unit);
     if (byUnit) return { entry: byUnit, label: byUnit.name_vi };
-    return (
-      this.#matchBefore(query.windowBefore, query) ??
+    const found =
+      this.#matchBefore(query.windowBefore, query, query.windowBefore !== query.sentenceBefore) ??
       this.#matchAfter(query.after, query) ??
       this.#fromPrevious(query) ??
       this.#matchBefore(query.clauseBefore, query) ??
-      this.#matchBefore(query.sentenceBefore, query)
-    );
+      this.#matchBefore(query.sentenceBefore, query);
+    return found && NATIONAL_BEFORE.test(query.windowBefore) ? this.#national(found) : found;
   }
 
-  #matchBefore(text: string, query: IndicatorQuery): IndicatorMatch | null {
-    const canonical = canonicalVietnamese(text);
-    const found: { start: number; end: number; phrase: Phrase }[] = [];
-    for (const phrase of this.#phrases) {
-      const last = occurrences(canonical, phrase).at(-1);
-      if (last) found.push({ start: last[0], end: last[1], phrase });
-    }
+  // "cao hơn mức tăng cả nước là 7,5%": a figure about the country is the national sibling.
+  #national(found: IndicatorMatch): IndicatorMatch {
+    if (found.entry.id.endsWith(NATIONAL_SUFFIX)) return found;
+    const national = this.#byId.get(`${found.entry.id}${NATIONAL_SUFFIX}`);
+    return national ? { entry: national, label: national.name_vi } : found;
+  }
+
+  /**
+   * The nearest phrasing before the figure. Right after another figure, what comes before the
+   * last comma still describes that figure ("187 cán bộ đi đào tạo sau đại học, 337 cán bộ …").
+   */
+  #matchBefore(text: string, query: IndicatorQuery, afterFigure = false): IndicatorMatch | null {
+    const separator = afterFigure ? lastSeparator(text) : -1;
+    const last = new Map<string, PhraseHit>();
+    for (const hit of this.#index.scan(text)) if (hit.end > separator) last.set(hit.phrase, hit);
     // Nearest first; a phrasing whose indicators do not fit the unit gives way to the next one.
-    found.sort((a, b) => b.end - a.end || b.end - b.start - (a.end - a.start));
-    for (const { start, end, phrase } of found) {
-      const chosen = this.#choose(text, start, end, phrase, query);
+    const found = [...last.values()].sort((a, b) => b.end - a.end || b.end - b.start - (a.end - a.start));
+    for (const hit of found) {
+      const chosen = this.#choose(text, hit, query);
       if (chosen) return chosen;
     }
     return null;
@@ -134,27 +168,38 @@ export class IndicatorMatcher {
   #matchAfter(text: string, query: IndicatorQuery): IndicatorMatch | null {
     // A figure followed by punctuation ends its phrase ("5,1%, doanh thu …"): look no further than
     // the comma. A figure followed by a noun ("100% xã, phường đạt …") is described by what follows.
-    const head = text.slice(0, 110);
+    const head = withoutDenominator(text).slice(0, 110);
     // "giảm 2,96% so với năm 2020, công nghiệp …": what follows is not the figure's subject.
     if (/^\s*(?:[,;:.)]\s*)?(?:so với|tăng|giảm|gấp|bằng|đạt|\d)/iu.test(head)) return null;
     // A change ("gấp 2,4 lần năm 2020, trong đó thu nội địa …") never names its subject past a comma.
     const limit = query.isChange || /^\s*[,.]/.test(head) ? /[,;:(]/ : /[;:(]/;
-    const canonical = canonicalVietnamese(head.split(limit)[0] ?? '');
-    let best: { start: number; end: number; phrase: Phrase } | null = null;
-    for (const phrase of this.#phrases) {
-      const first = occurrences(canonical, phrase)[0];
-      if (!first || canonical.slice(0, first[0]).split(/\s+/).filter(Boolean).length > 10) continue;
-      if (!best || first[0] < best.start || (first[0] === best.start && first[1] > best.end)) {
-        best = { start: first[0], end: first[1], phrase };
-      }
+    const scope = head.split(limit)[0] ?? '';
+    // The figure's own noun phrase runs to punctuation or the next number; within it the phrasing
+    // reaching furthest carries the most modifiers ("xã đạt chuẩn nông thôn mới nâng cao").
+    const ownEnd = OWN_MODIFIER.exec(scope)?.[0].length ?? 0;
+    const hits = this.#index
+      .scan(scope)
+      .filter((hit) => scope.slice(0, hit.start).split(/\s+/).filter(Boolean).length <= 10);
+    const own = hits.filter((hit) => hit.end <= ownEnd).sort((a, b) => b.end - a.end || a.start - b.start);
+    const beyond = hits.filter((hit) => hit.end > ownEnd).sort((a, b) => a.start - b.start || b.end - a.end);
+    for (const hit of [...own, ...beyond]) {
+      const chosen = this.#choose(text, hit, query);
+      if (chosen) return chosen;
     }
-    return best ? this.#choose(text, best.start, best.end, best.phrase, query) : null;
+    return null;
   }
 
   // The previous figure's indicator, or the sibling of it that fits this figure's unit and cues.
   #fromPrevious(query: IndicatorQuery): IndicatorMatch | null {
     const previous = query.previous;
     if (!previous) return null;
+    // "… đạt 43.368 tỷ đồng, bình quân hằng năm tăng 15,98%": an average rate is the growth sibling.
+    const growth = AVERAGE_GROWTH_BEFORE.test(query.windowBefore)
+      ? (this.#families.get(previous.entry.family ?? '') ?? []).find(
+          (entry) => entry.kind === 'growth' && unitsFit(entry, query.unit, false),
+        )
+      : undefined;
+    if (growth) return { entry: growth, label: growth.name_vi };
     // "chiếm 28,33%, tăng 6,44%": a change right after a figure is a change of that figure.
     if (query.isChange && unitsFit(previous.entry, query.unit, true)) return previous;
     const chosen = this.#best([previous.entry], { ...query, clauseBefore: query.windowBefore });
@@ -163,18 +208,9 @@ export class IndicatorMatcher {
       : null;
   }
 
-  #choose(
-    text: string,
-    start: number,
-    end: number,
-    found: Phrase,
-    query: IndicatorQuery,
-  ): IndicatorMatch | null {
-    const sharing = this.#phrases
-      .filter((phrase) => phrase.text === found.text)
-      .map((phrase) => phrase.entry);
-    const chosen = this.#best(sharing, query);
-    return chosen ? { entry: chosen, label: text.slice(start, end) } : null;
+  #choose(text: string, hit: PhraseHit, query: IndicatorQuery): IndicatorMatch | null {
+    const chosen = this.#best(this.#byPhrase.get(hit.phrase) ?? [], query);
+    return chosen ? { entry: chosen, label: text.slice(hit.start, hit.end) } : null;
   }
 
   /** Among entries and their families, the one that fits the unit and whose cues stand nearest. */
@@ -186,35 +222,43 @@ export class IndicatorMatcher {
         candidates.add(sibling);
     }
     const clause = canonicalVietnamese(query.clauseBefore);
+    // "(tăng 6,17%)": the verb of a change is not a cue of the growth-rate sibling.
+    const growthClause = query.isChange ? clause.replace(CHANGE_VERB_BEFORE, '') : clause;
     const sentence = canonicalVietnamese(query.sentenceBefore);
+    const after = canonicalVietnamese(query.after.slice(0, 60));
+    const shareBefore = SHARE_BEFORE.test(query.windowBefore);
+    const averageGrowth = AVERAGE_GROWTH_BEFORE.test(query.windowBefore);
+    const ownModifier = canonicalVietnamese(OWN_MODIFIER.exec(withoutDenominator(query.after))?.[0] ?? '');
     let chosen: { entry: CatalogueEntry; score: number } | null = null;
     for (const entry of candidates) {
       if (!unitsFit(entry, query.unit, query.isChange)) continue;
       let score = entry.cues ? 0 : 0.5;
       // An indicator told apart from its siblings by cues needs one of them ("dịch vụ y tế đạt 80%"
       // is no share of GRDP).
-      const after = canonicalVietnamese(query.after.slice(0, 60));
-      const cued = (entry.cues ?? []).some((cue) =>
-        [sentence, clause, after].some((text) => text.includes(canonicalVietnamese(cue))),
-      );
+      const cues = this.#cues.get(entry) ?? [];
+      const cued = cues.some((cue) => [sentence, clause, after].some((text) => text.includes(cue)));
       if (entry.cues && !cued) continue;
       // A level is not a rate of increase or decrease.
       if (query.isLevel && (entry.cues ?? []).some((cue) => cue === 'tăng' || cue === 'giảm')) continue;
       // "chiếm 77,57% tổng chi ngân sách": a share, not the growth rate named after it.
-      if (SHARE_BEFORE.test(query.windowBefore) && entry.kind === 'growth') continue;
+      if (shareBefore && entry.kind === 'growth') continue;
       let matched = 0;
-      for (const cue of entry.cues ?? []) {
-        const canonicalCue = canonicalVietnamese(cue);
+      for (const canonicalCue of cues) {
         // The nearer a cue stands to the figure, the more it counts; more cues count more.
-        const inClause = lastWordIndex(clause, canonicalCue);
+        const inClause = lastWordIndex(entry.kind === 'growth' ? growthClause : clause, canonicalCue);
         if (inClause >= 0) score = Math.max(score, 2 + inClause / Math.max(1, clause.length));
         else if (lastWordIndex(sentence, canonicalCue) >= 0) score = Math.max(score, 1);
         else continue;
         matched++;
       }
+      // "04 chỉ tiêu chưa đạt", "28 xã đạt chuẩn nông thôn mới nâng cao": the figure's own modifier.
+      if ((this.#modifierCues.get(entry) ?? []).some((cue) => lastWordIndex(ownModifier, cue) >= 0)) {
+        score = Math.max(score, 3);
+        matched++;
+      }
       score += 0.01 * matched;
       // A change of a level (a share moving by 6,44 points) is not the growth-rate sibling.
-      if (query.isChange && entry.kind === 'growth') score -= 1;
+      if (query.isChange && entry.kind === 'growth' && !averageGrowth) score -= 1;
       // The same unit as the indicator beats a fit through the change rule.
       if (unitClass(entry.unit) === unitClass(query.unit)) score += 0.25;
       // Counts of different things ("1.047 tập thể, 1.745 cá nhân") go by their own unit.
@@ -223,6 +267,17 @@ export class IndicatorMatcher {
     }
     return chosen?.entry ?? null;
   }
+}
+
+/** "28/175 xã …": what follows a fraction's numerator starts after its denominator. */
+function withoutDenominator(after: string): string {
+  return after.replace(/^\s*\/\s*\d[\d.,]*/u, '');
+}
+
+/** Offset of the last list separator (a comma, a semicolon or "và") in a text, or -1. */
+function lastSeparator(text: string): number {
+  const and = [...text.matchAll(/\svà\s/gu)].at(-1)?.index ?? -1;
+  return Math.max(text.lastIndexOf(','), text.lastIndexOf(';'), and);
 }
 
 /** Last index of `needle` in `haystack` starting and ending at word boundaries, or -1. */

@@ -42,6 +42,12 @@ export const WAREHOUSE_COLUMNS: Record<WarehouseTable, readonly ColumnSpec[]> = 
     { name: 'name_vi', type: 'string', vi: 'Tên chỉ tiêu (tiếng Việt)', en: 'Indicator name (Vietnamese)' },
     { name: 'name_en', type: 'string', vi: 'Tên chỉ tiêu (tiếng Anh)', en: 'Indicator name (English)' },
     { name: 'domain', type: 'string', vi: 'Lĩnh vực', en: 'Domain' },
+    {
+      name: 'group',
+      type: 'string',
+      vi: 'Nhóm chỉ tiêu thống kê cấp tỉnh (dat_dai, dan_so, …, hanh_chinh)',
+      en: 'Group of the provincial statistical indicator system (dat_dai, dan_so, …, hanh_chinh)',
+    },
     { name: 'unit', type: 'string', vi: 'Đơn vị tính', en: 'Unit' },
     {
       name: 'kind',
