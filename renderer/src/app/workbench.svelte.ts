@@ -2,7 +2,7 @@ import { getContext, setContext } from 'svelte';
 import { WorkbenchDatabase } from '../lib/db/database.ts';
 import { browserConnector } from '../lib/db/browser-connector.ts';
 import type { DbError } from '../lib/db/db-error.ts';
-import { readSchemaCatalog, type SchemaObject } from '../lib/warehouse/schema-catalog.ts';
+import { readSchemaCatalog, type SchemaObject } from '../lib/meaning/schema-catalog.ts';
 import { Workspace } from '../lib/warehouse/workspace.ts';
 import { SqlWorkbench } from '../features/sql/sql-workbench.svelte.ts';
 import { PivotModel } from '../features/pivot/pivot-model.svelte.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkbenchDatabase } from '../../../renderer/src/lib/db/database.ts';
-import { consistencyChecksSql } from '../../../renderer/src/features/pivot/consistency-checks.ts';
+import { consistencyChecksSql } from '../../../renderer/src/lib/pivot/consistency-checks.ts';
 import { nodeConnector, openWarehouseDatabase } from '../../../scripts/lib/node-duckdb.ts';
 
 type Fact = [string, string, string, string, number, number, number, number, string, string, number | null];

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkbenchDatabase } from '../../../renderer/src/lib/db/database.ts';
-import { DEFAULT_PIVOT_CONFIG, parsePivotConfig } from '../../../renderer/src/features/pivot/pivot-config.ts';
-import { buildPivotQuery, inlineParams } from '../../../renderer/src/features/pivot/pivot-query.ts';
+import { DEFAULT_PIVOT_CONFIG, parsePivotConfig } from '../../../renderer/src/lib/pivot/pivot-config.ts';
+import { buildPivotQuery, inlineParams } from '../../../renderer/src/lib/pivot/pivot-query.ts';
 import { openWarehouseDatabase } from '../../../scripts/lib/node-duckdb.ts';
 
 type Row = Record<string, unknown>;

@@ -2,17 +2,17 @@ import type { JsonValue } from '../../../../electron/shared/ipc-contract.ts';
 import type { WorkbenchDatabase } from '../../lib/db/database.ts';
 import type { DbError } from '../../lib/db/db-error.ts';
 import { loadDocument, saveDocument } from '../../lib/platform/persistent-store.ts';
-import { consistencyChecksSql, type ConsistencyFlag } from './consistency-checks.ts';
+import { consistencyChecksSql, type ConsistencyFlag } from '../../lib/pivot/consistency-checks.ts';
 import {
   DEFAULT_PIVOT_CONFIG,
   parsePivotConfig,
   type PeriodColumn,
   type PivotConfig,
-} from './pivot-config.ts';
-import { buildPivotQuery, inlineParams } from './pivot-query.ts';
-import { readPivot, type PivotRow } from './pivot-rows.ts';
+} from '../../lib/pivot/pivot-config.ts';
+import { buildPivotQuery, inlineParams } from '../../lib/pivot/pivot-query.ts';
+import { readPivot, type PivotRow } from '../../lib/pivot/pivot-rows.ts';
 
-export { disagrees, type CellSource, type PivotCell, type PivotRow } from './pivot-rows.ts';
+export { disagrees, type CellSource, type PivotCell, type PivotRow } from '../../lib/pivot/pivot-rows.ts';
 
 export interface SavedLayout {
   name: string;

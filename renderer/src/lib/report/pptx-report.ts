@@ -2,7 +2,7 @@ import PptxGenJS from 'pptxgenjs';
 import type { Locale, MessageKey } from '../i18n/dictionary.ts';
 import { translate } from '../i18n/translate.ts';
 import { formatNumber } from '../format/format-number.ts';
-import type { PivotCell, PivotRow } from '../../features/pivot/pivot-rows.ts';
+import type { PivotCell, PivotRow } from '../pivot/pivot-rows.ts';
 import { middleOf, type ReportData } from './report-data.ts';
 import { hasFigures, rowSources } from './report-sources.ts';
 

@@ -1,8 +1,8 @@
 import type { WorkbenchDatabase } from '../db/database.ts';
 import type { DbResult } from '../db/db-error.ts';
-import { DEFAULT_PIVOT_CONFIG, type PeriodColumn } from '../../features/pivot/pivot-config.ts';
-import { buildPivotQuery } from '../../features/pivot/pivot-query.ts';
-import { readPivot, type PivotRow } from '../../features/pivot/pivot-rows.ts';
+import { DEFAULT_PIVOT_CONFIG, type PeriodColumn } from '../pivot/pivot-config.ts';
+import { buildPivotQuery } from '../pivot/pivot-query.ts';
+import { readPivot, type PivotRow } from '../pivot/pivot-rows.ts';
 
 export type ReportPeriods = 'terms' | 'years';
 

@@ -1,4 +1,4 @@
-import type { SqlParam } from '../../lib/db/database.ts';
+import type { SqlParam } from '../db/database.ts';
 import { periodColumns, type PeriodColumn, type PivotConfig } from './pivot-config.ts';
 
 export interface PivotQuery {

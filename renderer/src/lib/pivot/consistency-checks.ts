@@ -1,4 +1,4 @@
-import { quoteIdentifier } from '../../lib/db/database.ts';
+import { quoteIdentifier } from '../db/database.ts';
 
 /** A check that failed: what was stated, what the other figures imply, and the figures involved. */
 export interface ConsistencyFlag {

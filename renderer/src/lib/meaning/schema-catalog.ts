@@ -1,8 +1,8 @@
 import { quoteIdentifier, type WorkbenchDatabase } from '../db/database.ts';
 import type { DbResult } from '../db/db-error.ts';
-import { WAREHOUSE_COLUMNS } from './columns.ts';
+import { WAREHOUSE_COLUMNS } from '../warehouse/columns.ts';
 import { CURATED_VIEWS } from './curated-views.ts';
-import { WAREHOUSE_TABLES } from './tables.ts';
+import { WAREHOUSE_TABLES } from '../warehouse/tables.ts';
 
 export interface SchemaColumn {
   name: string;
