@@ -29,6 +29,8 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
+          // Hooks open the real engine and warehouse: they may take as long as a test.
+          hookTimeout: 60_000,
         },
       },
       {

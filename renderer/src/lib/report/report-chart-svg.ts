@@ -2,7 +2,7 @@ import type { Locale } from '../i18n/dictionary.ts';
 import { formatNumber } from '../format/format-number.ts';
 import { translate } from '../i18n/translate.ts';
 import type { PivotRow } from '../pivot/pivot-rows.ts';
-import type { PeriodColumn } from '../pivot/pivot-config.ts';
+import type { PeriodColumn } from '../meaning/plan-periods.ts';
 import { middleOf } from './report-data.ts';
 
 export const REPORT_CHART_WIDTH = 900;

@@ -1,4 +1,5 @@
-import { quoteIdentifier, type WorkbenchDatabase } from '../db/database.ts';
+import type { WorkbenchDatabase } from '../db/database.ts';
+import { appObject } from '../db/sql.ts';
 import type { DbResult } from '../db/db-error.ts';
 import { CURATED_VIEWS, WORKBENCH_MACROS } from '../meaning/curated-views.ts';
 import { WAREHOUSE_TABLES, arrowPath, type WarehouseTable } from './tables.ts';
@@ -111,7 +112,7 @@ export class Workspace {
 
   async #fingerprint(table: WarehouseTable): Promise<DbResult<string>> {
     const result = await this.#db.query(
-      `SELECT count(*)::VARCHAR || ':' || coalesce(bit_xor(hash(t))::VARCHAR, '') AS fingerprint FROM main.${quoteIdentifier(table)} t`,
+      `SELECT count(*)::VARCHAR || ':' || coalesce(bit_xor(hash(t))::VARCHAR, '') AS fingerprint FROM ${appObject(table)} t`,
     );
     return result.ok ? { ok: true, value: String(result.value.get(0)?.fingerprint) } : result;
   }
