@@ -1,21 +1,11 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openWatchedPage, type WatchedPage, waitForDatabase } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { waitForDatabase } from './support/browser.ts';
+import { useWorkbenchPage } from './support/workbench-page.ts';
 import { gridRows, runSql, typeSql } from './support/sql.ts';
 import { mkdir } from 'node:fs/promises';
 
 describe('the workbench in web mode', () => {
-  let browser: Browser;
-  let watched: WatchedPage;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    watched = await openWatchedPage(browser, inject('baseUrl'));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const watched = useWorkbenchPage({ waitForDatabase: false });
 
   it('starts DuckDB and lists the warehouse tables with row counts', async () => {
     const { page } = watched;
