@@ -12,7 +12,9 @@ describe('the workbench in web mode', () => {
     await waitForDatabase(page);
     const rows = page.locator('[data-testid="table-list"] > li[data-kind="table"]');
     await expect.poll(() => rows.count()).toBe(3);
-    expect(await page.locator('[data-testid="table-list"] > li[data-kind="view"]').count()).toBe(4);
+    // The meaning layer (effective_observations, v_observations, preferred_observations,
+    // plan_periods) and the three views built on it.
+    expect(await page.locator('[data-testid="table-list"] > li[data-kind="view"]').count()).toBe(7);
     const documents = page.locator('li[data-table="documents"] .count');
     expect(await documents.getAttribute('data-rows')).toBe('5');
     expect(await documents.innerText()).toBe('5 dòng');

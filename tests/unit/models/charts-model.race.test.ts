@@ -1,18 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WorkbenchDatabase } from '../../../renderer/src/lib/db/database.ts';
+import { describe, expect, it } from 'vitest';
 import { ChartsModel } from '../../../renderer/src/features/charts/charts-model.svelte.ts';
-import { openWarehouseDatabase } from '../../../scripts/lib/node-duckdb.ts';
 import { heldDatabase } from '../../support/held-database.ts';
+import { useWarehouseDatabase } from '../../support/warehouse-database.ts';
 
 describe('the charts model when two requests overlap on the real engine', () => {
-  let real: WorkbenchDatabase;
-  beforeAll(async () => {
-    ({ db: real } = await openWarehouseDatabase());
-  });
-  afterAll(() => real.close());
+  const warehouse = useWarehouseDatabase();
 
   it('shows the newer chart even when the older answer arrives last', async () => {
-    const held = heldDatabase(real);
+    const held = heldDatabase(warehouse.db);
     const charts = new ChartsModel(held.db);
     // The GRDP-growth chart is asked for first, and its answer is held back…
     held.hold((_sql, params) => params.includes('grdp_growth'));
@@ -29,7 +24,7 @@ describe('the charts model when two requests overlap on the real engine', () => 
   });
 
   it('shows an answer when nothing overtakes it', async () => {
-    const charts = new ChartsModel(real);
+    const charts = new ChartsModel(warehouse.db);
     await charts.show({ kind: 'target', indicatorId: 'grdp_growth' });
     expect(charts.shown).toEqual({ kind: 'target', indicatorId: 'grdp_growth' });
     expect(charts.points.map((point) => point.label)).toContain('2021–2025');

@@ -1,21 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WorkbenchDatabase } from '../../../renderer/src/lib/db/database.ts';
+import { describe, expect, it } from 'vitest';
 import { DocumentsModel } from '../../../renderer/src/features/documents/documents-model.svelte.ts';
-import { openWarehouseDatabase, readDataAsset } from '../../../scripts/lib/node-duckdb.ts';
+import { readDataAsset } from '../../../scripts/lib/node-duckdb.ts';
 import { heldDatabase } from '../../support/held-database.ts';
+import { useWarehouseDatabase } from '../../support/warehouse-database.ts';
 
 const REPORT = '2025_bao-cao-ktxh-2021-2025_phuong-huong-2026-2030';
 const PLAN = '2025-12-10_nghi-quyet-67-hdnd_ke-hoach-2026';
 
 describe('the documents model when two openings overlap on the real engine', () => {
-  let real: WorkbenchDatabase;
-  beforeAll(async () => {
-    ({ db: real } = await openWarehouseDatabase());
-  });
-  afterAll(() => real.close());
+  const warehouse = useWarehouseDatabase();
 
   it('shows the document opened last even when the first one is answered after it', async () => {
-    const held = heldDatabase(real);
+    const held = heldDatabase(warehouse.db);
     const documents = new DocumentsModel(held.db, readDataAsset);
     await documents.loadDocuments();
     held.hold((_sql, params) => params.includes(REPORT));
@@ -31,7 +27,7 @@ describe('the documents model when two openings overlap on the real engine', () 
   });
 
   it('says a figure it cannot find is not found, and an unreadable file unreadable', async () => {
-    const documents = new DocumentsModel(real, async () => {
+    const documents = new DocumentsModel(warehouse.db, async () => {
       throw new Error('ENOENT');
     });
     expect(await documents.openObservation('khong-co')).toBe(false);

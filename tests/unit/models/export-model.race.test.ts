@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WorkbenchDatabase } from '../../../renderer/src/lib/db/database.ts';
+import { describe, expect, it } from 'vitest';
 import { buildSummaryCsv } from '../../../renderer/src/lib/report/summary-csv.ts';
 import {
   ExportModel,
   type ExportRequest,
 } from '../../../renderer/src/features/export/export-model.svelte.ts';
-import { openWarehouseDatabase } from '../../../scripts/lib/node-duckdb.ts';
 import { heldDatabase } from '../../support/held-database.ts';
+import { useWarehouseDatabase } from '../../support/warehouse-database.ts';
 
 const request = (indicators: string[], generatedOn: string): ExportRequest => ({
   indicators,
@@ -18,14 +17,10 @@ const request = (indicators: string[], generatedOn: string): ExportRequest => ({
 });
 
 describe('the export model when two exports overlap on the real engine', () => {
-  let real: WorkbenchDatabase;
-  beforeAll(async () => {
-    ({ db: real } = await openWarehouseDatabase());
-  });
-  afterAll(() => real.close());
+  const warehouse = useWarehouseDatabase();
 
   it('saves the newer report only, even when the older one is read last', async () => {
-    const held = heldDatabase(real);
+    const held = heldDatabase(warehouse.db);
     const saved = new Map<string, string>();
     const exports = new ExportModel(held.db, {
       chartPng: () => Promise.reject(new Error('no charts in csv')),
@@ -47,7 +42,7 @@ describe('the export model when two exports overlap on the real engine', () => {
   });
 
   it('says so when nothing is chosen or the file cannot be built', async () => {
-    const exports = new ExportModel(real, {
+    const exports = new ExportModel(warehouse.db, {
       chartPng: () => Promise.reject(new Error('no charts')),
       build: () => Promise.reject(new Error('đĩa đầy')),
       save: () => Promise.resolve(true),
