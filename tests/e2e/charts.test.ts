@@ -1,13 +1,7 @@
 import { mkdir } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  downloadFrom as download,
-  launchBrowser,
-  openWatchedPage,
-  type WatchedPage,
-  waitForDatabase,
-} from './support/browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { downloadFrom as download } from './support/browser.ts';
+import { useWorkbenchPage } from './support/workbench-page.ts';
 
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(png: Buffer): [number, number] {
@@ -16,19 +10,11 @@ function pngSize(png: Buffer): [number, number] {
 }
 
 describe('charts', () => {
-  let browser: Browser;
-  let watched: WatchedPage;
+  const watched = useWorkbenchPage();
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    watched = await openWatchedPage(browser, inject('baseUrl'));
-    await waitForDatabase(watched.page);
     await watched.page.locator('nav [data-area="charts"]').click();
     await mkdir('test-results', { recursive: true });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
   });
 
   it('draws GRDP growth targets beside results by period, in Vietnamese', async () => {

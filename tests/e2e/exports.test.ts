@@ -1,29 +1,12 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  downloadFrom as download,
-  launchBrowser,
-  openWatchedPage,
-  type WatchedPage,
-  waitForDatabase,
-} from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { downloadFrom as download } from './support/browser.ts';
+import { useWorkbenchPage } from './support/workbench-page.ts';
 import { runSql } from './support/sql.ts';
 
 describe('exports from the app', () => {
-  let browser: Browser;
-  let watched: WatchedPage;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    watched = await openWatchedPage(browser, inject('baseUrl'));
-    await waitForDatabase(watched.page);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const watched = useWorkbenchPage();
 
   it('makes the Excel report of the chosen indicators, charts included', async () => {
     const { page } = watched;

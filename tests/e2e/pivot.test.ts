@@ -1,7 +1,8 @@
 import { mkdir } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openWatchedPage, type WatchedPage, waitForDatabase } from './support/browser.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { waitForDatabase } from './support/browser.ts';
+import { useWorkbenchPage } from './support/workbench-page.ts';
 import { gridRows } from './support/sql.ts';
 
 async function openPivot(page: Page): Promise<void> {
@@ -11,17 +12,10 @@ async function openPivot(page: Page): Promise<void> {
 }
 
 describe('the period pivot', () => {
-  let browser: Browser;
-  let watched: WatchedPage;
+  const watched = useWorkbenchPage({ waitForDatabase: false });
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    watched = await openWatchedPage(browser, inject('baseUrl'));
     await openPivot(watched.page);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
   });
 
   it('shows GRDP growth across 2016–2020, 2021–2025 (with its yearly results), 2026–2030 and the 2026 plan', async () => {
@@ -84,9 +78,10 @@ describe('the period pivot', () => {
     const cells = (await gridRows(page)).flat();
     expect(cells).toContain('6,79');
     expect(cells).toContain('7,5');
-    expect(await page.locator('.cm-content').innerText()).toContain(
-      'WITH periods(period, period_start, period_end, kind)',
-    );
+    // The pivot's own query, over the meaning layer.
+    const sql = await page.locator('.cm-content').innerText();
+    expect(sql).toContain('WITH periods AS (');
+    expect(sql).toContain('"memory"."main"."preferred_figures"(NULL)');
   });
 
   it('sent no request off the machine and logged no console error', () => {

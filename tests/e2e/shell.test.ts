@@ -1,28 +1,20 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openWatchedPage, type WatchedPage, waitForDatabase } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { waitForDatabase } from './support/browser.ts';
+import { useWorkbenchPage } from './support/workbench-page.ts';
 import { gridRows, runSql, typeSql } from './support/sql.ts';
 import { mkdir } from 'node:fs/promises';
 
 describe('the workbench in web mode', () => {
-  let browser: Browser;
-  let watched: WatchedPage;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    watched = await openWatchedPage(browser, inject('baseUrl'));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const watched = useWorkbenchPage({ waitForDatabase: false });
 
   it('starts DuckDB and lists the warehouse tables with row counts', async () => {
     const { page } = watched;
     await waitForDatabase(page);
     const rows = page.locator('[data-testid="table-list"] > li[data-kind="table"]');
     await expect.poll(() => rows.count()).toBe(3);
-    expect(await page.locator('[data-testid="table-list"] > li[data-kind="view"]').count()).toBe(4);
+    // The meaning layer (effective_observations, v_observations, preferred_observations,
+    // plan_periods) and the three views built on it.
+    expect(await page.locator('[data-testid="table-list"] > li[data-kind="view"]').count()).toBe(7);
     const documents = page.locator('li[data-table="documents"] .count');
     expect(await documents.getAttribute('data-rows')).toBe('5');
     expect(await documents.innerText()).toBe('5 dòng');

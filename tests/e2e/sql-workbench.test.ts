@@ -1,23 +1,11 @@
 import { mkdir } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openWatchedPage, type WatchedPage, waitForDatabase } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { waitForDatabase } from './support/browser.ts';
+import { useWorkbenchPage } from './support/workbench-page.ts';
 import { gridRows, runSql, typeSql } from './support/sql.ts';
 
 describe('the SQL workbench', () => {
-  let browser: Browser;
-  let watched: WatchedPage;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    watched = await openWatchedPage(browser, inject('baseUrl'));
-    await watched.context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    await waitForDatabase(watched.page);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const watched = useWorkbenchPage({ permissions: ['clipboard-read', 'clipboard-write'] });
 
   it('offers a column while typing', async () => {
     const { page } = watched;

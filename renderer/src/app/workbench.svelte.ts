@@ -1,8 +1,8 @@
-import { getContext, setContext } from 'svelte';
 import { WorkbenchDatabase } from '../lib/db/database.ts';
+import { fetchAsset } from '../lib/platform/fetch-asset.ts';
 import { browserConnector } from '../lib/db/browser-connector.ts';
 import type { DbError } from '../lib/db/db-error.ts';
-import { readSchemaCatalog, type SchemaObject } from '../lib/warehouse/schema-catalog.ts';
+import { readSchemaCatalog, type SchemaObject } from '../lib/meaning/schema-catalog.ts';
 import { Workspace } from '../lib/warehouse/workspace.ts';
 import { SqlWorkbench } from '../features/sql/sql-workbench.svelte.ts';
 import { PivotModel } from '../features/pivot/pivot-model.svelte.ts';
@@ -76,24 +76,4 @@ export class Workbench {
     this.error = error;
     this.status = 'failed';
   }
-}
-
-/** Reads a file of the embedded dataset, next to the app. */
-export async function fetchAsset(path: string): Promise<Uint8Array> {
-  const response = await fetch(new URL(path, document.baseURI));
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  return new Uint8Array(await response.arrayBuffer());
-}
-
-const WORKBENCH = Symbol('workbench');
-
-export function setWorkbench(workbench: Workbench): Workbench {
-  return setContext(WORKBENCH, workbench);
-}
-
-/** The Workbench provided by App.svelte; throws when a component is used outside it. */
-export function getWorkbench(): Workbench {
-  const workbench = getContext<Workbench | undefined>(WORKBENCH);
-  if (!workbench) throw new Error('getWorkbench() called outside <App>: no Workbench in context');
-  return workbench;
 }

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { WorkbenchDatabase } from '../../../renderer/src/lib/db/database.ts';
-import { readSchemaCatalog } from '../../../renderer/src/lib/warehouse/schema-catalog.ts';
+import { readSchemaCatalog } from '../../../renderer/src/lib/meaning/schema-catalog.ts';
 import { WAREHOUSE_TABLES } from '../../../renderer/src/lib/warehouse/tables.ts';
 import { nodeConnector, openWarehouseDatabase } from '../../../scripts/lib/node-duckdb.ts';
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkbenchDatabase } from '../../../renderer/src/lib/db/database.ts';
-import { consistencyChecksSql } from '../../../renderer/src/features/pivot/consistency-checks.ts';
+import { consistencyChecksSql } from '../../../renderer/src/lib/pivot/consistency-checks.ts';
+import { ident } from '../../../renderer/src/lib/db/sql.ts';
 import { nodeConnector, openWarehouseDatabase } from '../../../scripts/lib/node-duckdb.ts';
 
 type Fact = [string, string, string, string, number, number, number, number, string, string, number | null];
@@ -50,13 +51,20 @@ describe('consistency checks on hand-made figures', () => {
   beforeAll(async () => {
     const values = FACTS.map(
       (fact) =>
-        `(${fact.map((value) => (typeof value === 'string' ? `'${value}'` : String(value))).join(', ')}, 1, '2025-12')`,
+        `(${fact.map((value) => (typeof value === 'string' ? `'${value}'` : String(value))).join(', ')})`,
     ).join(',\n');
+    // The columns the meaning layer adds: the preference (here the order of the facts), the kind
+    // and the whole of a share.
     const created = await db.query(
-      `CREATE TABLE hand_made AS SELECT * FROM (VALUES ${values}) t(${COLUMNS}, source_rank, issued_on)`,
+      `CREATE TABLE hand_made AS
+       SELECT *, row_number() OVER () AS preference_rank,
+              CASE WHEN indicator_id LIKE '%\\_share\\_%' ESCAPE '\\' THEN 'share' END AS kind,
+              CASE WHEN indicator_id LIKE 'grdp\\_share\\_%' ESCAPE '\\' THEN 'grdp_share'
+                   WHEN indicator_id LIKE 'labour\\_share\\_%' ESCAPE '\\' THEN 'labour_share' END AS share_of
+       FROM (VALUES ${values}) t(${COLUMNS})`,
     );
     if (!created.ok) throw new Error(created.error.message);
-    const result = await db.query(consistencyChecksSql('hand_made'));
+    const result = await db.query(consistencyChecksSql(ident('hand_made')));
     if (!result.ok) throw new Error(result.error.message);
     flags = result.value.toArray().map((row) => row.toJSON());
   });

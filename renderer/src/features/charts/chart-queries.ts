@@ -1,5 +1,6 @@
 import type { WorkbenchDatabase } from '../../lib/db/database.ts';
 import type { DbResult } from '../../lib/db/db-error.ts';
+import { appObject } from '../../lib/db/sql.ts';
 
 /** One value of a chart: a label (period or year), a series and the value with its range and source. */
 export interface ChartPoint {
@@ -18,8 +19,8 @@ export interface IndicatorChoice {
   unit: string;
 }
 
-// The preferred figure among several for the same thing: the latest official document first.
-const PREFERENCE = 'ORDER BY source_rank, issued_on DESC, is_estimate, obs_id';
+const OBSERVATIONS = appObject('v_observations');
+const PLAN_PERIODS = appObject('plan_periods');
 
 async function points(
   db: WorkbenchDatabase,
@@ -41,7 +42,7 @@ async function points(
 export async function chartableIndicators(db: WorkbenchDatabase): Promise<DbResult<IndicatorChoice[]>> {
   return db.queryRows(
     `SELECT indicator_id, any_value(indicator_name_vi) AS name, mode(unit) AS unit
-     FROM v_observations WHERE catalogued AND measure IN ('target', 'actual')
+     FROM ${OBSERVATIONS} WHERE catalogued AND measure IN ('target', 'actual')
      GROUP BY indicator_id ORDER BY name`,
     [],
     (row) => ({ id: String(row.indicator_id), name: String(row.name), unit: String(row.unit ?? '') }),
@@ -52,25 +53,26 @@ export async function chartableIndicators(db: WorkbenchDatabase): Promise<DbResu
 export function targetVsResult(db: WorkbenchDatabase, indicatorId: string): Promise<DbResult<ChartPoint[]>> {
   return points(
     db,
-    `WITH terms(term, term_start, term_end) AS (VALUES ('2016–2020', 2016, 2020), ('2021–2025', 2021, 2025), ('2026–2030', 2026, 2030)),
+    `WITH terms AS (
+       SELECT replace(period, '-', '–') AS term, period_start AS term_start, period_end AS term_end
+       FROM ${PLAN_PERIODS} WHERE kind = 'term'),
      candidates AS (
        SELECT t.term, o.*, CASE WHEN o.period_start = t.term_start THEN 0 ELSE 1 END AS fit
-       FROM v_observations o
+       FROM ${OBSERVATIONS} o
        JOIN terms t ON (o.period_start = t.term_start AND o.period_end = t.term_end)
                     OR (o.period_start = t.term_end AND o.period_end = t.term_end)
        WHERE o.indicator_id = ? AND o.measure IN ('target', 'actual') AND o.unit = (
-         SELECT mode(unit) FROM v_observations WHERE indicator_id = ? AND measure IN ('target', 'actual')))
+         SELECT mode(unit) FROM ${OBSERVATIONS} WHERE indicator_id = ? AND measure IN ('target', 'actual')))
      SELECT CASE measure WHEN 'target' THEN 'Chỉ tiêu' ELSE 'Kết quả' END AS series, term AS label,
             value_low AS low, value_high AS high, unit, is_estimate AS estimate, doc_title
-     FROM (SELECT *, row_number() OVER (PARTITION BY term, measure ORDER BY fit, source_rank, issued_on DESC, is_estimate, obs_id) AS preference
-           FROM candidates)
-     WHERE preference = 1
+     FROM candidates
+     QUALIFY row_number() OVER (PARTITION BY term, measure ORDER BY fit, preference_rank) = 1
      ORDER BY label, series`,
     [indicatorId, indicatorId],
   );
 }
 
-/** Yearly results of some indicators (a footnote's series, 2016–2026), one series per indicator. */
+/** Yearly results of some indicators (a footnote's series) over the plan periods, one series per indicator. */
 export function yearlySeries(
   db: WorkbenchDatabase,
   indicatorIds: readonly string[],
@@ -79,29 +81,28 @@ export function yearlySeries(
     db,
     `SELECT coalesce(indicator_name_vi, label_vi) AS series, period_start::VARCHAR AS label, value_low AS low, value_high AS high,
             unit, is_estimate AS estimate, doc_title
-     FROM (SELECT *, row_number() OVER (PARTITION BY indicator_id, period_start ${PREFERENCE}) AS preference
-           FROM v_observations
-           WHERE list_contains(string_split(?, ','), indicator_id) AND measure = 'actual'
-             AND period_start = period_end AND period_start BETWEEN 2016 AND 2026)
-     WHERE preference = 1
+     FROM ${OBSERVATIONS}
+     WHERE list_contains(string_split(?, ','), indicator_id) AND measure = 'actual' AND period_start = period_end
+       AND period_start BETWEEN (SELECT min(period_start) FROM ${PLAN_PERIODS})
+                            AND (SELECT max(period_end) FROM ${PLAN_PERIODS} WHERE kind = 'year')
+     QUALIFY row_number() OVER (PARTITION BY indicator_id, period_start ORDER BY preference_rank) = 1
      ORDER BY series, label`,
     // Indicator ids are [a-z0-9_]: a comma-separated list is unambiguous.
     [indicatorIds.join(',')],
   );
 }
 
-/** GRDP by sector (shares, %) for each year a document gives a result or a target for. */
-export function structure(db: WorkbenchDatabase, prefix = 'grdp_share_'): Promise<DbResult<ChartPoint[]>> {
+/** A whole by its parts (GRDP by sector, shares in %) for each year a document gives a result or a target for. */
+export function structure(db: WorkbenchDatabase, whole = 'grdp_share'): Promise<DbResult<ChartPoint[]>> {
   return points(
     db,
     `SELECT coalesce(indicator_name_vi, label_vi) AS series,
             period_end::VARCHAR || CASE measure WHEN 'target' THEN ' (chỉ tiêu)' ELSE ' (kết quả)' END AS label,
             value_low AS low, value_high AS high, unit, is_estimate AS estimate, doc_title
-     FROM (SELECT *, row_number() OVER (PARTITION BY indicator_id, measure, period_end ${PREFERENCE}) AS preference
-           FROM v_observations
-           WHERE starts_with(indicator_id, ?) AND unit = '%' AND measure IN ('target', 'actual') AND period_start = period_end)
-     WHERE preference = 1
+     FROM ${OBSERVATIONS}
+     WHERE kind = 'share' AND share_of = ? AND unit = '%' AND measure IN ('target', 'actual') AND period_start = period_end
+     QUALIFY row_number() OVER (PARTITION BY indicator_id, measure, period_end ORDER BY preference_rank) = 1
      ORDER BY label, series`,
-    [prefix],
+    [whole],
   );
 }

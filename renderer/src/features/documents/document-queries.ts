@@ -1,5 +1,6 @@
 import type { WorkbenchDatabase } from '../../lib/db/database.ts';
 import type { DbResult } from '../../lib/db/db-error.ts';
+import { appObject, literal } from '../../lib/db/sql.ts';
 
 export interface DocumentSummary {
   docId: string;
@@ -25,7 +26,7 @@ export interface FigureMark {
 export async function listDocuments(db: WorkbenchDatabase): Promise<DbResult<DocumentSummary[]>> {
   return db.queryRows(
     `SELECT d.doc_id, d.title, d.doc_type, d.issuer, d.issued_on, d.source_path, count(o.obs_id) AS figures
-     FROM main.documents d LEFT JOIN main.observations o USING (doc_id)
+     FROM ${appObject('documents')} d LEFT JOIN ${appObject('effective_observations')} o USING (doc_id)
      GROUP BY ALL ORDER BY d.issued_on, d.doc_id`,
     [],
     (row) => ({
@@ -45,7 +46,7 @@ export async function figureMarks(db: WorkbenchDatabase, docId: string): Promise
   return db.queryRows(
     `SELECT o.obs_id, o.char_start, o.char_end, o.sentence_start, o.sentence_end, o.catalogued,
             coalesce(i.name_vi, o.label_vi) AS indicator
-     FROM main.observations o LEFT JOIN main.indicators i USING (indicator_id)
+     FROM ${appObject('effective_observations')} o LEFT JOIN ${appObject('indicators')} i USING (indicator_id)
      WHERE o.doc_id = ? ORDER BY o.char_start`,
     [docId],
     (row) => ({
@@ -66,7 +67,7 @@ export async function locateObservation(
   obsId: string,
 ): Promise<DbResult<{ docId: string; start: number; end: number } | null>> {
   const result = await db.query(
-    'SELECT doc_id, char_start, char_end FROM main.observations WHERE obs_id = ?',
+    `SELECT doc_id, char_start, char_end FROM ${appObject('effective_observations')} WHERE obs_id = ?`,
     [obsId],
   );
   if (!result.ok) return result;
@@ -81,5 +82,5 @@ export async function locateObservation(
 
 /** SQL that shows one figure with everything known about it (used when a highlight is clicked). */
 export function figureQuery(obsId: string): string {
-  return `SELECT * FROM v_observations WHERE obs_id = '${obsId.replaceAll("'", "''")}';`;
+  return `SELECT * FROM ${appObject('v_observations')} WHERE obs_id = ${literal(obsId)};`;
 }

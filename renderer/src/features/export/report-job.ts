@@ -1,4 +1,4 @@
-import type { ReportJob } from './report.worker.ts';
+import type { ReportJob } from './worker-messages.ts';
 import { runWorker } from './run-worker.ts';
 
 /** Runs a report job in its worker and returns the file's bytes. */

@@ -1,9 +1,9 @@
-/** Sends one message to a fresh worker and resolves with the bytes it answers, then ends it. */
-export function runWorker(worker: Worker, message: unknown): Promise<Uint8Array> {
+import type { ReportJob, ResultExportJob, WorkerAnswer } from './worker-messages.ts';
+
+/** Sends one job to a fresh worker and resolves with the bytes it answers, then ends it. */
+export function runWorker(worker: Worker, job: ReportJob | ResultExportJob): Promise<Uint8Array> {
   return new Promise<Uint8Array>((resolve, reject) => {
-    worker.onmessage = (
-      event: MessageEvent<{ ok: true; bytes: Uint8Array } | { ok: false; message: string }>,
-    ) => {
+    worker.onmessage = (event: MessageEvent<WorkerAnswer>) => {
       worker.terminate();
       if (event.data.ok) resolve(event.data.bytes);
       else reject(new Error(event.data.message));
@@ -12,6 +12,6 @@ export function runWorker(worker: Worker, message: unknown): Promise<Uint8Array>
       worker.terminate();
       reject(new Error(event.message || 'worker failed'));
     };
-    worker.postMessage(message);
+    worker.postMessage(job);
   });
 }

@@ -2,17 +2,13 @@ import type { JsonValue } from '../../../../electron/shared/ipc-contract.ts';
 import type { WorkbenchDatabase } from '../../lib/db/database.ts';
 import type { DbError } from '../../lib/db/db-error.ts';
 import { loadDocument, saveDocument } from '../../lib/platform/persistent-store.ts';
-import { consistencyChecksSql, type ConsistencyFlag } from './consistency-checks.ts';
-import {
-  DEFAULT_PIVOT_CONFIG,
-  parsePivotConfig,
-  type PeriodColumn,
-  type PivotConfig,
-} from './pivot-config.ts';
-import { buildPivotQuery, inlineParams } from './pivot-query.ts';
-import { readPivot, type PivotRow } from './pivot-rows.ts';
+import { consistencyChecksSql, type ConsistencyFlag } from '../../lib/pivot/consistency-checks.ts';
+import { readPlanPeriods, type PeriodColumn } from '../../lib/meaning/plan-periods.ts';
+import { DEFAULT_PIVOT_CONFIG, parsePivotConfig, type PivotConfig } from '../../lib/pivot/pivot-config.ts';
+import { buildPivotQuery, inlineParams } from '../../lib/pivot/pivot-query.ts';
+import { readPivot, type PivotRow } from '../../lib/pivot/pivot-rows.ts';
 
-export { disagrees, type CellSource, type PivotCell, type PivotRow } from './pivot-rows.ts';
+export { disagrees, type CellSource, type PivotCell, type PivotRow } from '../../lib/pivot/pivot-rows.ts';
 
 export interface SavedLayout {
   name: string;
@@ -25,6 +21,8 @@ export class PivotModel {
   layouts = $state.raw<SavedLayout[]>([]);
   rows = $state.raw<PivotRow[]>([]);
   columns = $state.raw<PeriodColumn[]>([]);
+  /** Every period the pivot can show (`plan_periods`), read once. */
+  periods = $state.raw<PeriodColumn[]>([]);
   flags = $state.raw<ConsistencyFlag[]>([]);
   error = $state.raw<DbError | null>(null);
   loading = $state(false);
@@ -40,7 +38,7 @@ export class PivotModel {
 
   /** The exact query behind the pivot, its parameters written in ("Xem SQL"). */
   get sql(): string {
-    return inlineParams(buildPivotQuery(this.config));
+    return inlineParams(buildPivotQuery(this.config, this.periods));
   }
 
   async restore(): Promise<void> {
@@ -68,7 +66,17 @@ export class PivotModel {
   async refresh(): Promise<void> {
     const run = ++this.#latest;
     this.loading = true;
-    const query = buildPivotQuery(this.config);
+    if (this.periods.length === 0) {
+      const periods = await readPlanPeriods(this.#db);
+      if (run !== this.#latest) return;
+      if (!periods.ok) {
+        this.loading = false;
+        this.error = periods.error;
+        return;
+      }
+      this.periods = periods.value;
+    }
+    const query = buildPivotQuery(this.config, this.periods);
     const [result, checks] = await Promise.all([
       this.#db.query(query.sql, query.params),
       this.#db.query(consistencyChecksSql()),

@@ -1,5 +1,6 @@
 import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import { Table, type AsyncRecordBatchStreamReader, type RecordBatch } from 'apache-arrow';
+import { qualified } from './sql.ts';
 import { toDbError, type DbResult } from './db-error.ts';
 
 /** Creates an instantiated (not yet opened) AsyncDuckDB: the browser and Node differ only here. */
@@ -122,7 +123,7 @@ export class WorkbenchDatabase {
     return this.#serialised(
       'app',
       async (conn) => {
-        await conn.query(`DROP TABLE IF EXISTS ${quoteIdentifier(schema)}.${quoteIdentifier(name)}`);
+        await conn.query(`DROP TABLE IF EXISTS ${qualified(schema, name)}`);
         // The worker takes the buffer it is sent (transferred, then detached): send a copy.
         await conn.insertArrowFromIPCStream(ipcStream.slice(), { schema, name, create: true });
         // A stream that is not Arrow is accepted silently and creates nothing: prove the table exists.
@@ -214,9 +215,4 @@ async function collect(reader: AsyncRecordBatchStreamReader): Promise<Table> {
   for await (const batch of reader) batches.push(batch);
   // An empty result still has columns: keep the schema so the grid can show them.
   return batches.length > 0 ? new Table(batches) : new Table(reader.schema);
-}
-
-/** Quotes an SQL identifier, doubling embedded quotes (Vietnamese names may contain them). */
-export function quoteIdentifier(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
 }

@@ -18,6 +18,11 @@ export function ident(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
 
+/** A name as a person types it into the editor: bare when plain lower case, quoted otherwise. */
+export function typedIdent(name: string): string {
+  return /^[a-z_][a-z0-9_]*$/.test(name) ? name : ident(name);
+}
+
 /** `"schema"."name"`, each part quoted. */
 export function qualified(...parts: readonly string[]): string {
   return parts.map(ident).join('.');
@@ -28,7 +33,10 @@ export function appObject(name: string): string {
   return qualified(APP_CATALOG, APP_SCHEMA, name);
 }
 
-/** An SQL literal for a value the app itself chose (never for user input: bind that as a parameter). */
+/**
+ * An SQL literal for a value the app itself chose, or for a value written into SQL a user is shown
+ * and may run ("Xem SQL", "Nguồn"); queries the app runs bind user input as `?` parameters.
+ */
 export function literal(value: string | number | boolean | null): string {
   if (value === null) return 'NULL';
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';

@@ -1,8 +1,9 @@
 import PptxGenJS from 'pptxgenjs';
+import { periodLabel } from '../meaning/plan-periods.ts';
 import type { Locale, MessageKey } from '../i18n/dictionary.ts';
 import { translate } from '../i18n/translate.ts';
 import { formatNumber } from '../format/format-number.ts';
-import type { PivotCell, PivotRow } from '../../features/pivot/pivot-rows.ts';
+import type { PivotCell, PivotRow } from '../pivot/pivot-rows.ts';
 import { middleOf, type ReportData } from './report-data.ts';
 import { hasFigures, rowSources } from './report-sources.ts';
 
@@ -56,7 +57,7 @@ export async function buildPptxReport(
   pptx.company = t('report.province');
   pptx.title = `${t('report.title')} – ${t('report.province')}`;
   const rows = data.rows.filter(hasFigures);
-  const periods = data.columns.map((column) => column.key.replace('-', '–'));
+  const periods = data.columns.map((column) => periodLabel(column));
 
   const title = pptx.addSlide();
   title.background = { color: 'FFFFFF' };
@@ -117,7 +118,7 @@ export async function buildPptxReport(
     const shown = data.columns.filter(
       (column) => row.cells[column.key]?.targetLow != null || row.cells[column.key]?.actualLow != null,
     );
-    const labels = shown.map((column) => column.key.replace('-', '–'));
+    const labels = shown.map((column) => periodLabel(column));
     const series = [
       {
         name: t('report.target'),
@@ -178,7 +179,7 @@ export async function buildPptxReport(
               ? t(`status.${cell.status}` as MessageKey)
               : '';
           return [
-            column.key.replace('-', '–'),
+            periodLabel(column),
             targetText(cell, row.unit, locale),
             actualText(cell, row.unit, locale),
             status,
@@ -233,7 +234,7 @@ export async function buildPptxReport(
     });
     const termColumns = data.columns.filter((column) => column.kind === 'term');
     const table: PptxGenJS.TableRow[] = [
-      [t('report.indicator'), ...termColumns.map((column) => column.key.replace('-', '–'))].map((text) => ({
+      [t('report.indicator'), ...termColumns.map((column) => periodLabel(column))].map((text) => ({
         text,
         options: { bold: true, color: 'FFFFFF', fill: { color: ACCENT } },
       })),

@@ -1,8 +1,8 @@
 import type { Locale } from '../i18n/dictionary.ts';
 import { formatNumber } from '../format/format-number.ts';
 import { translate } from '../i18n/translate.ts';
-import type { PivotRow } from '../../features/pivot/pivot-rows.ts';
-import type { PeriodColumn } from '../../features/pivot/pivot-config.ts';
+import type { PivotRow } from '../pivot/pivot-rows.ts';
+import { periodLabel, type PeriodColumn } from '../meaning/plan-periods.ts';
 import { middleOf } from './report-data.ts';
 
 export const REPORT_CHART_WIDTH = 900;
@@ -75,7 +75,7 @@ export function indicatorChartSvg(
       );
     });
     parts.push(
-      `<text x="${center}" y="${plot.bottom + 20}" text-anchor="middle" font-size="13" fill="#1b2430">${column.key.replace('-', '–')}</text>`,
+      `<text x="${center}" y="${plot.bottom + 20}" text-anchor="middle" font-size="13" fill="#1b2430">${periodLabel(column)}</text>`,
     );
   });
   parts.push(`<line x1="${plot.left}" x2="${plot.right}" y1="${y(0)}" y2="${y(0)}" stroke="#9aa6b6"/>`);

@@ -1,8 +1,10 @@
 import type { WorkbenchDatabase } from '../db/database.ts';
 import type { DbResult } from '../db/db-error.ts';
-import { DEFAULT_PIVOT_CONFIG, type PeriodColumn } from '../../features/pivot/pivot-config.ts';
-import { buildPivotQuery } from '../../features/pivot/pivot-query.ts';
-import { readPivot, type PivotRow } from '../../features/pivot/pivot-rows.ts';
+import { appObject } from '../db/sql.ts';
+import { readPlanPeriods, type PeriodColumn } from '../meaning/plan-periods.ts';
+import { DEFAULT_PIVOT_CONFIG } from '../pivot/pivot-config.ts';
+import { buildPivotQuery } from '../pivot/pivot-query.ts';
+import { readPivot, type PivotRow } from '../pivot/pivot-rows.ts';
 
 export type ReportPeriods = 'terms' | 'years';
 
@@ -53,7 +55,7 @@ export async function reportableIndicators(
   db: WorkbenchDatabase,
 ): Promise<DbResult<{ id: string; name: string }[]>> {
   return db.queryRows(
-    `SELECT indicator_id AS id, any_value(indicator_name_vi) AS name FROM v_observations
+    `SELECT indicator_id AS id, any_value(indicator_name_vi) AS name FROM ${appObject('v_observations')}
      WHERE catalogued AND measure IN ('target', 'actual') GROUP BY indicator_id ORDER BY name`,
     [],
     (row) => ({ id: String(row.id), name: String(row.name) }),
@@ -71,8 +73,11 @@ export async function readReportData(
     if (!all.ok) return all;
     ids = all.value.map((indicator) => indicator.id);
   } else ids = request.indicators;
+  const periods = await readPlanPeriods(db);
+  if (!periods.ok) return periods;
   const query = buildPivotQuery(
     { ...DEFAULT_PIVOT_CONFIG, catalogue: 'all', expandYears: request.periods === 'years' },
+    periods.value,
     ids,
   );
   const pivot = await db.query(query.sql, query.params);
@@ -80,14 +85,14 @@ export async function readReportData(
   const details = await db.query(
     `SELECT coalesce(indicator_name_vi, label_vi) AS indicator, indicator_id, unit, period_start, period_end, measure, basis,
             comparator, value_low, value_high, is_estimate, doc_title, issued_on, quote, obs_id
-     FROM v_observations
+     FROM ${appObject('v_observations')}
      WHERE list_contains(string_split(?, ','), indicator_id) AND measure IN ('target', 'actual', 'change')
      ORDER BY indicator, period_start, period_end, measure, issued_on`,
     [ids.join(',')],
   );
   if (!details.ok) return details;
   const documents = await db.query(
-    'SELECT doc_id, title, doc_type, issuer, issued_on, char_count, sha256 FROM documents ORDER BY issued_on',
+    `SELECT doc_id, title, doc_type, issuer, issued_on, char_count, sha256 FROM ${appObject('documents')} ORDER BY issued_on`,
   );
   if (!documents.ok) return documents;
   return {

@@ -1,4 +1,4 @@
-import type { PivotRow } from '../../features/pivot/pivot-rows.ts';
+import type { PivotRow } from '../pivot/pivot-rows.ts';
 
 /** The titles of the documents behind an indicator's row, for its source note. */
 export function rowSources(row: PivotRow): string {

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { periodLabel } from '../meaning/plan-periods.ts';
 import type { Locale, MessageKey } from '../i18n/dictionary.ts';
 import { translate } from '../i18n/translate.ts';
 import type { ReportData } from './report-data.ts';
@@ -84,7 +85,7 @@ export async function buildXlsxReport(
   summary.mergeCells(4, 2, 5, 2);
   data.columns.forEach((column, index) => {
     const first = 3 + index * 4;
-    periodRow.getCell(first).value = column.key.replace('-', '–');
+    periodRow.getCell(first).value = periodLabel(column);
     summary.mergeCells(4, first, 4, first + 3);
     subRow.getCell(first).value = t('report.target');
     subRow.getCell(first + 1).value = t('report.targetHigh');

@@ -1,7 +1,7 @@
 import type { WorkbenchDatabase } from '../db/database.ts';
 import type { DbResult } from '../db/db-error.ts';
 import { APP_CATALOG, APP_SCHEMA, appObject, ident, literal, qualified } from '../db/sql.ts';
-import { CURATED_VIEWS, WORKBENCH_MACROS } from './curated-views.ts';
+import { CURATED_VIEWS, WORKBENCH_MACROS } from '../meaning/curated-views.ts';
 import { WAREHOUSE_TABLES, arrowPath, type WarehouseTable } from './tables.ts';
 
 /** Reads a file of the embedded dataset; the browser fetches it, tests read it from disk. */

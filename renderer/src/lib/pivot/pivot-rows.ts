@@ -1,5 +1,5 @@
 import type { Table } from 'apache-arrow';
-import type { PeriodColumn } from './pivot-config.ts';
+import type { PeriodColumn } from '../meaning/plan-periods.ts';
 
 /** One source's value in a cell, for the conflict badge and the provenance list. */
 export interface CellSource {

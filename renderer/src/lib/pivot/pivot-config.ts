@@ -1,8 +1,3 @@
-/** The plan periods the workbench pivots on. */
-export const TERMS = ['2016-2020', '2021-2025', '2026-2030'] as const;
-/** Single years shown when a user expands the periods (2026 is the annual plan's year). */
-export const YEARS = [2020, 2021, 2022, 2023, 2024, 2025, 2026] as const;
-
 export type MeasureChoice = 'both' | 'target' | 'actual';
 
 /** What the pivot shows: a layout a user can change, keep and name. */
@@ -27,27 +22,6 @@ export const DEFAULT_PIVOT_CONFIG: PivotConfig = {
   expandYears: false,
   swapped: false,
 };
-
-/** A column of the pivot: a plan period or a single year. */
-export interface PeriodColumn {
-  key: string;
-  start: number;
-  end: number;
-  kind: 'term' | 'year';
-}
-
-/** The period columns a configuration shows, terms first then the expanded years. */
-export function periodColumns(config: Pick<PivotConfig, 'expandYears'>): PeriodColumn[] {
-  const terms = TERMS.map((term) => {
-    const [start, end] = term.split('-').map(Number) as [number, number];
-    return { key: term, start, end, kind: 'term' as const };
-  });
-  if (!config.expandYears) return terms;
-  return [
-    ...terms,
-    ...YEARS.map((year) => ({ key: String(year), start: year, end: year, kind: 'year' as const })),
-  ];
-}
 
 /** Reads a stored configuration, keeping only fields of the right kind (a corrupt store never breaks the view). */
 export function parsePivotConfig(value: unknown): PivotConfig {

@@ -1,8 +1,9 @@
-import { quoteIdentifier, type WorkbenchDatabase } from '../db/database.ts';
+import type { WorkbenchDatabase } from '../db/database.ts';
+import { qualified } from '../db/sql.ts';
 import type { DbResult } from '../db/db-error.ts';
-import { WAREHOUSE_COLUMNS } from './columns.ts';
+import { WAREHOUSE_COLUMNS } from '../warehouse/columns.ts';
 import { CURATED_VIEWS } from './curated-views.ts';
-import { WAREHOUSE_TABLES } from './tables.ts';
+import { WAREHOUSE_TABLES } from '../warehouse/tables.ts';
 
 export interface SchemaColumn {
   name: string;
@@ -74,9 +75,7 @@ export async function readSchemaCatalog(db: WorkbenchDatabase): Promise<DbResult
     });
   }
   for (const object of objects.values()) {
-    const count = await db.query(
-      `SELECT count(*) AS n FROM ${quoteIdentifier(object.schema)}.${quoteIdentifier(object.name)}`,
-    );
+    const count = await db.query(`SELECT count(*) AS n FROM ${qualified(object.schema, object.name)}`);
     if (count.ok) object.rows = Number(count.value.get(0)?.n ?? 0);
   }
   return { ok: true, value: [...objects.values()].sort(byKindThenName) };

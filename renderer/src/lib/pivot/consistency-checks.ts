@@ -1,4 +1,4 @@
-import { quoteIdentifier } from '../../lib/db/database.ts';
+import { appObject, literal } from '../db/sql.ts';
 
 /** A check that failed: what was stated, what the other figures imply, and the figures involved. */
 export interface ConsistencyFlag {
@@ -17,19 +17,19 @@ export const RATE_TOLERANCE = 0.15;
 export const TOTAL_TOLERANCE = 0.02;
 
 /**
- * The consistency checks as one DuckDB query over `source` (v_observations in the app; a
- * hand-made table in tests). Each row is a failed check.
+ * The consistency checks as one DuckDB query over `source`, an SQL name (v_observations in the app;
+ * a hand-made table with its columns in tests). Each row is a failed check; where several figures
+ * state one thing, the preferred one (`preference_rank`) is compared.
  */
-export function consistencyChecksSql(source = 'v_observations'): string {
-  const from = quoteIdentifier(source);
-  return `WITH obs AS (SELECT * FROM ${from}),
+export function consistencyChecksSql(source = appObject('v_observations')): string {
+  return `WITH obs AS (SELECT * FROM ${source}),
 -- Shares of one whole stated together (GRDP or employment by sector) should sum to about 100%.
 parts AS (
   -- One figure per part, even where a document states a share twice.
-  SELECT regexp_extract(indicator_id, '^(.*_share)_', 1) AS whole, doc_id, measure, period_start, period_end,
+  SELECT share_of AS whole, doc_id, measure, period_start, period_end,
          indicator_id, min(value_low) AS value_low, min(value_high) AS value_high, min(obs_id) AS obs_id
   FROM obs
-  WHERE regexp_matches(indicator_id, '_share_') AND unit = '%' AND measure IN ('actual', 'target')
+  WHERE kind = 'share' AND share_of IS NOT NULL AND unit = '%' AND measure IN ('actual', 'target')
   GROUP BY ALL
 ),
 shares AS (
@@ -48,8 +48,8 @@ share_flags AS (
 -- A yearly series against the figure stated for its whole period: a total sums the years, a
 -- growth rate averages them geometrically, another average arithmetically.
 yearly AS (
-  SELECT indicator_id, unit, period_start AS year, any_value(value_low ORDER BY source_rank, issued_on DESC) AS value,
-         any_value(obs_id ORDER BY source_rank, issued_on DESC) AS obs_id
+  SELECT indicator_id, unit, period_start AS year, any_value(value_low ORDER BY preference_rank) AS value,
+         any_value(obs_id ORDER BY preference_rank) AS obs_id
   FROM obs
   WHERE measure = 'actual' AND period_start = period_end AND value_low = value_high
   GROUP BY ALL
@@ -80,8 +80,8 @@ series_flags AS (
 ),
 -- A stated ratio ("gấp 1,6 lần so với năm 2020") against the two levels it compares.
 levels AS (
-  SELECT indicator_id, unit, period_start AS year, any_value(value_low ORDER BY source_rank, issued_on DESC) AS value,
-         any_value(obs_id ORDER BY source_rank, issued_on DESC) AS obs_id
+  SELECT indicator_id, unit, period_start AS year, any_value(value_low ORDER BY preference_rank) AS value,
+         any_value(obs_id ORDER BY preference_rank) AS obs_id
   FROM obs
   WHERE measure = 'actual' AND period_start = period_end AND basis = 'level' AND value_low = value_high AND unit NOT IN ('%', 'lần')
   GROUP BY ALL
@@ -99,4 +99,12 @@ SELECT * FROM share_flags
 UNION ALL SELECT * FROM series_flags
 UNION ALL SELECT * FROM ratio_flags
 ORDER BY kind, indicator_id, period`;
+}
+
+/** SQL showing the figures a check involved, each with the sentence it came from ("Nguồn"). */
+export function flagSourcesSql(flag: Pick<ConsistencyFlag, 'obs_ids'>): string {
+  return `SELECT obs_id, indicator_name_vi, period_start, period_end, measure, basis, value_low, value_high, unit, doc_title, quote
+FROM ${appObject('v_observations')}
+WHERE obs_id IN (${flag.obs_ids.map(literal).join(', ')})
+ORDER BY period_start, period_end;`;
 }

@@ -1,17 +1,12 @@
-import type { SqlParam } from '../../lib/db/database.ts';
-import { periodColumns, type PeriodColumn, type PivotConfig } from './pivot-config.ts';
+import type { SqlParam } from '../db/database.ts';
+import { appObject, literal } from '../db/sql.ts';
+import { shownPeriods, type PeriodColumn } from '../meaning/plan-periods.ts';
+import type { PivotConfig } from './pivot-config.ts';
 
 export interface PivotQuery {
   sql: string;
   params: SqlParam[];
   columns: PeriodColumn[];
-}
-
-/** SQL literal of a parameter, for showing the exact query in the SQL tab. */
-function literal(value: SqlParam): string {
-  if (value === null) return 'NULL';
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return `'${value.replaceAll("'", "''")}'`;
 }
 
 /** The query with its parameters written in, as "Xem SQL" shows it; it returns the same rows. */
@@ -21,17 +16,20 @@ export function inlineParams(query: PivotQuery): string {
 }
 
 /**
- * The pivot, computed by DuckDB: one row per indicator (and unit), and for each period column the
- * preferred target and result, the achievement status and every source's value. A column takes
+ * The pivot, computed by DuckDB over the meaning layer: one row per indicator (and unit), and for
+ * each period of `plan_periods` shown the preferred target and result (`preferred_figures`, within
+ * the chosen document if any), the achievement status and every source's value. A column takes
  * figures for exactly its period and, for a plan period, levels stated for its final year.
- * Preferred source: the latest official document (a resolution or a report) over news.
  */
 export function buildPivotQuery(
   config: PivotConfig,
+  periods: readonly PeriodColumn[],
   indicatorIds: readonly string[] | null = null,
 ): PivotQuery {
-  const columns = periodColumns(config);
-  const params: SqlParam[] = [];
+  const columns = shownPeriods(periods, config.expandYears);
+  // The document filter chooses among that document's figures, so it goes into the preference.
+  const params: SqlParam[] = [config.docId];
+  const fold = appObject('fold');
   const filters: string[] = [`o.measure IN ('target', 'actual')`];
   if (indicatorIds) {
     // Indicator ids are [a-z0-9_]: a comma-separated list is unambiguous.
@@ -46,59 +44,39 @@ export function buildPivotQuery(
     filters.push('o.domain = ?');
     params.push(config.domain);
   }
-  if (config.docId) {
-    filters.push('o.doc_id = ?');
-    params.push(config.docId);
-  }
   if (config.catalogue !== 'all')
     filters.push(config.catalogue === 'catalogued' ? 'o.catalogued' : 'NOT o.catalogued');
   if (config.search.trim() !== '') {
     filters.push(
-      `(fold(coalesce(o.indicator_name_vi, o.label_vi)) LIKE '%' || fold(?) || '%' OR o.indicator_id LIKE '%' || fold(?) || '%')`,
+      `(${fold}(coalesce(o.indicator_name_vi, o.label_vi)) LIKE '%' || ${fold}(?) || '%' OR o.indicator_id LIKE '%' || ${fold}(?) || '%')`,
     );
     params.push(config.search.trim(), config.search.trim());
   }
-  const periods = columns
-    .map((column) => `('${column.key}', ${column.start}, ${column.end}, '${column.kind}')`)
-    .join(',\n    ');
-  const sql = `WITH periods(period, period_start, period_end, kind) AS (
-  VALUES
-    ${periods}
+  const sql = `WITH periods AS (
+  SELECT period, period_start, period_end, kind FROM ${appObject('plan_periods')}
+  WHERE period IN (${columns.map((column) => literal(column.key)).join(', ')})
 ),
 candidates AS (
   SELECT p.period, o.*,
          -- exactly the period first; a level stated for a plan period's final year second
          CASE WHEN o.period_start = p.period_start AND o.period_end = p.period_end THEN 0 ELSE 1 END AS fit
-  FROM v_observations o
+  FROM ${appObject('preferred_figures')}(?) o
   JOIN periods p
     ON (o.period_start = p.period_start AND o.period_end = p.period_end)
     OR (p.kind = 'term' AND o.period_start = p.period_end AND o.period_end = p.period_end)
   WHERE ${filters.join('\n    AND ')}
 ),
-ranked AS (
-  SELECT *,
-         row_number() OVER (PARTITION BY indicator_id, unit, period, measure
-                            ORDER BY fit, source_rank, issued_on DESC, is_estimate, obs_id) AS preference
-  FROM candidates
-),
-cells AS (
-  SELECT indicator_id, unit, period, measure,
-         list({'value_low': value_low, 'value_high': value_high, 'doc_id': doc_id, 'doc_title': doc_title,
-               'issued_on': issued_on, 'obs_id': obs_id, 'is_estimate': is_estimate}
-              ORDER BY source_rank, issued_on DESC) FILTER (WHERE fit = min_fit) AS sources
-  FROM (SELECT *, min(fit) OVER (PARTITION BY indicator_id, unit, period, measure) AS min_fit FROM ranked)
-  GROUP BY ALL
-),
 chosen AS (
-  SELECT r.indicator_id, coalesce(r.indicator_name_vi, r.label_vi) AS indicator_name,
-         coalesce(r.indicator_name_en, r.indicator_name_vi, r.label_vi) AS indicator_name_en, r.domain, r.unit, r.period,
-         r.measure, r.value_low, r.value_high, r.comparator, r.is_estimate, r.higher_is_better, r.obs_id, c.sources
-  FROM ranked r JOIN cells c USING (indicator_id, unit, period, measure)
-  WHERE r.preference = 1
+  -- One figure group per cell and measure: the best fit, then the preferred source.
+  SELECT indicator_id, coalesce(indicator_name_vi, label_vi) AS indicator_name,
+         coalesce(indicator_name_en, indicator_name_vi, label_vi) AS indicator_name_en, domain, unit, period,
+         measure, value_low, value_high, comparator, is_estimate, higher_is_better, obs_id, sources
+  FROM candidates
+  QUALIFY row_number() OVER (PARTITION BY indicator_id, unit, period, measure ORDER BY fit, preference_rank) = 1
 ),
 statuses AS (
   SELECT indicator_id, unit, period,
-         achievement(first(comparator) FILTER (WHERE measure = 'target'), first(higher_is_better),
+         ${appObject('achievement')}(first(comparator) FILTER (WHERE measure = 'target'), first(higher_is_better),
                      first(value_low) FILTER (WHERE measure = 'target'),
                      first(value_high) FILTER (WHERE measure = 'target'),
                      first(value_low) FILTER (WHERE measure = 'actual')) AS status
@@ -121,7 +99,7 @@ preferred AS (
   FROM chosen JOIN statuses USING (indicator_id, unit, period)
 )
 PIVOT preferred
-ON period IN (${columns.map((column) => `'${column.key}'`).join(', ')})
+ON period IN (${columns.map((column) => literal(column.key)).join(', ')})
 USING
   any_value(target_low) AS target_low,
   any_value(target_high) AS target_high,

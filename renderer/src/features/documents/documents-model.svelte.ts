@@ -1,0 +1,82 @@
+import type { WorkbenchDatabase } from '../../lib/db/database.ts';
+import { LatestRequest } from '../../lib/db/latest-request.ts';
+import type { ReadAsset } from '../../lib/warehouse/workspace.ts';
+import {
+  figureMarks,
+  listDocuments,
+  locateObservation,
+  type DocumentSummary,
+  type FigureMark,
+} from './document-queries.ts';
+
+/** A span of a document to bring into view. */
+export interface TextSpan {
+  start: number;
+  end: number;
+}
+
+/** Why a document could not be shown: not found, or its file unreadable (with the cause). */
+export type DocumentProblem =
+  { kind: 'notFound' } | { kind: 'unreadable'; cause: string } | { kind: 'query'; message: string };
+
+/** The documents area: the list, the open document's text with its figures, and the focused span. */
+export class DocumentsModel {
+  documents = $state.raw<DocumentSummary[]>([]);
+  selectedId = $state<string | null>(null);
+  text = $state('');
+  marks = $state.raw<FigureMark[]>([]);
+  focus = $state.raw<TextSpan | null>(null);
+  problem = $state.raw<DocumentProblem | null>(null);
+  #db: WorkbenchDatabase;
+  #readAsset: ReadAsset;
+  #requests = new LatestRequest();
+
+  constructor(db: WorkbenchDatabase, readAsset: ReadAsset) {
+    this.#db = db;
+    this.#readAsset = readAsset;
+  }
+
+  /** Reads the documents with their figure counts. */
+  async loadDocuments(): Promise<void> {
+    const result = await listDocuments(this.#db);
+    if (result.ok) this.documents = result.value;
+    else this.problem = { kind: 'query', message: result.error.message };
+  }
+
+  /** Opens the document an observation came from, at its figure. */
+  async openObservation(obsId: string): Promise<boolean> {
+    const current = this.#requests.begin();
+    const place = await locateObservation(this.#db, obsId);
+    if (!current()) return false;
+    if (!place.ok || !place.value) {
+      this.problem = { kind: 'notFound' };
+      return false;
+    }
+    return this.#open(place.value.docId, { start: place.value.start, end: place.value.end }, current);
+  }
+
+  /** Opens a document, at a span if given; an older request answered late is dropped. */
+  open(docId: string, at: TextSpan | null = null): Promise<boolean> {
+    return this.#open(docId, at, this.#requests.begin());
+  }
+
+  async #open(docId: string, at: TextSpan | null, current: () => boolean): Promise<boolean> {
+    const doc = this.documents.find((candidate) => candidate.docId === docId);
+    const path = doc?.sourcePath ?? `sources/${docId}.txt`;
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8').decode(await this.#readAsset(path));
+    } catch (cause) {
+      if (current()) this.problem = { kind: 'unreadable', cause: String(cause) };
+      return false;
+    }
+    const found = await figureMarks(this.#db, docId);
+    if (!current()) return false;
+    this.problem = null;
+    this.text = text;
+    this.marks = found.ok ? found.value : [];
+    this.selectedId = docId;
+    this.focus = at;
+    return true;
+  }
+}
