@@ -19,7 +19,7 @@ export interface Mention {
 // Not glued to a letter, a dash or another number: `trước2`, `6,79%1` and `Covid-19` are not figures.
 // "179 đoàn/1.623 công chức": a slash after a word starts a second figure; after a number, a denominator.
 const MENTION = new RegExp(
-  String.raw`(?<![\p{L}\d.,%)\]\u2063-])(?:(?<!\/)|(?<=\d\s+\p{L}+\/))(${NUMBER_PATTERN})(\s?%)?` +
+  String.raw`(?<![\p{L}\d.,%)\]\u2063-])(?:(?<!\/)|(?<=\d\s+(?!tuổi)\p{L}+\/))(${NUMBER_PATTERN})(\s?%)?` +
     String.raw`(?:(?:\s*[-–—]\s*|\s+(?:đến|tới)\s+)(${NUMBER_PATTERN}))?` +
     String.raw`(?:\s*\/\s*(${NUMBER_PATTERN}))?`,
   'gu',

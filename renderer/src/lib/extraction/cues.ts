@@ -1,0 +1,321 @@
+import { withoutFootnoteRefs } from './clean-line.ts';
+import { lexiconRegex } from './lexicon.ts';
+import type { Comparator } from './observation.ts';
+import { findPeriods, type PeriodMention } from './periods.ts';
+import type { FigureSurroundings, Frame } from './figure-context.ts';
+
+/** Why a figure reads as a change, if it does. */
+export type ChangeReason = 'ratio' | 'of_plan' | 'baseline' | 'delta_after_level' | 'reduction' | null;
+
+/** A period written for the figure, and whether it stands right after it ("54,5% năm 2015"). */
+export type ChosenPeriod = PeriodMention & { rightAfter?: boolean };
+
+/**
+ * Everything the reading rules look at, computed once per figure from its sentence: the words
+ * around it (verbs, cue words), the periods written, and the reading of the figure before it.
+ */
+export interface Cues {
+  frame: Frame;
+  unitKind: FigureSurroundings['unitKind'];
+  unit: string;
+  comparator: Comparator;
+  /** The period written for this figure (after a ratio's base year is set aside). */
+  explicit: ChosenPeriod | null;
+  /** The written period stands after the previous figure: it is this figure's own. */
+  explicitOwn: boolean;
+  /** "gấp 2,0 lần năm 2020": the year after a ratio, its base. */
+  ratioBase: number | null;
+  baseline: PeriodMention | null;
+  /** The comparison base has several years ("so với giai đoạn 2016 - 2020"). */
+  baselineIsRange: boolean;
+  /** "so với khóa XV", "so với giai đoạn trước". */
+  previousTermBase: boolean;
+  changeReason: ChangeReason;
+  /** "tăng", "giảm" right before the figure. */
+  deltaVerb: boolean;
+  /** "bình quân hằng năm", "… /năm" for a percentage, a per-person level over years. */
+  average: boolean;
+  eachYear: boolean;
+  /** Average or each-year words since the previous figure (not inherited from the sentence's head). */
+  averageSincePrevious: boolean;
+  eachYearSincePrevious: boolean;
+  /** Summed over the period: "tổng … 5 năm", "lũy kế", "thêm", a reduction. */
+  total: boolean;
+  added: boolean;
+  /** Things done in the period (a flow): "đã cử", "thành lập", "… được khen thưởng". */
+  action: boolean;
+  /** A standing level: "có", "hiện có", "toàn tỉnh có", "đến nay", a bracket after a figure. */
+  standing: boolean;
+  /** A growth rate: the indicator is one, or "tăng trưởng", "tốc độ tăng" before a percentage. */
+  growthRate: boolean;
+  /** "từ 43,4% lên 55%": the first end of a movement, and the second. */
+  fromLevel: boolean;
+  toLevel: boolean;
+  /** "cao hơn giai đoạn trước (6,1%)". */
+  previousTermGloss: boolean;
+  /** The figure has words of its own since the previous figure (else it reads as that one). */
+  ownWords: boolean;
+  /** In a list with the previous figure: same clause, or "trong đó", or a bracket after it. */
+  sameList: boolean;
+  /** An elaboration of the figure before it: "(…)", "trong đó", a footnote of it. */
+  elaboration: boolean;
+  previous: FigureSurroundings['previousReading'];
+  targetCue: boolean;
+  actualCue: boolean;
+  doneCue: boolean;
+  /** "thực hiện", "đạt được", "kết quả" just before: a target word there names what was achieved. */
+  resultWordNear: boolean;
+  /** "ước", "dự kiến" shortly before the figure. */
+  estimateCue: boolean;
+  /** Estimate words since the previous figure (a list item inheriting its estimate). */
+  estimateSincePrevious: boolean;
+  /** "giảm" before it and not "xuống còn" after it. */
+  negative: boolean;
+  /** The figure is money: an amount of a flow (revenue, investment, turnover). */
+  money: boolean;
+  /** The frame reviews several years (a congress or 5-year review). */
+  multiYearReview: boolean;
+}
+
+// "chương trình mục tiêu quốc gia", "hoàn thành mục tiêu 150 xã" name something, they set no target.
+const TARGET_WORD = lexiconRegex('targetWords');
+const TARGET_AS_NAME = lexiconRegex('targetAsName');
+const ACTUAL_WORD = lexiconRegex('actualWords');
+const ESTIMATE_WORD = /(ước|dự ước|ước tính|dự kiến)/iu;
+// "bình quân" alone is an average across units (per capita, per commune); over time it names a year.
+const AVERAGE_CUE =
+  /bình quân(?!\s*(?:đầu người|\/người|mỗi người|một người))\s*(?:\p{L}+\s+){0,2}(?:hằng năm|hàng năm|mỗi năm|năm|giai đoạn|cả giai đoạn|\/năm)|(?:tăng|giảm)\s+bình quân|bình quân\s+(?:tăng|giảm)|trung bình\s*(?:hằng năm|hàng năm|mỗi năm)/iu;
+const EACH_YEAR_CUE = lexiconRegex('eachYearWords');
+const TOTAL_CUE = new RegExp(
+  String.raw`tổng\s+(?:cộng|vốn|thu|chi)|\b5 năm|sau \d+ năm|${lexiconRegex('totalWords').source}`,
+  'iu',
+);
+const ADDED_CUE = lexiconRegex('addedWords', '(?<![\\p{L}])');
+const FLOW_VERB = lexiconRegex('flowVerbs', '(?<![\\p{L}])');
+// Verbs of things done, with what they did it to: "đã … kết nạp", "được … khen thưởng".
+const DONE_BEFORE = new RegExp(`(?:đã|được)\\s+(?:\\p{L}+\\s+){0,3}?${lexiconRegex('doneVerbs').source}`, 'iu');
+const LEVEL_CUE =
+  /(?:(?:hiện có|toàn tỉnh có|đến nay|hiện nay|còn)\s*(?:\p{L}+\s+){0,3}|(?:^|[\s,;:])có\s+(?:trên\s+|hơn\s+|khoảng\s+|gần\s+)?)$/iu;
+const OF_PLAN_AFTER = /^\s*(?:so với\s+)?(?:kế hoạch|chỉ tiêu|mục tiêu|dự toán|nghị quyết)/iu;
+const DELTA_VERB =
+  /(tăng|giảm)\s*(?:thêm\s*)?(?:được\s*)?(?:bình quân\s*)?(?:khoảng\s*|trên\s*|hơn\s*|gần\s*)?$/iu;
+const DONE_AFTER =
+  /^(?:[^;:.]|\.\d){0,60}?(?:được|đã)\s+(?:các\s+\p{L}+,?\s+){0,3}(?:khen thưởng|biểu dương|tuyên dương|kết nạp|kỷ luật|cấp|hỗ trợ|đào tạo)/iu;
+const MONEY_UNIT = /đồng|USD/u;
+
+function comparatorOf(before: string, after: string): Comparator {
+  const tail = before.slice(-28);
+  if (/^\s*trở lên/iu.test(after) || /(≥|không dưới|tối thiểu|ít nhất)\s*$/iu.test(tail)) return '>=';
+  if (/(≤|không quá|tối đa|không vượt quá)\s*$/iu.test(tail)) return '<=';
+  if (/(<|dưới|thấp hơn)\s*$/iu.test(tail)) return '<';
+  if (/(>|trên|hơn|vượt|cao hơn)\s*$/iu.test(tail)) return '>';
+  if (/(khoảng|gần|xấp xỉ|chừng)\s*$/iu.test(tail)) return '~';
+  return '=';
+}
+
+/** A target word that is not part of a name ("chương trình mục tiêu", "hoàn thành chỉ tiêu"). */
+function setsTarget(text: string): boolean {
+  return TARGET_WORD.test(text.replace(new RegExp(TARGET_AS_NAME.source, 'giu'), ' '));
+}
+
+/** The cues of one figure (computed once; the rules only read them). */
+export function readCues(around: FigureSurroundings, frame: Frame): Cues {
+  const { sentence, start, end } = around;
+  const before = sentence.slice(0, start);
+  const clauseBefore = sentence.slice(around.clauseStart, start);
+  const clauseAfter = sentence.slice(end, around.clauseEnd);
+  const windowBefore = sentence.slice(around.previousFigureEnd ?? 0, start);
+  const written = findPeriods(sentence).filter((period) => !insideCriteriaNote(sentence, period));
+  const periods = written.length === 0 && around.carriedPeriod ? [around.carriedPeriod] : written;
+
+  // A comparison base after the figure counts only when no other figure stands between them.
+  const baselineAfter = periods.find(
+    (period) =>
+      period.role === 'baseline' &&
+      period.start >= end &&
+      period.end <= around.clauseEnd &&
+      !/\d/.test(withoutFootnoteRefs(sentence.slice(end, period.start))),
+  );
+  const baselineBefore = periods.find(
+    (period) => period.role === 'baseline' && period.end <= start && period.start >= around.clauseStart,
+  );
+  const plainAfter = withoutFootnoteRefs(clauseAfter);
+  // "so với Nghị quyết" compares with a plan: a change only for a percentage of it.
+  const soVoiAfter = /^[^\d]{0,40}?so với(?!\s+(?:nghị quyết|kế hoạch|chỉ tiêu|mục tiêu|dự toán))/iu.test(
+    plainAfter,
+  );
+  const previousTermBase =
+    /^[^\d]{0,40}?so với\s+(?:khóa|khoá|nhiệm kỳ|giai đoạn|thời kỳ)\s+(?:trước|[IVXLC]+\b)/iu.test(
+      plainAfter,
+    );
+  const ratio = /gấp\s*(?:khoảng\s*|hơn\s*|gần\s*)?$/iu.test(before);
+  const ofPlan = around.unitKind === 'percent' && OF_PLAN_AFTER.test(sentence.slice(end));
+  const deltaVerb = DELTA_VERB.test(windowBefore);
+  const averageRate = AVERAGE_CUE.test(windowBefore.slice(-40)) || around.growthIndicator;
+  const changeReason: ChangeReason = ratio
+    ? 'ratio'
+    : ofPlan
+      ? 'of_plan'
+      : baselineAfter || soVoiAfter || (baselineBefore && deltaVerb)
+        ? 'baseline'
+        : deltaVerb && around.previousFigureInClause !== null && !averageRate
+          ? 'delta_after_level'
+          : /giảm\s*(?:được\s*)?$/iu.test(windowBefore) && around.unitKind === 'count'
+            ? 'reduction'
+            : null;
+
+  // Cues are read between the previous figure and this one; the first figure of a clause also
+  // inherits the cues of the sentence's head ("bình quân hằng năm …, trong đó: …").
+  const cueText = `${around.sentenceHead} ${windowBefore}`;
+  const percentAverage =
+    around.unitKind === 'percent' &&
+    (/^\s*\/\s*năm/iu.test(sentence.slice(end)) ||
+      ((around.growthIndicator || /tăng trưởng|tốc độ tăng/iu.test(before)) &&
+        /bình quân(?!\s*(?:đầu người|\/người))/iu.test(before)));
+  const doneAfter = DONE_AFTER.test(sentence.slice(end));
+  const bracketed = /\(\s*$/.test(windowBefore);
+  const standing =
+    bracketed ||
+    (LEVEL_CUE.test(windowBefore) &&
+      !TOTAL_CUE.test(windowBefore) &&
+      !(doneAfter && !/hiện có|đến nay|hiện nay|còn/iu.test(windowBefore)));
+  // "GRDP bình quân đầu người giai đoạn 2021 - 2022 đạt 49,26 triệu đồng": a per-person level over
+  // several years is their average.
+  const perPerson = /bình quân đầu người|\/người/iu.test(cueText);
+  const average =
+    !standing &&
+    (AVERAGE_CUE.test(cueText) ||
+      percentAverage ||
+      (perPerson &&
+        periods.some(
+          (period) => period.role !== 'baseline' && period.from !== period.to && period.end <= start,
+        )));
+  const eachYear =
+    !standing && !average && (EACH_YEAR_CUE.test(cueText) || /^\s*\/\s*năm/iu.test(sentence.slice(end)));
+  const added = (ADDED_CUE.test(clauseBefore) || ADDED_CUE.test(cueText)) && !standing;
+  const total = !standing && (TOTAL_CUE.test(cueText) || added || changeReason === 'reduction');
+  const action =
+    !standing &&
+    around.unitKind !== 'percent' &&
+    (DONE_BEFORE.test(windowBefore) || FLOW_VERB.test(windowBefore) || doneAfter);
+
+  const head = around.sentenceHead.length;
+  let explicit = choosePeriod(sentence, periods, start, end, around.clauseStart, head);
+  let ratioBase: number | null = null;
+  if (ratio && explicit?.rightAfter) {
+    ratioBase = explicit.from;
+    const baseStart = explicit.start;
+    const rest = periods.filter((period) => period.start !== baseStart);
+    explicit = choosePeriod(sentence, rest, start, end, around.clauseStart, head);
+    if (explicit?.rightAfter) explicit = null;
+  }
+  const fromLevel =
+    /từ\s*$/iu.test(windowBefore) &&
+    /^(?:[^\d;]|(?:19|20)\d\d){0,40}?(?<!trở\s)\b(?:lên|xuống)\b/iu.test(clauseAfter);
+  const toLevel = /(?:lên|xuống|xuống còn)\s*(?:mức\s*)?$/iu.test(windowBefore);
+  const growthRate =
+    around.unitKind === 'percent' && (around.growthIndicator || /tăng trưởng|tốc độ tăng/iu.test(before));
+  const previousTermGloss = /(?:giai đoạn|nhiệm kỳ|thời kỳ|khóa|khoá)\s+trước\s*\(\s*$/iu.test(windowBefore);
+  const ownWords =
+    changeReason !== null ||
+    (explicit !== null && explicit.start >= 0) ||
+    previousTermGloss ||
+    fromLevel ||
+    toLevel ||
+    DELTA_VERB.test(windowBefore) ||
+    AVERAGE_CUE.test(windowBefore) ||
+    EACH_YEAR_CUE.test(windowBefore) ||
+    TOTAL_CUE.test(windowBefore) ||
+    LEVEL_CUE.test(windowBefore) ||
+    ACTUAL_WORD.test(windowBefore) ||
+    TARGET_WORD.test(windowBefore) ||
+    /so với|tương đương|gấp|bằng|chiếm/iu.test(windowBefore);
+  const ownClause = sentence.slice(Math.max(around.clauseStart, around.previousFigureEnd ?? 0), start);
+  const baseline = baselineAfter ?? baselineBefore ?? null;
+  return {
+    frame,
+    unitKind: around.unitKind,
+    unit: around.unit,
+    comparator: comparatorOf(before, sentence.slice(end)),
+    explicit,
+    explicitOwn: explicit !== null && explicit.start >= (around.previousFigureEnd ?? 0),
+    ratioBase,
+    baseline,
+    baselineIsRange: baseline !== null && baseline.from !== baseline.to,
+    previousTermBase,
+    changeReason,
+    deltaVerb,
+    average,
+    eachYear,
+    averageSincePrevious: AVERAGE_CUE.test(windowBefore),
+    eachYearSincePrevious: EACH_YEAR_CUE.test(windowBefore),
+    total,
+    added,
+    action,
+    standing,
+    growthRate,
+    fromLevel,
+    toLevel,
+    previousTermGloss,
+    ownWords,
+    sameList: around.previousFigureInClause !== null || /trong đó/iu.test(windowBefore),
+    elaboration:
+      around.previousReading !== null &&
+      (bracketed || /trong đó\s*:?\s*(?:\p{L}+\s+){0,8}$/iu.test(windowBefore)),
+    previous: around.previousReading,
+    targetCue: setsTarget(ownClause) && !ofPlan,
+    actualCue: ACTUAL_WORD.test(ownClause),
+    doneCue: /(?:^|\s)đã\s/iu.test(ownClause) || /đạt được|kết quả/iu.test(ownClause),
+    resultWordNear: /thực hiện|đạt được|kết quả/iu.test(clauseBefore.slice(-40)),
+    estimateCue: ESTIMATE_WORD.test(clauseBefore.slice(-60)),
+    estimateSincePrevious: ESTIMATE_WORD.test(windowBefore),
+    negative:
+      /giảm\s*(?:được\s*)?(?:bình quân\s*)?(?:khoảng\s*|trên\s*|hơn\s*|gần\s*)?$/iu.test(windowBefore) &&
+      !/^\s*(?:xuống|còn)/iu.test(clauseAfter),
+    money: MONEY_UNIT.test(around.unit),
+    multiYearReview: frame.mode === 'actual' && frame.period[0] !== frame.period[1],
+  };
+}
+
+/** "(theo tiêu chí giai đoạn 2016 - 2020)" names the criteria, not the figure's period. */
+function insideCriteriaNote(sentence: string, period: PeriodMention): boolean {
+  return /theo\s+(?:tiêu chí|chuẩn|phương pháp|giá)[^()]{0,30}$/iu.test(
+    sentence.slice(Math.max(0, period.start - 40), period.start),
+  );
+}
+
+/** The period written for a figure: a year right after it, else the nearest before it in its sentence. */
+function choosePeriod(
+  sentence: string,
+  periods: PeriodMention[],
+  start: number,
+  end: number,
+  clauseStart: number,
+  headEnd: number,
+): ChosenPeriod | null {
+  // "cao hơn giai đoạn 2016 - 2020 (5,2%) và đạt …": a period glossed by a figure in brackets is
+  // that figure's alone; the figures after it keep the sentence's own period.
+  const usable = periods.filter(
+    (period) => period.role !== 'baseline' && !boundToBracketedFigure(sentence, period, start),
+  );
+  const rightAfter = usable.find(
+    (period) =>
+      period.start >= end && /^\s*$/.test(sentence.slice(end, period.start)) && period.from === period.to,
+  );
+  if (rightAfter) return { ...rightAfter, rightAfter: true };
+  // "năm 2022: 54/63": a period followed by a colon labels the clause after it.
+  const labelStart = /[^:]*?:\s*$/u.test(sentence.slice(0, clauseStart))
+    ? (usable.find((period) => /^\s*:\s*$/u.test(sentence.slice(period.end, clauseStart)))?.start ??
+      clauseStart)
+    : clauseStart;
+  const beforeInClause = usable.filter((period) => period.end <= start && period.start >= labelStart);
+  if (beforeInClause.length > 0) return beforeInClause[beforeInClause.length - 1] ?? null;
+  // Otherwise only a period set at the head of the sentence covers its later clauses.
+  const inHead = usable.filter((period) => period.end <= Math.min(start, headEnd));
+  return inHead[inHead.length - 1] ?? null;
+}
+
+function boundToBracketedFigure(sentence: string, period: PeriodMention, figureStart: number): boolean {
+  const bracket = /^\s*\(\s*\d[^()]*\)/u.exec(sentence.slice(period.end));
+  return bracket !== null && figureStart >= period.end + bracket[0].length;
+}
