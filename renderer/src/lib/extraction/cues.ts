@@ -73,6 +73,8 @@ export interface Cues {
   negative: boolean;
   /** The figure is money: an amount of a flow (revenue, investment, turnover). */
   money: boolean;
+  /** The clause names a stock (lexicon stockNouns: "dư nợ", "quy mô", "GRDP"), not a flow. */
+  stockNoun: boolean;
   /** The frame reviews several years (a congress or 5-year review). */
   multiYearReview: boolean;
 }
@@ -102,6 +104,7 @@ const DELTA_VERB =
 const DONE_AFTER =
   /^(?:[^;:.]|\.\d){0,60}?(?:được|đã)\s+(?:các\s+\p{L}+,?\s+){0,3}(?:khen thưởng|biểu dương|tuyên dương|kết nạp|kỷ luật|cấp|hỗ trợ|đào tạo)/iu;
 const MONEY_UNIT = /đồng|USD/u;
+const STOCK_NOUN = lexiconRegex('stockNouns', '(?<![\\p{L}])');
 
 function comparatorOf(before: string, after: string): Comparator {
   const tail = before.slice(-28);
@@ -272,7 +275,8 @@ export function readCues(around: FigureSurroundings, frame: Frame): Cues {
     negative:
       /giảm\s*(?:được\s*)?(?:bình quân\s*)?(?:khoảng\s*|trên\s*|hơn\s*|gần\s*)?$/iu.test(windowBefore) &&
       !/^\s*(?:xuống|còn)/iu.test(clauseAfter),
-    money: MONEY_UNIT.test(around.unit),
+    money: MONEY_UNIT.test(around.unit) && !perPerson,
+    stockNoun: STOCK_NOUN.test(clauseBefore),
     multiYearReview: frame.mode === 'actual' && frame.period[0] !== frame.period[1],
   };
 }

@@ -218,18 +218,21 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
       });
     }
     recordFootnoteParents(text, sentence, context, frame, figuresBefore);
-    carriedPeriod = openingUntil(sentenceText);
+    // "Hết năm 2024, …" sets the period of what follows until another period is named.
+    const named = findPeriods(sentenceText).filter((period) => period.role !== 'baseline');
+    carriedPeriod = openingUntil(sentenceText, named) ?? (named.length > 0 ? null : carriedPeriod);
   }
 }
 
-/** "Đến hết năm 2019, …": a sentence opened by the date its figures run to. */
-function openingUntil(sentence: string): PeriodMention | null {
-  const first = findPeriods(sentence)[0];
-  const opens =
-    first?.role === 'until' &&
-    /^\s*(?:[-+•*]\s*)?(?:tính\s+)?$/iu.test(sentence.slice(0, first.start)) &&
-    /^\s*,/u.test(sentence.slice(first.end));
-  return first && opens ? { ...first, start: -1, end: -1 } : null;
+/** "Đến hết năm 2019, …", "Kết quả …: Hết năm 2024, …": a sentence or clause opened by the date its figures run to. */
+function openingUntil(sentence: string, periods: readonly PeriodMention[]): PeriodMention | null {
+  const opening = periods.find(
+    (period) =>
+      period.role === 'until' &&
+      /(?:^|:)\s*(?:[-+•*]\s*)?(?:tính\s+|dự ước\s+|ước\s+)?$/iu.test(sentence.slice(0, period.start)) &&
+      /^\s*,/u.test(sentence.slice(period.end)),
+  );
+  return opening ? { ...opening, start: -1, end: -1 } : null;
 }
 
 /** A growth-rate indicator, tracked as an indicator of its own (DATA-CONTRACT.md). */

@@ -111,6 +111,15 @@ export const PERIOD_RULES: readonly Rule<PeriodDecision>[] = [
     then: (cues) => ({ period: single(explicitYear(cues)), basis: 'level' }),
   },
   {
+    // "(…)", "trong đó …", a footnote: a part of the figure before takes its period and basis.
+    name: 'elaboration_inherits_its_figure',
+    when: (cues) => cues.elaboration && cues.changeReason === null && !cues.fromLevel && !cues.toLevel,
+    then: (cues) => ({
+      period: [cues.previous!.periodStart, cues.previous!.periodEnd],
+      basis: cues.previous!.basis,
+    }),
+  },
+  {
     name: 'change_after_a_level_over_its_range',
     when: (cues) =>
       cues.changeReason === 'delta_after_level' &&
@@ -137,6 +146,19 @@ export const PERIOD_RULES: readonly Rule<PeriodDecision>[] = [
     when: (cues) =>
       rateOrFlow(cues) && cues.changeReason !== 'baseline' && cues.changeReason !== 'delta_after_level',
     then: (cues) => ({ period: reviewed(cues), basis: rangeBasis(cues) }),
+  },
+  {
+    // "Ngành nông, lâm nghiệp tăng 6,47%" in a 2021–2025 review: the term's yearly average.
+    name: 'review_growth_is_the_term_average',
+    when: (cues) => cues.multiYearReview && cues.growthRate && cues.changeReason === null,
+    then: (cues) => ({ period: reviewed(cues), basis: 'annual_avg' }),
+  },
+  {
+    // "Tổng kim ngạch … đạt 24,2 tỷ USD", "thu nội địa 16.323 tỷ đồng": money flows over the review.
+    name: 'review_money_flow_is_the_period_total',
+    when: (cues) =>
+      cues.multiYearReview && cues.money && !cues.standing && !cues.stockNoun && cues.changeReason === null,
+    then: (cues) => ({ period: reviewed(cues), basis: 'total' }),
   },
   {
     name: 'level_at_the_end_of_the_frame',
