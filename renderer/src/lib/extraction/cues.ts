@@ -95,7 +95,10 @@ const TOTAL_CUE = new RegExp(
 const ADDED_CUE = lexiconRegex('addedWords', '(?<![\\p{L}])');
 const FLOW_VERB = lexiconRegex('flowVerbs', '(?<![\\p{L}])');
 // Verbs of things done, with what they did it to: "đã … kết nạp", "được … khen thưởng".
-const DONE_BEFORE = new RegExp(`(?:đã|được)\\s+(?:\\p{L}+\\s+){0,3}?${lexiconRegex('doneVerbs').source}`, 'iu');
+const DONE_BEFORE = new RegExp(
+  `(?:đã|được)\\s+(?:\\p{L}+\\s+){0,3}?${lexiconRegex('doneVerbs').source}`,
+  'iu',
+);
 const LEVEL_CUE =
   /(?:(?:hiện có|toàn tỉnh có|đến nay|hiện nay|còn)\s*(?:\p{L}+\s+){0,3}|(?:^|[\s,;:])có\s+(?:trên\s+|hơn\s+|khoảng\s+|gần\s+)?)$/iu;
 const OF_PLAN_AFTER = /^\s*(?:so với\s+)?(?:kế hoạch|chỉ tiêu|mục tiêu|dự toán|nghị quyết)/iu;

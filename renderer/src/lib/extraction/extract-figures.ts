@@ -18,6 +18,8 @@ const TARGET_HEADING = /phương hướng|mục tiêu|chỉ tiêu|nhiệm vụ|g
 const STRONG_TARGET_HEADING =
   /phương hướng|mục tiêu|chỉ tiêu chủ yếu|các chỉ tiêu|kế hoạch năm|dự báo|định hướng/iu;
 
+const CLAUSE_WINDOW = 400;
+
 /** What a footnote inherits from the sentence that references it. */
 interface FootnoteParent {
   frame: Frame;
@@ -110,10 +112,14 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
     const figuresBefore: { end: number; match: IndicatorMatch | null }[] = [];
     const sentenceHead = inSentence[0] ? text.slice(sentence.start, inSentence[0].start) : sentenceText;
     for (const mention of inSentence) {
-      const clauseStart = clauseStartAt(sentence, mention.start);
+      // A clause is read at most CLAUSE_WINDOW back: work per figure stays bounded in any text.
+      const clauseStart = Math.max(clauseStartAt(sentence, mention.start), mention.start - CLAUSE_WINDOW);
       const clauseEnd = sentence.clauseStarts.find((start) => start > mention.start) ?? sentence.end;
       const clauseBefore = text.slice(clauseStart, mention.start);
-      const sentenceBefore = text.slice(sentence.start, mention.start);
+      const sentenceBefore = text.slice(
+        Math.max(sentence.start, mention.start - CLAUSE_WINDOW),
+        mention.start,
+      );
       const query: IndicatorQuery = {
         windowBefore: text.slice(Math.max(previousEnd ?? sentence.start, clauseStart), mention.start),
         clauseBefore,

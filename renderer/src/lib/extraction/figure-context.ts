@@ -117,6 +117,7 @@ function baseYearOf(cues: Cues, periodStart: number, periodEnd: number): number 
   if (cues.ratioBase !== null) return cues.ratioBase;
   if (cues.baseline) return cues.baseline.from;
   if (cues.previousTermBase) return termAround(periodStart)[0] - 5;
-  if (cues.changeReason !== 'of_plan' && cues.changeReason !== 'reduction') return termAround(periodEnd)[0] - 1;
+  if (cues.changeReason !== 'of_plan' && cues.changeReason !== 'reduction')
+    return termAround(periodEnd)[0] - 1;
   return null;
 }

@@ -174,8 +174,7 @@ export const MEASURE_RULES: readonly Rule<Measure, MeasureInput>[] = [
     // A period after the document's date is planned, unless the text says it was done.
     name: 'future_period',
     when: (cues) =>
-      cues.period[1] > cues.frame.issueYear &&
-      !(cues.doneCue && cues.period[0] <= cues.frame.issueYear),
+      cues.period[1] > cues.frame.issueYear && !(cues.doneCue && cues.period[0] <= cues.frame.issueYear),
     then: () => 'target',
   },
   { name: 'target_word', when: (cues) => cues.targetCue && !cues.resultWordNear, then: () => 'target' },

@@ -27,7 +27,8 @@ const MENTION = new RegExp(
 
 const YEAR_LIKE = /^(?:19|20)\d{2}$/;
 // "xếp hạng 16/63", "đứng thứ 9", "nhóm 10 tỉnh": a place in a ranking.
-const RANK_BEFORE = /(?:xếp\s+hạng|xếp\s+thứ|đứng\s+thứ|thứ\s+hạng|(?:thuộc|trong|vào)\s+(?:nhóm|top|tốp))\s*(?:thứ\s*)?$/iu;
+const RANK_BEFORE =
+  /(?:xếp\s+hạng|xếp\s+thứ|đứng\s+thứ|thứ\s+hạng|(?:thuộc|trong|vào)\s+(?:nhóm|top|tốp))\s*(?:thứ\s*)?$/iu;
 // "05 sở", "238 bị can": any noun after a count is what it counts (grammar, not a closed list).
 const NEXT_WORD = /^\s+(\p{Ll}+)(?=[\s,.;:)]|$)/u;
 const NOT_COUNTED = new Set(LEXICON.notCountedWords);
@@ -69,7 +70,13 @@ export function scanMentions(text: string): Mention[] {
         unitKind = 'count';
       } else {
         const noun = NEXT_WORD.exec(after);
-        if (noun?.[1] && Number.isInteger(low) && !YEAR_LIKE.test(first) && !NOT_COUNTED.has(noun[1]) && !isNonStatisticNoun(after)) {
+        if (
+          noun?.[1] &&
+          Number.isInteger(low) &&
+          !YEAR_LIKE.test(first) &&
+          !NOT_COUNTED.has(noun[1]) &&
+          !isNonStatisticNoun(after)
+        ) {
           unit = noun[1];
           unitKind = 'count';
           end += noun[0].length;

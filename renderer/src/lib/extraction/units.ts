@@ -70,8 +70,6 @@ const UNIT_FORMS: readonly UnitForm[] = [
   ['điểm', 'điểm'],
 ].map(([pattern, unit]) => ({ pattern: pattern as string, unit: unit as string }));
 
-
-
 const UNIT_REGEX = new RegExp(
   // A digit right after a unit is a footnote marker ("tỷ USD13"), not part of the unit.
   `^\\s*(?:${UNIT_FORMS.map((form) => loosePhrase(form.pattern)).join('|')})(?![\\p{L}])`,
