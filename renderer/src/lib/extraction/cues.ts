@@ -107,6 +107,7 @@ const DELTA_VERB =
 const DONE_AFTER =
   /^(?:[^;:.]|\.\d){0,60}?(?:được|đã)\s+(?:các\s+\p{L}+,?\s+){0,3}(?:khen thưởng|biểu dương|tuyên dương|kết nạp|kỷ luật|cấp|hỗ trợ|đào tạo)/iu;
 const MONEY_UNIT = /đồng|USD/u;
+const CUMULATIVE_STOCK = /(?:lũy|luỹ) kế[^.;]{0,30}\scó\s/iu;
 const STOCK_NOUN = lexiconRegex('stockNouns', '(?<![\\p{L}])');
 
 function comparatorOf(before: string, after: string): Comparator {
@@ -183,7 +184,8 @@ export function readCues(around: FigureSurroundings, frame: Frame): Cues {
   const standing =
     bracketed ||
     (LEVEL_CUE.test(windowBefore) &&
-      !TOTAL_CUE.test(windowBefore) &&
+      // "lũy kế toàn tỉnh có 02 khu": what has accumulated is a stock.
+      (!TOTAL_CUE.test(windowBefore) || CUMULATIVE_STOCK.test(windowBefore)) &&
       !(doneAfter && !/hiện có|đến nay|hiện nay|còn/iu.test(windowBefore)));
   // "GRDP bình quân đầu người giai đoạn 2021 - 2022 đạt 49,26 triệu đồng": a per-person level over
   // several years is their average.
@@ -224,7 +226,7 @@ export function readCues(around: FigureSurroundings, frame: Frame): Cues {
   const previousTermGloss = /(?:giai đoạn|nhiệm kỳ|thời kỳ|khóa|khoá)\s+trước\s*\(\s*$/iu.test(windowBefore);
   const ownWords =
     changeReason !== null ||
-    (explicit !== null && explicit.start >= 0) ||
+    (explicit !== null && explicit.start >= (around.previousFigureEnd ?? 0)) ||
     previousTermGloss ||
     fromLevel ||
     toLevel ||

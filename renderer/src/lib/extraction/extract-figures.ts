@@ -12,6 +12,7 @@ import { scanMentions } from './scan-mentions.ts';
 import { segmentDocument, type Segment } from './segment-document.ts';
 import { clauseStartAt, splitSentences, type Sentence } from './sentences.ts';
 import type { SourceDocument } from './source-document.ts';
+import { subYearBefore } from './sub-year.ts';
 
 const ACTUAL_HEADING = /kết quả|thành tựu|đánh giá|tình hình|hạn chế|nguyên nhân|bài học|bối cảnh/iu;
 const TARGET_HEADING = /phương hướng|mục tiêu|chỉ tiêu|nhiệm vụ|giải pháp|kế hoạch năm|dự báo|định hướng/iu;
@@ -19,6 +20,8 @@ const STRONG_TARGET_HEADING =
   /phương hướng|mục tiêu|chỉ tiêu chủ yếu|các chỉ tiêu|kế hoạch năm|dự báo|định hướng/iu;
 
 const CLAUSE_WINDOW = 400;
+// Rules that fall back on the document's frame: a sub-year period written in the sentence overrides them.
+const FRAME_RULES = new Set(['level_at_the_end_of_the_frame', 'rate_or_flow_over_the_frame', 'written_year']);
 
 /** What a footnote inherits from the sentence that references it. */
 interface FootnoteParent {
@@ -110,6 +113,9 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
     let previousLabel: string | null = null;
     let seriesName: string | null = null;
     const figuresBefore: { end: number; match: IndicatorMatch | null }[] = [];
+    const wholePeriodStarts = findPeriods(sentenceText)
+      .filter((period) => period.role !== 'baseline')
+      .map((period) => period.start);
     const sentenceHead = inSentence[0] ? text.slice(sentence.start, inSentence[0].start) : sentenceText;
     for (const mention of inSentence) {
       // A clause is read at most CLAUSE_WINDOW back: work per figure stays bounded in any text.
@@ -197,6 +203,14 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
       const [charStart, charEnd] = segment.text.rawSpan(mention.start, mention.end);
       const [sentenceStart, sentenceEnd] = segment.text.rawSpan(sentence.start, sentence.end);
       const sign = reading.negative ? -1 : 1;
+      // "9 tháng năm 2025 …": a sub-year figure keeps its year and says which part of it.
+      const subYear = subYearBefore(sentenceText, mention.start - sentence.start, wholePeriodStarts);
+      if (
+        subYear?.year &&
+        reading.periodStart === reading.periodEnd &&
+        FRAME_RULES.has(reading.rules[0] ?? '')
+      )
+        reading.periodStart = reading.periodEnd = subYear.year;
       context.observations.push({
         obs_id: `${context.document.docId}:${charStart}-${charEnd}`,
         doc_id: context.document.docId,
@@ -217,6 +231,7 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
         period_end: reading.periodEnd,
         term: termLabel(reading.periodStart, reading.periodEnd),
         basis: reading.basis,
+        period_note: subYear?.note ?? null,
         base_year: reading.baseYear,
         denominator: mention.denominator,
         in_footnote: segment.kind === 'footnote',

@@ -56,6 +56,8 @@ export interface FigureReadingWithReason extends FigureReading {
   isLevel: boolean;
   /** The names of the rules that decided period and measure, for review and tests. */
   rules: string[];
+  /** The kind of unit the figure had: a list shares a reading only among figures of one kind. */
+  unitKind: FigureSurroundings['unitKind'];
 }
 
 /**
@@ -90,6 +92,7 @@ export function readFigure(around: FigureSurroundings, frame: Frame): FigureRead
     changeReason: cues.changeReason,
     isLevel: cues.fromLevel || cues.toLevel || cues.standing,
     rules: [periodRule.rule, measureRule.rule],
+    unitKind: cues.unitKind,
   };
 }
 
@@ -100,6 +103,8 @@ export function readFigure(around: FigureSurroundings, frame: Frame): FigureRead
 function inheritedReading(cues: Cues): FigureReadingWithReason | null {
   const previous = cues.previous;
   if (!previous || !cues.sameList || cues.ownWords) return null;
+  // "tăng 5,1%, doanh thu đạt 1.325 tỷ đồng": a figure of another kind is not an item of the list.
+  if (previous.unitKind !== cues.unitKind && (cues.explicit?.start ?? -1) >= 0 && !cues.explicitOwn) return null;
   const listable =
     previous.changeReason === null ||
     previous.changeReason === 'reduction' ||
@@ -110,6 +115,7 @@ function inheritedReading(cues: Cues): FigureReadingWithReason | null {
     comparator: cues.comparator,
     isEstimate: previous.isEstimate || (cues.estimateSincePrevious && previous.measure !== 'target'),
     rules: ['same_list_as_previous'],
+    unitKind: cues.unitKind,
   };
 }
 
