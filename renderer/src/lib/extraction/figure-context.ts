@@ -104,7 +104,8 @@ function inheritedReading(cues: Cues): FigureReadingWithReason | null {
   const previous = cues.previous;
   if (!previous || !cues.sameList || cues.ownWords) return null;
   // "tăng 5,1%, doanh thu đạt 1.325 tỷ đồng": a figure of another kind is not an item of the list.
-  if (previous.unitKind !== cues.unitKind && (cues.explicit?.start ?? -1) >= 0 && !cues.explicitOwn) return null;
+  if (previous.unitKind !== cues.unitKind && (cues.explicit?.start ?? -1) >= 0 && !cues.explicitOwn)
+    return null;
   const listable =
     previous.changeReason === null ||
     previous.changeReason === 'reduction' ||
