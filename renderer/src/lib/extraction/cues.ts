@@ -60,6 +60,10 @@ export interface Cues {
   /** An elaboration of the figure before it: "(…)", "trong đó", a footnote of it. */
   elaboration: boolean;
   previous: FigureSurroundings['previousReading'];
+  /** "281 cơ sở (tăng 21,6%) và 498 cơ sở": a bracket closed since the previous figure. */
+  bracketClosedSincePrevious: boolean;
+  /** "so với đầu nhiệm kỳ": a level now against the start of the term, a change at the end. */
+  sinceTermStart: boolean;
   targetCue: boolean;
   actualCue: boolean;
   doneCue: boolean;
@@ -107,6 +111,16 @@ const DELTA_VERB =
 const DONE_AFTER =
   /^(?:[^;:.]|\.\d){0,60}?(?:được|đã)\s+(?:các\s+\p{L}+,?\s+){0,3}(?:khen thưởng|biểu dương|tuyên dương|kết nạp|kỷ luật|cấp|hỗ trợ|đào tạo)/iu;
 const MONEY_UNIT = /đồng|USD/u;
+// "được duy trì trên 99%", "Duy trì 100% …": held every year of the period.
+const MAINTAINED = new RegExp(
+  `${lexiconRegex('maintainWords').source}\\s*(?:ổn định\\s*)?(?:ở\\s*)?(?:mức\\s*)?(?:trên|từ|khoảng|đạt)?\\s*$`,
+  'iu',
+);
+// "Đã kiểm sát 100% các vụ án": a share of things done in the period.
+const PERCENT_DONE = new RegExp(
+  `(?:đã|được)\\s+(?:\\p{L}+\\s+){0,2}?${lexiconRegex('doneVerbs').source}\\s*(?:được\\s*)?$`,
+  'iu',
+);
 const CUMULATIVE_STOCK = /(?:lũy|luỹ) kế[^.;]{0,30}\scó\s/iu;
 const STOCK_NOUN = lexiconRegex('stockNouns', '(?<![\\p{L}])');
 
@@ -165,7 +179,9 @@ export function readCues(around: FigureSurroundings, frame: Frame): Cues {
       ? 'of_plan'
       : baselineAfter || soVoiAfter || (baselineBefore && deltaVerb)
         ? 'baseline'
-        : deltaVerb && around.previousFigureInClause !== null && !averageRate
+        : deltaVerb &&
+            around.previousFigureInClause !== null &&
+            (!averageRate || /\(\s*(?:tăng|giảm)[^()]*$/iu.test(windowBefore))
           ? 'delta_after_level'
           : /giảm\s*(?:được\s*)?$/iu.test(windowBefore) && around.unitKind === 'count'
             ? 'reduction'
@@ -173,7 +189,28 @@ export function readCues(around: FigureSurroundings, frame: Frame): Cues {
 
   // Cues are read between the previous figure and this one; the first figure of a clause also
   // inherits the cues of the sentence's head ("bình quân hằng năm …, trong đó: …").
-  const cueText = `${around.sentenceHead} ${windowBefore}`;
+  const head = around.sentenceHead.length;
+  let explicit = choosePeriod(sentence, periods, start, end, around.clauseStart, head);
+  // "Hết năm 2024, toàn tỉnh có …" dates the stocks after it; a flow keeps the review's period
+  // unless the opening itself dated flows.
+  const flowish =
+    MONEY_UNIT.test(around.unit) || DONE_BEFORE.test(windowBefore) || FLOW_VERB.test(windowBefore);
+  if (explicit?.start === -1 && !explicit.datesFlows && frame.period[0] !== frame.period[1] && flowish)
+    explicit = null;
+  let ratioBase: number | null = null;
+  if (ratio && explicit?.rightAfter) {
+    ratioBase = explicit.from;
+    const baseStart = explicit.start;
+    const rest = periods.filter((period) => period.start !== baseStart);
+    explicit = choosePeriod(sentence, rest, start, end, around.clauseStart, head);
+    if (explicit?.rightAfter) explicit = null;
+  }
+  // Cues bind to their own predicate: the head's "hằng năm" does not reach a figure whose clause
+  // names its own rate or its own period ("…, tỷ lệ che phủ rừng đến năm 2025 đạt 64,5%").
+  const ownPredicate =
+    around.previousFigureEnd !== null &&
+    ((explicit !== null && explicit.start >= around.previousFigureEnd) || /tỷ lệ/iu.test(windowBefore));
+  const cueText = ownPredicate ? windowBefore : `${around.sentenceHead} ${windowBefore}`;
   const percentAverage =
     around.unitKind === 'percent' &&
     (/^\s*\/\s*năm/iu.test(sentence.slice(end)) ||
@@ -199,24 +236,19 @@ export function readCues(around: FigureSurroundings, frame: Frame): Cues {
           (period) => period.role !== 'baseline' && period.from !== period.to && period.end <= start,
         )));
   const eachYear =
-    !standing && !average && (EACH_YEAR_CUE.test(cueText) || /^\s*\/\s*năm/iu.test(sentence.slice(end)));
+    !standing &&
+    !average &&
+    (EACH_YEAR_CUE.test(cueText) ||
+      /^\s*\/\s*năm/iu.test(sentence.slice(end)) ||
+      (explicit === null && frame.period[0] !== frame.period[1] && MAINTAINED.test(windowBefore)));
   const added = (ADDED_CUE.test(clauseBefore) || ADDED_CUE.test(cueText)) && !standing;
   const total = !standing && (TOTAL_CUE.test(cueText) || added || changeReason === 'reduction');
   const action =
     !standing &&
-    around.unitKind !== 'percent' &&
-    (DONE_BEFORE.test(windowBefore) || FLOW_VERB.test(windowBefore) || doneAfter);
+    (around.unitKind === 'percent'
+      ? PERCENT_DONE.test(windowBefore)
+      : DONE_BEFORE.test(windowBefore) || FLOW_VERB.test(windowBefore) || doneAfter);
 
-  const head = around.sentenceHead.length;
-  let explicit = choosePeriod(sentence, periods, start, end, around.clauseStart, head);
-  let ratioBase: number | null = null;
-  if (ratio && explicit?.rightAfter) {
-    ratioBase = explicit.from;
-    const baseStart = explicit.start;
-    const rest = periods.filter((period) => period.start !== baseStart);
-    explicit = choosePeriod(sentence, rest, start, end, around.clauseStart, head);
-    if (explicit?.rightAfter) explicit = null;
-  }
   const fromLevel =
     /từ\s*$/iu.test(windowBefore) &&
     /^(?:[^\d;]|(?:19|20)\d\d){0,40}?(?<!trở\s)\b(?:lên|xuống)\b/iu.test(clauseAfter);
@@ -237,7 +269,7 @@ export function readCues(around: FigureSurroundings, frame: Frame): Cues {
     LEVEL_CUE.test(windowBefore) ||
     ACTUAL_WORD.test(windowBefore) ||
     TARGET_WORD.test(windowBefore) ||
-    /so với|tương đương|gấp|bằng|chiếm/iu.test(windowBefore);
+    /so với|tương đương|gấp|bằng|chiếm|tỷ lệ/iu.test(windowBefore);
   const ownClause = sentence.slice(Math.max(around.clauseStart, around.previousFigureEnd ?? 0), start);
   const baseline = baselineAfter ?? baselineBefore ?? null;
   return {
@@ -271,6 +303,8 @@ export function readCues(around: FigureSurroundings, frame: Frame): Cues {
       around.previousReading !== null &&
       (bracketed || /trong đó\s*:?\s*(?:\p{L}+\s+){0,8}$/iu.test(windowBefore)),
     previous: around.previousReading,
+    bracketClosedSincePrevious: /\)/.test(windowBefore),
+    sinceTermStart: /^[^\d]{0,40}?so với\s+(?:đầu nhiệm kỳ|đầu kỳ|đầu giai đoạn)/iu.test(plainAfter),
     targetCue: setsTarget(ownClause) && !ofPlan,
     actualCue: ACTUAL_WORD.test(ownClause),
     doneCue: /(?:^|\s)đã\s/iu.test(ownClause) || /đạt được|kết quả/iu.test(ownClause),

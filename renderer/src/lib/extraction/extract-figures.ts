@@ -109,6 +109,7 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
     let previousInClause: { clause: number; start: number } | null = null;
     let previousEnd: number | null = null;
     let previousReading: FigureReadingWithReason | null = null;
+    let firstBasis: string | null = null;
     let previousMatch: IndicatorMatch | null = null;
     let previousLabel: string | null = null;
     let seriesName: string | null = null;
@@ -171,6 +172,7 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
       previousInClause = { clause: clauseStart, start: mention.start };
       previousEnd = mention.end;
       previousReading = reading;
+      firstBasis ??= reading.basis;
       const own =
         (reading.measure === 'change' || reading.isLevel
           ? context.matcher.match({
@@ -241,7 +243,10 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
     recordFootnoteParents(text, sentence, context, frame, figuresBefore);
     // "Hết năm 2024, …" sets the period of what follows until another period is named.
     const named = findPeriods(sentenceText).filter((period) => period.role !== 'baseline');
-    carriedPeriod = openingUntil(sentenceText, named) ?? (named.length > 0 ? null : carriedPeriod);
+    // It dates what it opened: "Đến hết năm 2019, đã triển khai …" flows, "Hết năm 2024, … có" stocks.
+    const opening = openingUntil(sentenceText, named);
+    if (opening) carriedPeriod = { ...opening, datesFlows: firstBasis === 'total' };
+    else if (named.length > 0) carriedPeriod = null;
   }
 }
 

@@ -75,7 +75,7 @@ export function readFigure(around: FigureSurroundings, frame: Frame): FigureRead
   // "cao hơn giai đoạn trước (6,1%)": the bracketed figure is the previous plan period's.
   if (cues.previousTermGloss && periodEnd - periodStart === 4)
     [periodStart, periodEnd] = [periodStart - 5, periodEnd - 5];
-  // A flow or an average over one year is that year's value.
+  // A flow or an average over one year is that year's value ("hằng năm" keeps each_year: a yearly rule).
   if (periodStart === periodEnd && (basis === 'total' || basis === 'annual_avg')) basis = 'level';
 
   const measureRule = decide(MEASURE_RULES, { ...cues, period: [periodStart, periodEnd] });
@@ -111,6 +111,8 @@ function inheritedReading(cues: Cues): FigureReadingWithReason | null {
     previous.changeReason === 'reduction' ||
     previous.changeReason === 'delta_after_level';
   if (!listable || !(previous.changeReason === null || cues.unitKind === 'count')) return null;
+  // "281 cơ sở (tăng 21,6%) và 498 cơ sở": the bracketed change was the previous item's own.
+  if (previous.changeReason === 'delta_after_level' && cues.bracketClosedSincePrevious) return null;
   return {
     ...previous,
     comparator: cues.comparator,

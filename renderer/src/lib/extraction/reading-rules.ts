@@ -131,6 +131,23 @@ export const PERIOD_RULES: readonly Rule<PeriodDecision>[] = [
     }),
   },
   {
+    // "giảm 45 trường so với đầu nhiệm kỳ": the level now against the term's start.
+    name: 'change_since_the_term_start_is_at_its_end',
+    when: (cues) => cues.sinceTermStart && cues.changeReason !== null,
+    then: (cues) => ({ period: single(cues.frame.period[1]), basis: 'level' }),
+  },
+  {
+    // "đạt 96,88%, tăng 29,26% so với giai đoạn 2015 - 2020": the change of a level is at its date.
+    name: 'change_of_a_level_takes_its_date',
+    when: (cues) =>
+      cues.changeReason === 'baseline' &&
+      cues.previous !== null &&
+      cues.previous.periodStart === cues.previous.periodEnd &&
+      cues.previous.changeReason === null &&
+      cues.sameList,
+    then: (cues) => ({ period: single(cues.previous!.periodEnd), basis: 'level' }),
+  },
+  {
     // A change against a plan or a previous term, a reduction: over the whole period.
     name: 'change_over_the_period',
     when: (cues) =>
