@@ -87,7 +87,8 @@ export interface Cues {
 const TARGET_WORD = lexiconRegex('targetWords');
 const TARGET_AS_NAME = lexiconRegex('targetAsName');
 const ACTUAL_WORD = lexiconRegex('actualWords');
-const ESTIMATE_WORD = /(ước|dự ước|ước tính|dự kiến)/iu;
+// Not inside a word: "được" holds no "ước".
+const ESTIMATE_WORD = lexiconRegex('estimateWords', '(?<![\\p{L}])');
 // "bình quân" alone is an average across units (per capita, per commune); over time it names a year.
 const AVERAGE_CUE =
   /bình quân(?!\s*(?:đầu người|\/người|mỗi người|một người))\s*(?:\p{L}+\s+){0,2}(?:hằng năm|hàng năm|mỗi năm|năm|giai đoạn|cả giai đoạn|\/năm)|(?:tăng|giảm)\s+bình quân|bình quân\s+(?:tăng|giảm)|trung bình\s*(?:hằng năm|hàng năm|mỗi năm)/iu;
@@ -108,8 +109,28 @@ const LEVEL_CUE =
 const OF_PLAN_AFTER = /^\s*(?:so với\s+)?(?:kế hoạch|chỉ tiêu|mục tiêu|dự toán|nghị quyết)/iu;
 const DELTA_VERB =
   /(tăng|giảm)\s*(?:thêm\s*)?(?:được\s*)?(?:bình quân\s*)?(?:khoảng\s*|trên\s*|hơn\s*|gần\s*)?$/iu;
-const DONE_AFTER =
-  /^(?:[^;:.]|\.\d){0,60}?(?:được|đã)\s+(?:các\s+\p{L}+,?\s+){0,3}(?:khen thưởng|biểu dương|tuyên dương|kết nạp|kỷ luật|cấp|hỗ trợ|đào tạo)/iu;
+const DONE_AFTER = new RegExp(
+  `^(?:[^;:.]|\\.\\d){0,60}?(?:được|đã)\\s+(?:các\\s+\\p{L}+,?\\s+){0,3}${lexiconRegex('doneVerbs').source}`,
+  'iu',
+);
+// "Có 23 dự án đã được UBND tỉnh quyết định …" is done; "có 229 vùng trồng được cấp mã số" is a state.
+const DONE_AFTER_PAST = new RegExp(
+  `^(?:[^;:.]|\\.\\d){0,60}?đã\\s+(?:được\\s+)?(?:\\p{L}+,?\\s+){0,3}?${lexiconRegex('doneVerbs').source}`,
+  'iu',
+);
+// "… được các cấp, các ngành biểu dương": done by someone, an event of the period.
+const DONE_BY_DOERS = new RegExp(
+  `^(?:[^;:.]|\\.\\d){0,60}?được\\s+(?:các\\s+\\p{L}+,?\\s+){1,3}${lexiconRegex('doneVerbs').source}`,
+  'iu',
+);
+// "Phê duyệt … 11/15 đô thị; 02 quy hoạch …": a sentence opened by a verb reports things done.
+const OPENING_VERB = new RegExp(
+  `^[\\s\\-+•*–]*(?:đã\\s+)?${lexiconRegex(['doneVerbs', 'flowVerbs']).source}`,
+  'iu',
+);
+// "… 229 vùng trồng, với diện tích 1.275,1 ha": an attribute of the figure before it.
+const ATTRIBUTE_OF_PREVIOUS =
+  /^[\s,;(]*(?:với|có|gồm)?\s*(?:tổng\s+)?(?:diện tích|công suất|chiều dài|tổng vốn|vốn đăng ký|số tiền|trị giá)\s*(?:đạt|là|khoảng|trên|hơn|gần)?\s*$/iu;
 const MONEY_UNIT = /đồng|USD/u;
 // "được duy trì trên 99%", "Duy trì 100% …": held every year of the period.
 const MAINTAINED = new RegExp(
@@ -223,7 +244,11 @@ export function readCues(around: FigureSurroundings, frame: Frame): Cues {
     (LEVEL_CUE.test(windowBefore) &&
       // "lũy kế toàn tỉnh có 02 khu": what has accumulated is a stock.
       (!TOTAL_CUE.test(windowBefore) || CUMULATIVE_STOCK.test(windowBefore)) &&
-      !(doneAfter && !/hiện có|đến nay|hiện nay|còn/iu.test(windowBefore)));
+      !(
+        (/(?:^|[\s,;:])có\s+(?:trên\s+|hơn\s+|khoảng\s+|gần\s+)?$/iu.test(windowBefore)
+          ? DONE_AFTER_PAST.test(sentence.slice(end)) || DONE_BY_DOERS.test(sentence.slice(end))
+          : doneAfter) && !/hiện có|đến nay|hiện nay|còn/iu.test(windowBefore)
+      ));
   // "GRDP bình quân đầu người giai đoạn 2021 - 2022 đạt 49,26 triệu đồng": a per-person level over
   // several years is their average.
   const perPerson = /bình quân đầu người|\/người/iu.test(cueText);
@@ -247,7 +272,11 @@ export function readCues(around: FigureSurroundings, frame: Frame): Cues {
     !standing &&
     (around.unitKind === 'percent'
       ? PERCENT_DONE.test(windowBefore)
-      : DONE_BEFORE.test(windowBefore) || FLOW_VERB.test(windowBefore) || doneAfter);
+      : DONE_BEFORE.test(windowBefore) ||
+        FLOW_VERB.test(windowBefore) ||
+        doneAfter ||
+        // Counted things only: "Hình thành … vùng: Na diện tích 3.200 ha" gives the zones' areas.
+        (around.unitKind === 'count' && OPENING_VERB.test(sentence) && !LEVEL_CUE.test(windowBefore)));
 
   const fromLevel =
     /từ\s*$/iu.test(windowBefore) &&
@@ -301,7 +330,9 @@ export function readCues(around: FigureSurroundings, frame: Frame): Cues {
     sameList: around.previousFigureInClause !== null || /trong đó/iu.test(windowBefore),
     elaboration:
       around.previousReading !== null &&
-      (bracketed || /trong đó\s*:?\s*(?:\p{L}+\s+){0,8}$/iu.test(windowBefore)),
+      (bracketed ||
+        /trong đó\s*:?\s*(?:\p{L}+\s+){0,8}$/iu.test(windowBefore) ||
+        ATTRIBUTE_OF_PREVIOUS.test(windowBefore)),
     previous: around.previousReading,
     bracketClosedSincePrevious: /\)/.test(windowBefore),
     sinceTermStart: /^[^\d]{0,40}?so với\s+(?:đầu nhiệm kỳ|đầu kỳ|đầu giai đoạn)/iu.test(plainAfter),
