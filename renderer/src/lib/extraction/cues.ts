@@ -168,7 +168,9 @@ export function readCues(around: FigureSurroundings, frame: Frame): Cues {
   const clauseAfter = sentence.slice(end, around.clauseEnd);
   const windowBefore = sentence.slice(around.previousFigureEnd ?? 0, start);
   const written = findPeriods(sentence).filter((period) => !insideCriteriaNote(sentence, period));
-  const periods = written.length === 0 && around.carriedPeriod ? [around.carriedPeriod] : written;
+  // A carried period ("Hết năm 2024, …") holds unless the sentence names its own (a base does not count).
+  const ownPeriod = written.some((period) => period.role !== 'baseline');
+  const periods = !ownPeriod && around.carriedPeriod ? [around.carriedPeriod, ...written] : written;
 
   // A comparison base after the figure counts only when no other figure stands between them.
   const baselineAfter = periods.find(

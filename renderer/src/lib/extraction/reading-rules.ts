@@ -47,6 +47,16 @@ const rateOrFlow = (cues: Cues): boolean => cues.average || cues.eachYear || cue
  */
 export const PERIOD_RULES: readonly Rule<PeriodDecision>[] = [
   {
+    // "(…)", "trong đó …", a footnote: a part of the figure before takes its period and basis.
+    name: 'elaboration_inherits_its_figure',
+    when: (cues) =>
+      cues.elaboration && !cues.explicitOwn && cues.changeReason === null && !cues.fromLevel && !cues.toLevel,
+    then: (cues) => ({
+      period: [cues.previous!.periodStart, cues.previous!.periodEnd],
+      basis: cues.previous!.basis,
+    }),
+  },
+  {
     name: 'written_range',
     when: (cues) => cues.explicit !== null && cues.explicit.from !== cues.explicit.to,
     then: (cues) => ({
@@ -109,15 +119,6 @@ export const PERIOD_RULES: readonly Rule<PeriodDecision>[] = [
     name: 'written_year',
     when: (cues) => cues.explicit !== null,
     then: (cues) => ({ period: single(explicitYear(cues)), basis: 'level' }),
-  },
-  {
-    // "(…)", "trong đó …", a footnote: a part of the figure before takes its period and basis.
-    name: 'elaboration_inherits_its_figure',
-    when: (cues) => cues.elaboration && cues.changeReason === null && !cues.fromLevel && !cues.toLevel,
-    then: (cues) => ({
-      period: [cues.previous!.periodStart, cues.previous!.periodEnd],
-      basis: cues.previous!.basis,
-    }),
   },
   {
     name: 'change_after_a_level_over_its_range',
