@@ -181,7 +181,15 @@ export function readCues(around: FigureSurroundings, frame: Frame): Cues {
       !/\d/.test(withoutFootnoteRefs(sentence.slice(end, period.start))),
   );
   const baselineBefore = periods.find(
-    (period) => period.role === 'baseline' && period.end <= start && period.start >= around.clauseStart,
+    // A ratio's base another figure already used ("gấp 2,0 lần năm 2020, … tăng 15,98%") is not this one's.
+    (period) =>
+      period.role === 'baseline' &&
+      period.end <= start &&
+      period.start >= around.clauseStart &&
+      !(
+        period.start < (around.previousFigureEnd ?? 0) &&
+        /lần\s+(?:so với\s+)?$/iu.test(sentence.slice(Math.max(0, period.start - 12), period.start))
+      ),
   );
   const plainAfter = withoutFootnoteRefs(clauseAfter);
   // "so với Nghị quyết" compares with a plan: a change only for a percentage of it.
@@ -331,11 +339,23 @@ export function readCues(around: FigureSurroundings, frame: Frame): Cues {
     ownWords,
     sameList: around.previousFigureInClause !== null || /trong đó/iu.test(windowBefore),
     elaboration:
-      around.previousReading !== null &&
-      (bracketed ||
-        /trong đó\s*:?\s*(?:\p{L}+\s+){0,8}$/iu.test(windowBefore) ||
-        ATTRIBUTE_OF_PREVIOUS.test(windowBefore)),
-    previous: around.previousReading,
+      (around.previousReading === null &&
+        (around.footnoteOf ?? null) !== null &&
+        // A footnote's figure with words of its own (a verb, a period) is read by them.
+        !action &&
+        !average &&
+        !eachYear &&
+        !total &&
+        explicit === null &&
+        // "Trong đó: Ngân sách Trung ương: …" details the figure; "Vùng rau đạt …" gives examples.
+        /^[\s\d]*(?:trong đó|bao gồm|gồm|cụ thể)/iu.test(sentence) &&
+        !LEVEL_CUE.test(windowBefore) &&
+        !/hiện có|toàn tỉnh có/iu.test(windowBefore)) ||
+      (around.previousReading !== null &&
+        (bracketed ||
+          /trong đó\s*:?\s*(?:\p{L}+\s+){0,8}$/iu.test(windowBefore) ||
+          ATTRIBUTE_OF_PREVIOUS.test(windowBefore))),
+    previous: around.previousReading ?? around.footnoteOf ?? null,
     bracketClosedSincePrevious: /\)/.test(windowBefore),
     sinceTermStart: /^[^\d]{0,40}?so với\s+(?:đầu nhiệm kỳ|đầu kỳ|đầu giai đoạn)/iu.test(plainAfter),
     targetCue: setsTarget(ownClause) && !ofPlan,

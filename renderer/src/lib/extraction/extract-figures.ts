@@ -27,6 +27,8 @@ const FRAME_RULES = new Set(['level_at_the_end_of_the_frame', 'rate_or_flow_over
 interface FootnoteParent {
   frame: Frame;
   indicator: IndicatorMatch | null;
+  /** How the figure the marker is glued to was read: a footnote detailing it takes its reading. */
+  reading: FigureReadingWithReason | null;
   /** What the sentence a marker ends speaks of, when it has no figure of its own. */
   subject: { text: string; indicator: IndicatorMatch | null } | null;
 }
@@ -113,7 +115,8 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
     let previousMatch: IndicatorMatch | null = null;
     let previousLabel: string | null = null;
     let seriesName: string | null = null;
-    const figuresBefore: { end: number; match: IndicatorMatch | null }[] = [];
+    const figuresBefore: { end: number; match: IndicatorMatch | null; reading: FigureReadingWithReason }[] =
+      [];
     const wholePeriodStarts = findPeriods(sentenceText)
       .filter((period) => period.role !== 'baseline')
       .map((period) => period.start);
@@ -155,6 +158,7 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
           unit: mention.unit,
           growthIndicator: named !== null && isGrowthRate(named.entry),
           previousReading,
+          footnoteOf: segment.kind === 'footnote' ? (context.parent?.reading ?? null) : null,
           carriedPeriod,
         },
         frame,
@@ -193,7 +197,7 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
         own === null && BARE_SERIES_WINDOW.test(query.windowBefore) ? context.parent?.subject : null;
       const match: IndicatorMatch | null = own ?? seriesOf?.indicator ?? null;
       previousMatch = match;
-      figuresBefore.push({ end: mention.end, match });
+      figuresBefore.push({ end: mention.end, match, reading });
       if (match) lastIndicator = match;
       const label: string =
         match?.label.trim() ||
@@ -272,7 +276,7 @@ function recordFootnoteParents(
   sentence: Sentence,
   context: SegmentContext,
   frame: Frame,
-  figures: readonly { end: number; match: IndicatorMatch | null }[],
+  figures: readonly { end: number; match: IndicatorMatch | null; reading: FigureReadingWithReason }[],
 ): void {
   for (const [offset, number] of context.markers) {
     if (offset < sentence.start || offset > sentence.end) continue;
@@ -281,6 +285,7 @@ function recordFootnoteParents(
       context.parents.set(number, {
         frame,
         indicator: (before ?? figures.at(-1))?.match ?? null,
+        reading: (before ?? figures.at(-1))?.reading ?? null,
         subject: null,
       });
       continue;
@@ -302,6 +307,7 @@ function recordFootnoteParents(
     context.parents.set(number, {
       frame,
       indicator: null,
+      reading: null,
       subject: subject ? { text: subject, indicator: named } : null,
     });
   }

@@ -23,6 +23,8 @@ export interface FigureSurroundings {
   growthIndicator: boolean;
   /** How the previous figure of the sentence was read: a list ("A 19%, B 28%") shares its frame. */
   previousReading: FigureReadingWithReason | null;
+  /** In a footnote: how the figure its marker is glued to was read. */
+  footnoteOf?: FigureReadingWithReason | null;
   /**
    * "Đến hết năm 2019, đã … . Cơ quan hành chính các cấp đã tiếp 7.947 lượt": the period opening the
    * sentence before, for a sentence that names none; its offsets are -1 (written outside).

@@ -187,6 +187,17 @@ export const PERIOD_RULES: readonly Rule<PeriodDecision>[] = [
 
 /** Measure given the decided period: a change, a target, else an actual. */
 export const MEASURE_RULES: readonly Rule<Measure, MeasureInput>[] = [
+  {
+    // "GRDP năm 2024 ước tăng 8,2% so với năm 2023": a growth indicator's own yearly rate.
+    name: 'growth_on_the_year_before_is_the_growth',
+    when: (cues) =>
+      cues.growthRate &&
+      cues.changeReason === 'baseline' &&
+      cues.baseline !== null &&
+      cues.period[0] === cues.period[1] &&
+      cues.baseline.from === cues.period[0] - 1,
+    then: () => 'actual',
+  },
   { name: 'change_word', when: (cues) => cues.changeReason !== null, then: () => 'change' },
   {
     // A period after the document's date is planned, unless the text says it was done.
