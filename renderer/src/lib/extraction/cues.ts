@@ -1,14 +1,14 @@
 import { withoutFootnoteRefs } from './clean-line.ts';
 import { lexiconRegex } from './lexicon.ts';
 import type { Comparator } from './observation.ts';
+import { choosePeriod, insideCriteriaNote, type ChosenPeriod } from './choose-period.ts';
 import { findPeriods, type PeriodMention } from './periods.ts';
 import type { FigureSurroundings, Frame } from './figure-context.ts';
 
 /** Why a figure reads as a change, if it does. */
 export type ChangeReason = 'ratio' | 'of_plan' | 'baseline' | 'delta_after_level' | 'reduction' | null;
 
-/** A period written for the figure, and whether it stands right after it ("54,5% năm 2015"). */
-export type ChosenPeriod = PeriodMention & { rightAfter?: boolean };
+export type { ChosenPeriod } from './choose-period.ts';
 
 /**
  * Everything the reading rules look at, computed once per figure from its sentence: the words
@@ -371,47 +371,4 @@ export function readCues(around: FigureSurroundings, frame: Frame): Cues {
     stockNoun: STOCK_NOUN.test(clauseBefore),
     multiYearReview: frame.mode === 'actual' && frame.period[0] !== frame.period[1],
   };
-}
-
-/** "(theo tiêu chí giai đoạn 2016 - 2020)" names the criteria, not the figure's period. */
-function insideCriteriaNote(sentence: string, period: PeriodMention): boolean {
-  return /theo\s+(?:tiêu chí|chuẩn|phương pháp|giá)[^()]{0,30}$/iu.test(
-    sentence.slice(Math.max(0, period.start - 40), period.start),
-  );
-}
-
-/** The period written for a figure: a year right after it, else the nearest before it in its sentence. */
-function choosePeriod(
-  sentence: string,
-  periods: PeriodMention[],
-  start: number,
-  end: number,
-  clauseStart: number,
-  headEnd: number,
-): ChosenPeriod | null {
-  // "cao hơn giai đoạn 2016 - 2020 (5,2%) và đạt …": a period glossed by a figure in brackets is
-  // that figure's alone; the figures after it keep the sentence's own period.
-  const usable = periods.filter(
-    (period) => period.role !== 'baseline' && !boundToBracketedFigure(sentence, period, start),
-  );
-  const rightAfter = usable.find(
-    (period) =>
-      period.start >= end && /^\s*$/.test(sentence.slice(end, period.start)) && period.from === period.to,
-  );
-  if (rightAfter) return { ...rightAfter, rightAfter: true };
-  // "năm 2022: 54/63": a period followed by a colon labels the clause after it.
-  const labelStart = /[^:]*?:\s*$/u.test(sentence.slice(0, clauseStart))
-    ? (usable.find((period) => /^\s*:\s*$/u.test(sentence.slice(period.end, clauseStart)))?.start ??
-      clauseStart)
-    : clauseStart;
-  const beforeInClause = usable.filter((period) => period.end <= start && period.start >= labelStart);
-  if (beforeInClause.length > 0) return beforeInClause[beforeInClause.length - 1] ?? null;
-  // Otherwise only a period set at the head of the sentence covers its later clauses.
-  const inHead = usable.filter((period) => period.end <= Math.min(start, headEnd));
-  return inHead[inHead.length - 1] ?? null;
-}
-
-function boundToBracketedFigure(sentence: string, period: PeriodMention, figureStart: number): boolean {
-  const bracket = /^\s*\(\s*\d[^()]*\)/u.exec(sentence.slice(period.end));
-  return bracket !== null && figureStart >= period.end + bracket[0].length;
 }
