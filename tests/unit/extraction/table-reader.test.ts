@@ -113,7 +113,7 @@ describe('readTables on a table flattened one cell per line', () => {
       }),
       cell({
         span: '150.000',
-        label: 'Tổng đàn lợn (con)',
+        label: 'Tổng đàn lợn',
         value: 150000,
         unit: 'con',
         measure: 'actual',
@@ -122,7 +122,7 @@ describe('readTables on a table flattened one cell per line', () => {
       }),
       cell({
         span: '155.000 - 160.000',
-        label: 'Tổng đàn lợn (con)',
+        label: 'Tổng đàn lợn',
         value: [155000, 160000],
         unit: 'con',
         measure: 'target',
@@ -201,7 +201,7 @@ describe('readTables on a table whose headings name no period', () => {
     ].join('\n');
     expect(extractText(text, { issued_on: '2025-12' })).toMatchObject([
       {
-        label_vi: 'Tổng đàn trâu (con)',
+        label_vi: 'Tổng đàn trâu',
         value_low: 51000,
         unit: 'con',
         measure: 'target',

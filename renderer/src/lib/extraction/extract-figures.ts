@@ -12,6 +12,7 @@ import { scanMentions } from './scan-mentions.ts';
 import { footnoteMarkers, segmentDocument, type Segment } from './segment-document.ts';
 import { clauseStartAt, splitSentences, type Sentence } from './sentences.ts';
 import type { SourceDocument } from './source-document.ts';
+import { subYearBefore } from './sub-year.ts';
 import { readTables } from './table-reader.ts';
 
 const ACTUAL_HEADING = /kết quả|thành tựu|đánh giá|tình hình|hạn chế|nguyên nhân|bài học|bối cảnh/iu;
@@ -19,10 +20,16 @@ const TARGET_HEADING = /phương hướng|mục tiêu|chỉ tiêu|nhiệm vụ|g
 const STRONG_TARGET_HEADING =
   /phương hướng|mục tiêu|chỉ tiêu chủ yếu|các chỉ tiêu|kế hoạch năm|dự báo|định hướng/iu;
 
+const CLAUSE_WINDOW = 400;
+// Rules that fall back on the document's frame: a sub-year period written in the sentence overrides them.
+const FRAME_RULES = new Set(['level_at_the_end_of_the_frame', 'rate_or_flow_over_the_frame', 'written_year']);
+
 /** What a footnote inherits from the sentence that references it. */
 interface FootnoteParent {
   frame: Frame;
   indicator: IndicatorMatch | null;
+  /** How the figure the marker is glued to was read: a footnote detailing it takes its reading. */
+  reading: FigureReadingWithReason | null;
   /** What the sentence a marker ends speaks of, when it has no figure of its own. */
   subject: { text: string; indicator: IndicatorMatch | null } | null;
 }
@@ -107,16 +114,25 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
     let previousInClause: { clause: number; start: number } | null = null;
     let previousEnd: number | null = null;
     let previousReading: FigureReadingWithReason | null = null;
+    let firstBasis: string | null = null;
     let previousMatch: IndicatorMatch | null = null;
     let previousLabel: string | null = null;
     let seriesName: string | null = null;
-    const figuresBefore: { end: number; match: IndicatorMatch | null }[] = [];
+    const figuresBefore: { end: number; match: IndicatorMatch | null; reading: FigureReadingWithReason }[] =
+      [];
+    const wholePeriodStarts = findPeriods(sentenceText)
+      .filter((period) => period.role !== 'baseline')
+      .map((period) => period.start);
     const sentenceHead = inSentence[0] ? text.slice(sentence.start, inSentence[0].start) : sentenceText;
     for (const mention of inSentence) {
-      const clauseStart = clauseStartAt(sentence, mention.start);
+      // A clause is read at most CLAUSE_WINDOW back: work per figure stays bounded in any text.
+      const clauseStart = Math.max(clauseStartAt(sentence, mention.start), mention.start - CLAUSE_WINDOW);
       const clauseEnd = sentence.clauseStarts.find((start) => start > mention.start) ?? sentence.end;
       const clauseBefore = text.slice(clauseStart, mention.start);
-      const sentenceBefore = text.slice(sentence.start, mention.start);
+      const sentenceBefore = text.slice(
+        Math.max(sentence.start, mention.start - CLAUSE_WINDOW),
+        mention.start,
+      );
       const query: IndicatorQuery = {
         windowBefore: text.slice(Math.max(previousEnd ?? sentence.start, clauseStart), mention.start),
         clauseBefore,
@@ -145,6 +161,7 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
           unit: mention.unit,
           growthIndicator: named !== null && isGrowthRate(named.entry),
           previousReading,
+          footnoteOf: segment.kind === 'footnote' ? (context.parent?.reading ?? null) : null,
           carriedPeriod,
         },
         frame,
@@ -162,6 +179,7 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
       previousInClause = { clause: clauseStart, start: mention.start };
       previousEnd = mention.end;
       previousReading = reading;
+      firstBasis ??= reading.basis;
       const own =
         (reading.measure === 'change' || reading.isLevel
           ? context.matcher.match({
@@ -182,7 +200,7 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
         own === null && BARE_SERIES_WINDOW.test(query.windowBefore) ? context.parent?.subject : null;
       const match: IndicatorMatch | null = own ?? seriesOf?.indicator ?? null;
       previousMatch = match;
-      figuresBefore.push({ end: mention.end, match });
+      figuresBefore.push({ end: mention.end, match, reading });
       if (match) lastIndicator = match;
       const label: string =
         match?.label.trim() ||
@@ -194,6 +212,14 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
       const [charStart, charEnd] = segment.text.rawSpan(mention.start, mention.end);
       const [sentenceStart, sentenceEnd] = segment.text.rawSpan(sentence.start, sentence.end);
       const sign = reading.negative ? -1 : 1;
+      // "9 tháng năm 2025 …": a sub-year figure keeps its year and says which part of it.
+      const subYear = subYearBefore(sentenceText, mention.start - sentence.start, wholePeriodStarts);
+      if (
+        subYear?.year &&
+        reading.periodStart === reading.periodEnd &&
+        FRAME_RULES.has(reading.rules[0] ?? '')
+      )
+        reading.periodStart = reading.periodEnd = subYear.year;
       context.observations.push({
         obs_id: `${context.document.docId}:${charStart}-${charEnd}`,
         doc_id: context.document.docId,
@@ -214,6 +240,7 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
         period_end: reading.periodEnd,
         term: termLabel(reading.periodStart, reading.periodEnd),
         basis: reading.basis,
+        period_note: subYear?.note ?? null,
         base_year: reading.baseYear,
         denominator: mention.denominator,
         in_footnote: segment.kind === 'footnote',
@@ -221,18 +248,24 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
       });
     }
     recordFootnoteParents(text, sentence, context, frame, figuresBefore);
-    carriedPeriod = openingUntil(sentenceText);
+    // "Hết năm 2024, …" sets the period of what follows until another period is named.
+    const named = findPeriods(sentenceText).filter((period) => period.role !== 'baseline');
+    // It dates what it opened: "Đến hết năm 2019, đã triển khai …" flows, "Hết năm 2024, … có" stocks.
+    const opening = openingUntil(sentenceText, named);
+    if (opening) carriedPeriod = { ...opening, datesFlows: firstBasis === 'total' };
+    else if (named.length > 0) carriedPeriod = null;
   }
 }
 
-/** "Đến hết năm 2019, …": a sentence opened by the date its figures run to. */
-function openingUntil(sentence: string): PeriodMention | null {
-  const first = findPeriods(sentence)[0];
-  const opens =
-    first?.role === 'until' &&
-    /^\s*(?:[-+•*]\s*)?(?:tính\s+)?$/iu.test(sentence.slice(0, first.start)) &&
-    /^\s*,/u.test(sentence.slice(first.end));
-  return first && opens ? { ...first, start: -1, end: -1 } : null;
+/** "Đến hết năm 2019, …", "Kết quả …: Hết năm 2024, …": a sentence or clause opened by the date its figures run to. */
+function openingUntil(sentence: string, periods: readonly PeriodMention[]): PeriodMention | null {
+  const opening = periods.find(
+    (period) =>
+      period.role === 'until' &&
+      /(?:^|:)\s*(?:[-+•*]\s*)?(?:tính\s+|dự ước\s+|ước\s+)?$/iu.test(sentence.slice(0, period.start)) &&
+      /^\s*,/u.test(sentence.slice(period.end)),
+  );
+  return opening ? { ...opening, start: -1, end: -1 } : null;
 }
 
 /** A growth-rate indicator, tracked as an indicator of its own (DATA-CONTRACT.md). */
@@ -246,7 +279,7 @@ function recordFootnoteParents(
   sentence: Sentence,
   context: SegmentContext,
   frame: Frame,
-  figures: readonly { end: number; match: IndicatorMatch | null }[],
+  figures: readonly { end: number; match: IndicatorMatch | null; reading: FigureReadingWithReason }[],
 ): void {
   for (const [offset, number] of context.markers) {
     if (offset < sentence.start || offset > sentence.end) continue;
@@ -255,6 +288,7 @@ function recordFootnoteParents(
       context.parents.set(number, {
         frame,
         indicator: (before ?? figures.at(-1))?.match ?? null,
+        reading: (before ?? figures.at(-1))?.reading ?? null,
         subject: null,
       });
       continue;
@@ -276,6 +310,7 @@ function recordFootnoteParents(
     context.parents.set(number, {
       frame,
       indicator: null,
+      reading: null,
       subject: subject ? { text: subject, indicator: named } : null,
     });
   }

@@ -22,8 +22,8 @@ const BLOCKING_PATTERNS: readonly RegExp[] = [
   /(?:^|\n)\s*[-+•]?\s*\d{1,2}(?:\.\d{1,2})*[.)](?=\s)/gu,
   /(?:điều|khoản|chương|mục|phần|bước|tiểu mục)\s+\d+/giu,
   // Ordinals and designators: lần thứ 2, khóa XV, kỳ họp thứ 10, giai đoạn 2, cấp 1, hạng 3, Covid-19.
-  /(?:lần thứ|thứ|lần|khóa|khoá|kỳ họp|kỳ)\s+\d+(?![\d.,]*\s*\/)/giu,
-  /(?:giai đoạn|cấp|hạng|loại|mức độ|mức|đợt|lô|tổ|khu vực|phân khu|tuyến|quốc lộ|tỉnh lộ|đường tỉnh|đường huyện|km|cột mốc|mốc|công nghiệp|phiên bản|phiên)\s+\d{1,2}(?:\.\d)?(?![\d.,])(?:\s*,\s*\d{1,2}(?![\d.,]))*(?!\s*%)/giu,
+  /(?<!(?:xếp|đứng)\s+)(?:lần thứ|thứ|lần|khóa|khoá|kỳ họp|kỳ)\s+\d+(?![\d.,]*\s*\/)/giu,
+  /(?<!xếp\s+)(?:giai đoạn|cấp|hạng|loại|mức độ|mức|đợt|lô|tổ|khu vực|phân khu|tuyến|quốc lộ|tỉnh lộ|đường tỉnh|đường huyện|km|cột mốc|mốc|công nghiệp|phiên bản|phiên)\s+\d{1,2}(?:\.\d)?(?![\d.,])(?:\s*,\s*\d{1,2}(?![\d.,]))*(?!\s*%)/giu,
   /\p{L}-\d+/gu,
   // "Cầu 17/10": a day and month used as a name.
   /\b(?:[12]?\d|3[01])\/(?:0?[1-9]|1[0-2])\b(?!\s*(?:\/|\d|%|\p{L}))/gu,

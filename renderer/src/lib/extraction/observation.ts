@@ -20,6 +20,8 @@ export interface Observation {
   period_end: number | null;
   term: string | null;
   basis: Basis;
+  /** What part of the year a sub-year figure covers ("9 tháng", "quý I"); null for whole years. */
+  period_note: string | null;
   base_year: number | null;
   denominator: number | null;
   in_footnote: boolean;

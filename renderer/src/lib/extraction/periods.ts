@@ -6,6 +6,8 @@ export interface PeriodMention {
   to: number;
   /** `baseline`: the period after "so với" (a comparison base, not the figure's period). */
   role: 'period' | 'until' | 'baseline';
+  /** For a period carried from an opening ("Đến hết năm 2019, đã …"): it dated flows, not stocks. */
+  datesFlows?: boolean;
 }
 
 /** Plan periods the workbench pivots on. */

@@ -1,4 +1,5 @@
 import { NUMBER_PATTERN, parseVietnameseNumber } from './vietnamese-number.ts';
+import { LEXICON } from './lexicon.ts';
 import { isNonStatisticNoun, readUnit } from './units.ts';
 
 /** A number expression found in text, before any reading of what it means. */
@@ -16,14 +17,24 @@ export interface Mention {
 }
 
 // Not glued to a letter, a dash or another number: `trước2`, `6,79%1` and `Covid-19` are not figures.
+// "179 đoàn/1.623 công chức": a slash after a word starts a second figure; after a number, a denominator.
 const MENTION = new RegExp(
-  String.raw`(?<![\p{L}\d.,/%)\]\u2063-])(${NUMBER_PATTERN})(\s?%)?` +
+  String.raw`(?<![\p{L}\d.,%)\]\u2063-])(?:(?<!\/)|(?<=\d\s+(?!tuổi)\p{L}+\/))(${NUMBER_PATTERN})(\s?%)?` +
     String.raw`(?:(?:\s*[-–—]\s*|\s+(?:đến|tới)\s+)(${NUMBER_PATTERN}))?` +
     String.raw`(?:\s*\/\s*(${NUMBER_PATTERN}))?`,
   'gu',
 );
 
 const YEAR_LIKE = /^(?:19|20)\d{2}$/;
+// "xếp hạng 16/63", "đứng thứ 9", "nhóm 10 tỉnh": a place in a ranking.
+const RANK_BEFORE =
+  /(?:xếp\s+hạng|xếp\s+thứ|đứng\s+thứ|thứ\s+hạng|(?:thuộc|trong|vào)\s+(?:nhóm|top|tốp))\s*(?:thứ\s*)?$/iu;
+// "05 sở", "238 bị can": any noun after a count is what it counts (grammar, not a closed list).
+const NEXT_WORD = /^\s+(\p{Ll}+)(?=[\s,.;:)]|$)/u;
+const NOT_COUNTED = new Set(LEXICON.notCountedWords);
+// "tuổi thọ … 73,5 - 74 tuổi": a life expectancy is a figure; "trẻ em từ 3 đến 5 tuổi" names a group.
+const AGE = /^\s*tuổi(?!\p{L})/iu;
+const LIFE_EXPECTANCY_BEFORE = /tuổi thọ[^.;]{0,60}$/iu;
 
 /** Number expressions in `text` that could be statistics (years, structure counts and bare names excluded). */
 export function scanMentions(text: string): Mention[] {
@@ -45,12 +56,34 @@ export function scanMentions(text: string): Mention[] {
       unitKind = 'percent';
     } else {
       const read = readUnit(after);
+      const age = AGE.exec(after);
       if (read) {
         unit = read.unit;
         unitKind = read.kind;
         end += read.length;
+      } else if (age && LIFE_EXPECTANCY_BEFORE.test(text.slice(Math.max(0, match.index - 80), match.index))) {
+        unit = 'tuổi';
+        unitKind = 'measure';
+        end += age[0].length;
+      } else if (RANK_BEFORE.test(text.slice(Math.max(0, match.index - 24), match.index))) {
+        unit = 'hạng';
+        unitKind = 'count';
+      } else {
+        const noun = NEXT_WORD.exec(after);
+        if (
+          noun?.[1] &&
+          Number.isInteger(low) &&
+          !YEAR_LIKE.test(first) &&
+          !NOT_COUNTED.has(noun[1]) &&
+          !isNonStatisticNoun(after)
+        ) {
+          unit = noun[1];
+          unitKind = 'count';
+          end += noun[0].length;
+        }
       }
     }
+    if (!Number.isFinite(low) || !Number.isFinite(high)) continue;
     // "17.096/22.646" counts part of a whole.
     if (unitKind === 'none' && denominator !== null) unitKind = 'count';
     const isYear =

@@ -1,3 +1,4 @@
+import { findSubYears } from './sub-year.ts';
 import { derivedIndicatorId } from './derived-indicator.ts';
 import type { DocumentProfile } from './document-profile.ts';
 import type { IndicatorMatch, IndicatorMatcher } from './indicator-matcher.ts';
@@ -81,6 +82,8 @@ function readTable(block: TableBlock, layout: TableLayout, context: TableReading
         period_start: period?.[0] ?? null,
         period_end: period?.[1] ?? null,
         term: termLabel(period?.[0] ?? null, period?.[1] ?? null),
+        // "Ước TH 9 tháng 2025": the column heading says what part of the year a cell covers.
+        period_note: findSubYears(heading.text)[0]?.note ?? null,
         basis: basisOf(period, unit, `${name} ${heading.text}`),
         base_year: heading.baseYear,
         denominator: null,

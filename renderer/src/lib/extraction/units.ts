@@ -1,3 +1,5 @@
+import { lexiconRegex, loosePhrase } from './lexicon.ts';
+
 /** A unit as it may be written after a number, and its normalised spelling. */
 interface UnitForm {
   pattern: string;
@@ -68,195 +70,15 @@ const UNIT_FORMS: readonly UnitForm[] = [
   ['điểm', 'điểm'],
 ].map(([pattern, unit]) => ({ pattern: pattern as string, unit: unit as string }));
 
-// Nouns counted by a bare number; the unit is the noun as written.
-const COUNT_NOUNS = [
-  'tổ chức cơ sở đảng',
-  'tổ chức đảng',
-  'tổ chức',
-  'đảng bộ',
-  'chi bộ',
-  'đảng viên',
-  'cán bộ',
-  'công chức',
-  'viên chức',
-  'biên chế',
-  'đơn vị hành chính',
-  'đơn vị',
-  'cơ quan',
-  'đầu mối',
-  'phòng',
-  'trạm',
-  'tập thể',
-  'cá nhân',
-  'trường hợp',
-  'doanh nghiệp',
-  'hợp tác xã',
-  'dự án',
-  'công trình',
-  'sản phẩm',
-  'chuỗi',
-  'mã vùng trồng',
-  'vùng trồng',
-  'xã',
-  'phường',
-  'thôn',
-  'bản',
-  'huyện',
-  'khu dân cư',
-  'hộ',
-  'người',
-  'lao động',
-  'học sinh',
-  'giáo viên',
-  'trường học',
-  'trường',
-  'điểm trường',
-  'cặp trường',
-  'phòng học',
-  'cơ sở',
-  'bệnh viện',
-  'giường',
-  'trạm y tế',
-  'căn hộ',
-  'căn nhà',
-  'căn',
-  'nhà',
-  'km đường',
-  'tuyến',
-  'cầu',
-  'chợ',
-  'siêu thị',
-  'trung tâm thương mại',
-  'cửa hàng',
-  'nhà máy',
-  'cụm công nghiệp',
-  'khu công nghiệp',
-  'đô thị',
-  'đồ án',
-  'nhiệm vụ quy hoạch',
-  'cuộc',
-  'vụ',
-  'vụ việc',
-  'đơn',
-  'lượt công dân',
-  'dịch vụ công',
-  'dịch vụ',
-  'thủ tục',
-  'chỉ tiêu',
-  'câu lạc bộ',
-  'di tích',
-  'lễ hội',
-  'điểm du lịch',
-  'buồng',
-  'phòng giao dịch',
-  'chi nhánh',
-  'giải',
-  'huy chương',
-  'ca',
-  'con',
-  'tổ',
-  'đồng chí',
-  'đại biểu',
-  'hội viên',
-  'thành viên',
-  'đội',
-  'đoàn',
-  'mô hình',
-  'hội nghị',
-  'lớp',
-  'văn bản',
-  'quyết định',
-  'bản kê khai',
-  'tàu',
-  'xe',
-  'tờ khai',
-  'ngôi nhà',
-  'nhà văn hóa',
-  'cửa khẩu',
-  'khu',
-  'trang trại',
-  'ha rừng',
-  'nhà ở',
-];
-
-// Nouns after a number that make it structure, not a statistic: "5 năm", "3 sao", "2 cấp".
-export const NON_STATISTIC_NOUNS = [
-  'bài học',
-  'nhóm nhiệm vụ',
-  'nhiệm vụ trọng tâm',
-  'kết quả chủ yếu',
-  'khâu đột phá',
-  'năm',
-  'tháng',
-  'ngày',
-  'giờ',
-  'tuần',
-  'quý',
-  'tuổi',
-  'sao',
-  'thành tố',
-  'phần',
-  'cấp',
-  'nghị quyết',
-  'kết quả',
-  'tiêu chí',
-  'vạn dân',
-  'nhóm',
-  'quan điểm',
-  'khâu',
-  'nội dung',
-  'giải pháp',
-  'nhiệm vụ',
-  'mục tiêu',
-  'bước',
-  'chữ',
-  'trang',
-  'điều',
-  'khoản',
-  'chương',
-  'mục',
-  'lĩnh vực',
-  'đột phá',
-  'kỳ',
-  'khóa',
-  'lần thứ',
-  'giai đoạn',
-  'phương châm',
-  'chủ đề',
-  'trụ cột',
-  'chương trình',
-  'đề án',
-  'bộ',
-  'ban',
-  'tỉnh',
-  'nước',
-  'mặt',
-  'vấn đề',
-];
-
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-// Words of a unit may be split by a hard line break ("tỷ \n\nđồng").
-const loose = (text: string): string => escape(text).replace(/ /g, '\\s+');
-
 const UNIT_REGEX = new RegExp(
   // A digit right after a unit is a footnote marker ("tỷ USD13"), not part of the unit.
-  `^\\s*(?:${UNIT_FORMS.map((form) => loose(form.pattern)).join('|')})(?![\\p{L}])`,
+  `^\\s*(?:${UNIT_FORMS.map((form) => loosePhrase(form.pattern)).join('|')})(?![\\p{L}])`,
   'iu',
 );
-const COUNT_REGEX = new RegExp(
-  `^\\s*(?:${[...COUNT_NOUNS]
-    .sort((a, b) => b.length - a.length)
-    .map(escape)
-    .join('|')})(?![\\p{L}])`,
-  'iu',
-);
-const NON_STATISTIC_REGEX = new RegExp(
-  `^\\s*(?:${[...NON_STATISTIC_NOUNS]
-    .sort((a, b) => b.length - a.length)
-    .map(escape)
-    .join('|')})(?![\\p{L}\\d/])`,
-  'iu',
-);
+// Nouns counted by a bare number (lexicon.json countNouns); the unit is the noun as written.
+const COUNT_REGEX = lexiconRegex('countNouns', '^\\s*');
+// Nouns after a number that make it structure, not a statistic: "5 năm", "3 sao", "2 cấp".
+const NON_STATISTIC_REGEX = lexiconRegex('nonStatisticNouns', '^\\s*', '(?![\\d/])');
 
 export interface UnitMatch {
   unit: string;

@@ -137,6 +137,12 @@ export const WAREHOUSE_COLUMNS: Record<WarehouseTable, readonly ColumnSpec[]> = 
       vi: 'Cơ sở: level, annual_avg, each_year, total',
       en: 'Basis: level, annual_avg, each_year, total',
     },
+    {
+      name: 'period_note',
+      type: 'string',
+      vi: 'Phần của năm (9 tháng, quý I, 6 tháng đầu năm, năm học 2024 - 2025); trống nếu cả năm',
+      en: 'Part of the year a sub-year figure covers; empty for whole years',
+    },
     { name: 'base_year', type: 'int', vi: 'Năm gốc so sánh', en: 'Baseline year' },
     { name: 'denominator', type: 'double', vi: 'Mẫu số (106/175 xã → 175)', en: 'Denominator' },
     { name: 'in_footnote', type: 'bool', vi: 'Số liệu nằm trong chú thích', en: 'Stated in a footnote' },

@@ -1,0 +1,374 @@
+import { withoutFootnoteRefs } from './clean-line.ts';
+import { lexiconRegex } from './lexicon.ts';
+import type { Comparator } from './observation.ts';
+import { choosePeriod, insideCriteriaNote, type ChosenPeriod } from './choose-period.ts';
+import { findPeriods, type PeriodMention } from './periods.ts';
+import type { FigureSurroundings, Frame } from './figure-context.ts';
+
+/** Why a figure reads as a change, if it does. */
+export type ChangeReason = 'ratio' | 'of_plan' | 'baseline' | 'delta_after_level' | 'reduction' | null;
+
+export type { ChosenPeriod } from './choose-period.ts';
+
+/**
+ * Everything the reading rules look at, computed once per figure from its sentence: the words
+ * around it (verbs, cue words), the periods written, and the reading of the figure before it.
+ */
+export interface Cues {
+  frame: Frame;
+  unitKind: FigureSurroundings['unitKind'];
+  unit: string;
+  comparator: Comparator;
+  /** The period written for this figure (after a ratio's base year is set aside). */
+  explicit: ChosenPeriod | null;
+  /** The written period stands after the previous figure: it is this figure's own. */
+  explicitOwn: boolean;
+  /** "gấp 2,0 lần năm 2020": the year after a ratio, its base. */
+  ratioBase: number | null;
+  baseline: PeriodMention | null;
+  /** The comparison base has several years ("so với giai đoạn 2016 - 2020"). */
+  baselineIsRange: boolean;
+  /** "so với khóa XV", "so với giai đoạn trước". */
+  previousTermBase: boolean;
+  changeReason: ChangeReason;
+  /** "tăng", "giảm" right before the figure. */
+  deltaVerb: boolean;
+  /** "bình quân hằng năm", "… /năm" for a percentage, a per-person level over years. */
+  average: boolean;
+  eachYear: boolean;
+  /** Average or each-year words since the previous figure (not inherited from the sentence's head). */
+  averageSincePrevious: boolean;
+  eachYearSincePrevious: boolean;
+  /** Summed over the period: "tổng … 5 năm", "lũy kế", "thêm", a reduction. */
+  total: boolean;
+  added: boolean;
+  /** Things done in the period (a flow): "đã cử", "thành lập", "… được khen thưởng". */
+  action: boolean;
+  /** A standing level: "có", "hiện có", "toàn tỉnh có", "đến nay", a bracket after a figure. */
+  standing: boolean;
+  /** A growth rate: the indicator is one, or "tăng trưởng", "tốc độ tăng" before a percentage. */
+  growthRate: boolean;
+  /** "từ 43,4% lên 55%": the first end of a movement, and the second. */
+  fromLevel: boolean;
+  toLevel: boolean;
+  /** "cao hơn giai đoạn trước (6,1%)". */
+  previousTermGloss: boolean;
+  /** The figure has words of its own since the previous figure (else it reads as that one). */
+  ownWords: boolean;
+  /** In a list with the previous figure: same clause, or "trong đó", or a bracket after it. */
+  sameList: boolean;
+  /** An elaboration of the figure before it: "(…)", "trong đó", a footnote of it. */
+  elaboration: boolean;
+  previous: FigureSurroundings['previousReading'];
+  /** "281 cơ sở (tăng 21,6%) và 498 cơ sở": a bracket closed since the previous figure. */
+  bracketClosedSincePrevious: boolean;
+  /** "so với đầu nhiệm kỳ": a level now against the start of the term, a change at the end. */
+  sinceTermStart: boolean;
+  targetCue: boolean;
+  actualCue: boolean;
+  doneCue: boolean;
+  /** "thực hiện", "đạt được", "kết quả" just before: a target word there names what was achieved. */
+  resultWordNear: boolean;
+  /** "ước", "dự kiến" shortly before the figure. */
+  estimateCue: boolean;
+  /** Estimate words since the previous figure (a list item inheriting its estimate). */
+  estimateSincePrevious: boolean;
+  /** "giảm" before it and not "xuống còn" after it. */
+  negative: boolean;
+  /** The figure is money: an amount of a flow (revenue, investment, turnover). */
+  money: boolean;
+  /** The clause names a stock (lexicon stockNouns: "dư nợ", "quy mô", "GRDP"), not a flow. */
+  stockNoun: boolean;
+  /** The frame reviews several years (a congress or 5-year review). */
+  multiYearReview: boolean;
+}
+
+// "chương trình mục tiêu quốc gia", "hoàn thành mục tiêu 150 xã" name something, they set no target.
+const TARGET_WORD = lexiconRegex('targetWords');
+const TARGET_AS_NAME = lexiconRegex('targetAsName');
+const ACTUAL_WORD = lexiconRegex('actualWords');
+// Not inside a word: "được" holds no "ước".
+const ESTIMATE_WORD = lexiconRegex('estimateWords', '(?<![\\p{L}])');
+// "bình quân" alone is an average across units (per capita, per commune); over time it names a year.
+const AVERAGE_CUE =
+  /bình quân(?!\s*(?:đầu người|\/người|mỗi người|một người))\s*(?:\p{L}+\s+){0,2}(?:hằng năm|hàng năm|mỗi năm|năm|giai đoạn|cả giai đoạn|\/năm)|(?:tăng|giảm)\s+bình quân|bình quân\s+(?:tăng|giảm)|trung bình\s*(?:hằng năm|hàng năm|mỗi năm)/iu;
+const EACH_YEAR_CUE = lexiconRegex('eachYearWords');
+const TOTAL_CUE = new RegExp(
+  String.raw`tổng\s+(?:cộng|vốn|thu|chi)|\b5 năm|sau \d+ năm|${lexiconRegex('totalWords').source}`,
+  'iu',
+);
+const ADDED_CUE = lexiconRegex('addedWords', '(?<![\\p{L}])');
+const FLOW_VERB = lexiconRegex('flowVerbs', '(?<![\\p{L}])');
+// Verbs of things done, with what they did it to: "đã … kết nạp", "được … khen thưởng".
+const DONE_BEFORE = new RegExp(
+  `(?:đã|được)\\s+(?:\\p{L}+\\s+){0,3}?${lexiconRegex('doneVerbs').source}`,
+  'iu',
+);
+const LEVEL_CUE =
+  /(?:(?:hiện có|toàn tỉnh có|đến nay|hiện nay|còn)\s*(?:\p{L}+\s+){0,3}|(?:^|[\s,;:])có\s+(?:trên\s+|hơn\s+|khoảng\s+|gần\s+)?)$/iu;
+const OF_PLAN_AFTER = /^\s*(?:so với\s+)?(?:kế hoạch|chỉ tiêu|mục tiêu|dự toán|nghị quyết)/iu;
+const DELTA_VERB =
+  /(tăng|giảm)\s*(?:thêm\s*)?(?:được\s*)?(?:bình quân\s*)?(?:khoảng\s*|trên\s*|hơn\s*|gần\s*)?$/iu;
+const DONE_AFTER = new RegExp(
+  `^(?:[^;:.]|\\.\\d){0,60}?(?:được|đã)\\s+(?:các\\s+\\p{L}+,?\\s+){0,3}${lexiconRegex('doneVerbs').source}`,
+  'iu',
+);
+// "Có 23 dự án đã được UBND tỉnh quyết định …" is done; "có 229 vùng trồng được cấp mã số" is a state.
+const DONE_AFTER_PAST = new RegExp(
+  `^(?:[^;:.]|\\.\\d){0,60}?đã\\s+(?:được\\s+)?(?:\\p{L}+,?\\s+){0,3}?${lexiconRegex('doneVerbs').source}`,
+  'iu',
+);
+// "… được các cấp, các ngành biểu dương": done by someone, an event of the period.
+const DONE_BY_DOERS = new RegExp(
+  `^(?:[^;:.]|\\.\\d){0,60}?được\\s+(?:các\\s+\\p{L}+,?\\s+){1,3}${lexiconRegex('doneVerbs').source}`,
+  'iu',
+);
+// "Phê duyệt … 11/15 đô thị; 02 quy hoạch …": a sentence opened by a verb reports things done.
+const OPENING_VERB = new RegExp(
+  `^[\\s\\-+•*–]*(?:đã\\s+)?${lexiconRegex(['doneVerbs', 'flowVerbs']).source}`,
+  'iu',
+);
+// "… 229 vùng trồng, với diện tích 1.275,1 ha": an attribute of the figure before it.
+const ATTRIBUTE_OF_PREVIOUS =
+  /^[\s,;(]*(?:với|có|gồm)?\s*(?:tổng\s+)?(?:diện tích|công suất|chiều dài|tổng vốn|vốn đăng ký|số tiền|trị giá)\s*(?:đạt|là|khoảng|trên|hơn|gần)?\s*$/iu;
+const MONEY_UNIT = /đồng|USD/u;
+// "được duy trì trên 99%", "Duy trì 100% …": held every year of the period.
+const MAINTAINED = new RegExp(
+  `${lexiconRegex('maintainWords').source}\\s*(?:ổn định\\s*)?(?:ở\\s*)?(?:mức\\s*)?(?:trên|từ|khoảng|đạt)?\\s*$`,
+  'iu',
+);
+// "Đã kiểm sát 100% các vụ án": a share of things done in the period.
+const PERCENT_DONE = new RegExp(
+  `(?:đã|được)\\s+(?:\\p{L}+\\s+){0,2}?${lexiconRegex('doneVerbs').source}\\s*(?:được\\s*)?$`,
+  'iu',
+);
+const CUMULATIVE_STOCK = /(?:lũy|luỹ) kế[^.;]{0,30}\scó\s/iu;
+const STOCK_NOUN = lexiconRegex('stockNouns', '(?<![\\p{L}])');
+
+function comparatorOf(before: string, after: string): Comparator {
+  const tail = before.slice(-28);
+  if (/^\s*trở lên/iu.test(after) || /(≥|không dưới|tối thiểu|ít nhất)\s*$/iu.test(tail)) return '>=';
+  if (/(≤|không quá|tối đa|không vượt quá)\s*$/iu.test(tail)) return '<=';
+  if (/(<|dưới|thấp hơn)\s*$/iu.test(tail)) return '<';
+  if (/(>|trên|hơn|vượt|cao hơn)\s*$/iu.test(tail)) return '>';
+  if (/(khoảng|gần|xấp xỉ|chừng)\s*$/iu.test(tail)) return '~';
+  return '=';
+}
+
+/** A target word that is not part of a name ("chương trình mục tiêu", "hoàn thành chỉ tiêu"). */
+function setsTarget(text: string): boolean {
+  return TARGET_WORD.test(text.replace(new RegExp(TARGET_AS_NAME.source, 'giu'), ' '));
+}
+
+/** The cues of one figure (computed once; the rules only read them). */
+export function readCues(around: FigureSurroundings, frame: Frame): Cues {
+  const { sentence, start, end } = around;
+  const before = sentence.slice(0, start);
+  const clauseBefore = sentence.slice(around.clauseStart, start);
+  const clauseAfter = sentence.slice(end, around.clauseEnd);
+  const windowBefore = sentence.slice(around.previousFigureEnd ?? 0, start);
+  const written = findPeriods(sentence).filter((period) => !insideCriteriaNote(sentence, period));
+  // A carried period ("Hết năm 2024, …") holds unless the sentence names its own (a base does not count).
+  const ownPeriod = written.some((period) => period.role !== 'baseline');
+  const periods = !ownPeriod && around.carriedPeriod ? [around.carriedPeriod, ...written] : written;
+
+  // A comparison base after the figure counts only when no other figure stands between them.
+  const baselineAfter = periods.find(
+    (period) =>
+      period.role === 'baseline' &&
+      period.start >= end &&
+      period.end <= around.clauseEnd &&
+      !/\d/.test(withoutFootnoteRefs(sentence.slice(end, period.start))),
+  );
+  const baselineBefore = periods.find(
+    // A ratio's base another figure already used ("gấp 2,0 lần năm 2020, … tăng 15,98%") is not this one's.
+    (period) =>
+      period.role === 'baseline' &&
+      period.end <= start &&
+      period.start >= around.clauseStart &&
+      !(
+        period.start < (around.previousFigureEnd ?? 0) &&
+        /lần\s+(?:so với\s+)?$/iu.test(sentence.slice(Math.max(0, period.start - 12), period.start))
+      ),
+  );
+  const plainAfter = withoutFootnoteRefs(clauseAfter);
+  // "so với Nghị quyết" compares with a plan: a change only for a percentage of it.
+  const soVoiAfter = /^[^\d]{0,40}?so với(?!\s+(?:nghị quyết|kế hoạch|chỉ tiêu|mục tiêu|dự toán))/iu.test(
+    plainAfter,
+  );
+  const previousTermBase =
+    /^[^\d]{0,40}?so với\s+(?:khóa|khoá|nhiệm kỳ|giai đoạn|thời kỳ)\s+(?:trước|[IVXLC]+\b)/iu.test(
+      plainAfter,
+    );
+  const ratio = /gấp\s*(?:khoảng\s*|hơn\s*|gần\s*)?$/iu.test(before);
+  const ofPlan = around.unitKind === 'percent' && OF_PLAN_AFTER.test(sentence.slice(end));
+  const deltaVerb = DELTA_VERB.test(windowBefore);
+  const averageRate = AVERAGE_CUE.test(windowBefore.slice(-40)) || around.growthIndicator;
+  const changeReason: ChangeReason = ratio
+    ? 'ratio'
+    : ofPlan
+      ? 'of_plan'
+      : baselineAfter || soVoiAfter || (baselineBefore && deltaVerb)
+        ? 'baseline'
+        : deltaVerb &&
+            around.previousFigureInClause !== null &&
+            (!averageRate || /\(\s*(?:tăng|giảm)[^()]*$/iu.test(windowBefore))
+          ? 'delta_after_level'
+          : /giảm\s*(?:được\s*)?$/iu.test(windowBefore) && around.unitKind === 'count'
+            ? 'reduction'
+            : null;
+
+  // Cues are read between the previous figure and this one; the first figure of a clause also
+  // inherits the cues of the sentence's head ("bình quân hằng năm …, trong đó: …").
+  const head = around.sentenceHead.length;
+  let explicit = choosePeriod(sentence, periods, start, end, around.clauseStart, head);
+  // "Hết năm 2024, toàn tỉnh có …" dates the stocks after it; a flow keeps the review's period
+  // unless the opening itself dated flows.
+  const flowish =
+    MONEY_UNIT.test(around.unit) || DONE_BEFORE.test(windowBefore) || FLOW_VERB.test(windowBefore);
+  if (explicit?.start === -1 && !explicit.datesFlows && frame.period[0] !== frame.period[1] && flowish)
+    explicit = null;
+  let ratioBase: number | null = null;
+  if (ratio && explicit?.rightAfter) {
+    ratioBase = explicit.from;
+    const baseStart = explicit.start;
+    const rest = periods.filter((period) => period.start !== baseStart);
+    explicit = choosePeriod(sentence, rest, start, end, around.clauseStart, head);
+    if (explicit?.rightAfter) explicit = null;
+  }
+  // Cues bind to their own predicate: the head's "hằng năm" does not reach a figure whose clause
+  // names its own rate or its own period ("…, tỷ lệ che phủ rừng đến năm 2025 đạt 64,5%").
+  const ownPredicate =
+    around.previousFigureEnd !== null &&
+    ((explicit !== null && explicit.start >= around.previousFigureEnd) || /tỷ lệ/iu.test(windowBefore));
+  const cueText = ownPredicate ? windowBefore : `${around.sentenceHead} ${windowBefore}`;
+  const percentAverage =
+    around.unitKind === 'percent' &&
+    (/^\s*\/\s*năm/iu.test(sentence.slice(end)) ||
+      ((around.growthIndicator || /tăng trưởng|tốc độ tăng/iu.test(before)) &&
+        /bình quân(?!\s*(?:đầu người|\/người))/iu.test(before)));
+  const doneAfter = DONE_AFTER.test(sentence.slice(end));
+  const bracketed = /\(\s*$/.test(windowBefore);
+  const standing =
+    bracketed ||
+    (LEVEL_CUE.test(windowBefore) &&
+      // "lũy kế toàn tỉnh có 02 khu": what has accumulated is a stock.
+      (!TOTAL_CUE.test(windowBefore) || CUMULATIVE_STOCK.test(windowBefore)) &&
+      !(
+        (/(?:^|[\s,;:])có\s+(?:trên\s+|hơn\s+|khoảng\s+|gần\s+)?$/iu.test(windowBefore)
+          ? DONE_AFTER_PAST.test(sentence.slice(end)) || DONE_BY_DOERS.test(sentence.slice(end))
+          : doneAfter) && !/hiện có|đến nay|hiện nay|còn/iu.test(windowBefore)
+      ));
+  // "GRDP bình quân đầu người giai đoạn 2021 - 2022 đạt 49,26 triệu đồng": a per-person level over
+  // several years is their average.
+  const perPerson = /bình quân đầu người|\/người/iu.test(cueText);
+  const average =
+    !standing &&
+    (AVERAGE_CUE.test(cueText) ||
+      percentAverage ||
+      (perPerson &&
+        periods.some(
+          (period) => period.role !== 'baseline' && period.from !== period.to && period.end <= start,
+        )));
+  const eachYear =
+    !standing &&
+    !average &&
+    (EACH_YEAR_CUE.test(cueText) ||
+      /^\s*\/\s*năm/iu.test(sentence.slice(end)) ||
+      (explicit === null && frame.period[0] !== frame.period[1] && MAINTAINED.test(windowBefore)));
+  const added = (ADDED_CUE.test(clauseBefore) || ADDED_CUE.test(cueText)) && !standing;
+  const total = !standing && (TOTAL_CUE.test(cueText) || added || changeReason === 'reduction');
+  const action =
+    !standing &&
+    (around.unitKind === 'percent'
+      ? PERCENT_DONE.test(windowBefore)
+      : DONE_BEFORE.test(windowBefore) ||
+        FLOW_VERB.test(windowBefore) ||
+        doneAfter ||
+        // Counted things only: "Hình thành … vùng: Na diện tích 3.200 ha" gives the zones' areas.
+        (around.unitKind === 'count' && OPENING_VERB.test(sentence) && !LEVEL_CUE.test(windowBefore)));
+
+  const fromLevel =
+    /từ\s*$/iu.test(windowBefore) &&
+    /^(?:[^\d;]|(?:19|20)\d\d){0,40}?(?<!trở\s)\b(?:lên|xuống)\b/iu.test(clauseAfter);
+  const toLevel = /(?:lên|xuống|xuống còn)\s*(?:mức\s*)?$/iu.test(windowBefore);
+  const growthRate =
+    around.unitKind === 'percent' && (around.growthIndicator || /tăng trưởng|tốc độ tăng/iu.test(before));
+  const previousTermGloss = /(?:giai đoạn|nhiệm kỳ|thời kỳ|khóa|khoá)\s+trước\s*\(\s*$/iu.test(windowBefore);
+  const ownWords =
+    changeReason !== null ||
+    (explicit !== null && explicit.start >= (around.previousFigureEnd ?? 0)) ||
+    previousTermGloss ||
+    fromLevel ||
+    toLevel ||
+    DELTA_VERB.test(windowBefore) ||
+    AVERAGE_CUE.test(windowBefore) ||
+    EACH_YEAR_CUE.test(windowBefore) ||
+    TOTAL_CUE.test(windowBefore) ||
+    LEVEL_CUE.test(windowBefore) ||
+    ACTUAL_WORD.test(windowBefore) ||
+    TARGET_WORD.test(windowBefore) ||
+    /so với|tương đương|gấp|bằng|chiếm|tỷ lệ/iu.test(windowBefore);
+  const ownClause = sentence.slice(Math.max(around.clauseStart, around.previousFigureEnd ?? 0), start);
+  const baseline = baselineAfter ?? baselineBefore ?? null;
+  return {
+    frame,
+    unitKind: around.unitKind,
+    unit: around.unit,
+    comparator: comparatorOf(before, sentence.slice(end)),
+    explicit,
+    explicitOwn: explicit !== null && explicit.start >= (around.previousFigureEnd ?? 0),
+    ratioBase,
+    baseline,
+    baselineIsRange: baseline !== null && baseline.from !== baseline.to,
+    previousTermBase,
+    changeReason,
+    deltaVerb,
+    average,
+    eachYear,
+    averageSincePrevious: AVERAGE_CUE.test(windowBefore),
+    eachYearSincePrevious: EACH_YEAR_CUE.test(windowBefore),
+    total,
+    added,
+    action,
+    standing,
+    growthRate,
+    fromLevel,
+    toLevel,
+    previousTermGloss,
+    ownWords,
+    sameList: around.previousFigureInClause !== null || /trong đó/iu.test(windowBefore),
+    elaboration:
+      (around.previousReading === null &&
+        (around.footnoteOf ?? null) !== null &&
+        // A footnote's figure with words of its own (a verb, a period) is read by them.
+        !action &&
+        !average &&
+        !eachYear &&
+        !total &&
+        explicit === null &&
+        // "Trong đó: Ngân sách Trung ương: …" details the figure; "Vùng rau đạt …" gives examples.
+        /^[\s\d]*(?:trong đó|bao gồm|gồm|cụ thể)/iu.test(sentence) &&
+        !LEVEL_CUE.test(windowBefore) &&
+        !/hiện có|toàn tỉnh có/iu.test(windowBefore)) ||
+      (around.previousReading !== null &&
+        (bracketed ||
+          /trong đó\s*:?\s*(?:\p{L}+\s+){0,8}$/iu.test(windowBefore) ||
+          ATTRIBUTE_OF_PREVIOUS.test(windowBefore))),
+    previous: around.previousReading ?? around.footnoteOf ?? null,
+    bracketClosedSincePrevious: /\)/.test(windowBefore),
+    sinceTermStart: /^[^\d]{0,40}?so với\s+(?:đầu nhiệm kỳ|đầu kỳ|đầu giai đoạn)/iu.test(plainAfter),
+    targetCue: setsTarget(ownClause) && !ofPlan,
+    actualCue: ACTUAL_WORD.test(ownClause),
+    doneCue: /(?:^|\s)đã\s/iu.test(ownClause) || /đạt được|kết quả/iu.test(ownClause),
+    resultWordNear: /thực hiện|đạt được|kết quả/iu.test(clauseBefore.slice(-40)),
+    estimateCue: ESTIMATE_WORD.test(clauseBefore.slice(-60)),
+    estimateSincePrevious: ESTIMATE_WORD.test(windowBefore),
+    negative:
+      /giảm\s*(?:được\s*)?(?:bình quân\s*)?(?:khoảng\s*|trên\s*|hơn\s*|gần\s*)?$/iu.test(windowBefore) &&
+      !/^\s*(?:xuống|còn)/iu.test(clauseAfter),
+    money: MONEY_UNIT.test(around.unit) && !perPerson,
+    stockNoun: STOCK_NOUN.test(clauseBefore),
+    multiYearReview: frame.mode === 'actual' && frame.period[0] !== frame.period[1],
+  };
+}

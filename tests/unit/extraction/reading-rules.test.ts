@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { MEASURE_RULES, PERIOD_RULES } from '../../../renderer/src/lib/extraction/reading-rules.ts';
+import { extractText } from '../../support/extraction.ts';
+
+const REVIEW = { issued_on: '2025-09', covers: ['2021-2025 results', '2026-2030 targets'] };
+const ANNUAL_REVIEW = { issued_on: '2025-10', covers: ['2025 results'] };
+
+/** The reading of the figure whose text is `figure` in a made-up sentence. */
+function read(text: string, figure: string, entry = REVIEW) {
+  const found = extractText(text, entry).find((row) => text.slice(row.char_start, row.char_end) === figure);
+  if (!found) throw new Error(`no figure ${figure} in ${text}`);
+  return {
+    measure: found.measure,
+    period: `${found.period_start}-${found.period_end}`,
+    basis: found.basis,
+    note: found.period_note,
+    unit: found.unit,
+  };
+}
+
+describe('the reading rule tables', () => {
+  it('are named uniquely and end with an unconditional fallback', () => {
+    for (const table of [PERIOD_RULES, MEASURE_RULES]) {
+      expect(new Set(table.map((rule) => rule.name)).size).toBe(table.length);
+      expect(table.at(-1)?.when({} as never)).toBe(true);
+    }
+  });
+});
+
+// Made-up sentences, one convention each (DATA-CONTRACT.md, "Reading conventions").
+describe('reporting-frame semantics in a multi-year review', () => {
+  it('an uncued flow of money is the total over the reviewed period', () => {
+    expect(read('Kim ngạch xuất khẩu của tỉnh đạt 2,5 tỷ USD.', '2,5 tỷ USD')).toMatchObject({
+      measure: 'actual',
+      period: '2021-2025',
+      basis: 'total',
+    });
+  });
+  it('things done (an action verb from the lexicon) are the total over the period', () => {
+    expect(read('Đã cử 1.200 lượt cán bộ đi bồi dưỡng ở nước ngoài.', '1.200 lượt')).toMatchObject({
+      period: '2021-2025',
+      basis: 'total',
+    });
+  });
+  it('a synonym in the lexicon reads the same ("tuyên dương" as "biểu dương")', () => {
+    const praised = read('Có 120 tập thể được các cấp biểu dương.', '120 tập thể');
+    expect(read('Có 120 tập thể được các cấp tuyên dương.', '120 tập thể')).toEqual(praised);
+  });
+  it('a stock ("toàn tỉnh có") is the level at the end of the period', () => {
+    expect(read('Lũy kế toàn tỉnh có 04 khu công nghiệp.', '04 khu công nghiệp')).toMatchObject({
+      period: '2025-2025',
+      basis: 'level',
+    });
+  });
+  it('an uncued growth rate of a growth indicator is the yearly average over the term', () => {
+    expect(read('Trong đó, ngành dịch vụ tăng 7,1%.', '7,1%')).toMatchObject({
+      measure: 'actual',
+      period: '2021-2025',
+      basis: 'annual_avg',
+    });
+  });
+  it('a bracketed part inherits the period and basis of the figure it details', () => {
+    const text = 'Đã đào tạo 5.000 lao động (trong đó 1.200 lao động nữ).';
+    expect(read(text, '1.200 lao động')).toEqual({ ...read(text, '5.000 lao động'), unit: 'lao động' });
+  });
+  it('"Hết năm 2024, …" sets the period of the sentences after it until another is named', () => {
+    const text = 'Kết quả tích cực: Hết năm 2024, toàn tỉnh có 90 xã đạt chuẩn. Có 20 xã đạt chuẩn nâng cao.';
+    expect(read(text, '20 xã')).toMatchObject({ period: '2024-2024', basis: 'level' });
+  });
+});
+
+describe('clause-scoped and named cues', () => {
+  it('a verb distributes over a coordinated list: every item is a change', () => {
+    const text = 'Giai đoạn 2021 - 2025 đã giảm 03 sở, 02 chi cục, 15 phòng.';
+    for (const figure of ['03 sở', '02 chi cục', '15 phòng'])
+      expect(read(text, figure).measure).toBe('change');
+  });
+  it('"mục tiêu" inside the name of something done does not make a target', () => {
+    expect(read('Tỉnh đã hoàn thành mục tiêu 150 xã đạt chuẩn nông thôn mới.', '150 xã').measure).toBe(
+      'actual',
+    );
+  });
+  it('"yêu cầu" sets a target', () => {
+    expect(read('Yêu cầu 100% hồ sơ được số hóa.', '100%', ANNUAL_REVIEW).measure).toBe('target');
+  });
+});
+
+describe('numbers by grammar', () => {
+  it('any noun after a count is what it counts', () => {
+    expect(read('Đã sáp nhập 07 nông trường.', '07 nông').unit).toBe('nông');
+  });
+  it('a unit split by a hard line break is one unit', () => {
+    expect(read('Toàn tỉnh có 566 hợp \n\ntác xã.', '566 hợp \n\ntác xã').unit).toBe('hợp tác xã');
+  });
+  it('a slash after a counted noun starts a second figure', () => {
+    const text = 'Cử 12 đoàn/340 công chức đi công tác.';
+    expect(read(text, '12 đoàn').unit).toBe('đoàn');
+    expect(read(text, '340 công chức').unit).toBe('công chức');
+  });
+  it('a rank is a figure', () => {
+    expect(read('Năm 2024 chỉ số PCI xếp hạng 20/63.', '20/63').unit).toBe('hạng');
+  });
+  it('life expectancy is a figure in years of age; an age bracket is not', () => {
+    expect(read('Đến năm 2030, tuổi thọ trung bình đạt 74,5 tuổi.', '74,5 tuổi').unit).toBe('tuổi');
+    expect(extractText('Phổ cập giáo dục cho trẻ em từ 3 đến 5 tuổi.', REVIEW)).toEqual([]);
+  });
+});
+
+describe('sub-year periods (period_note)', () => {
+  it('keeps the year and says which part of it', () => {
+    const text =
+      'Quý I/2025, có 48 doanh nghiệp thành lập mới. 9 tháng năm 2025 thu ngân sách đạt 900 tỷ đồng.';
+    expect(read(text, '48 doanh nghiệp', ANNUAL_REVIEW)).toMatchObject({
+      period: '2025-2025',
+      note: 'quý I',
+    });
+    expect(read(text, '900 tỷ đồng', ANNUAL_REVIEW)).toMatchObject({ period: '2025-2025', note: '9 tháng' });
+  });
+  it('a school year is a note too, and whole years have none', () => {
+    const text = 'Năm học 2024 - 2025 có 30 trường đạt chuẩn. Năm 2024 có 12 trường mới.';
+    expect(read(text, '30 trường', ANNUAL_REVIEW).note).toBe('năm học 2024 - 2025');
+    expect(read(text, '12 trường', ANNUAL_REVIEW).note).toBeNull();
+  });
+});
