@@ -22,17 +22,21 @@ describe('the Electron main process (with an injected fake of electron)', () => 
     window = FakeBrowserWindow.created[0]!;
   });
 
-  it('opens one window with isolated, sandboxed, Node-free web preferences on app://', () => {
+  it('opens one window on app:// with exactly the hardened web preferences', () => {
     expect(FakeBrowserWindow.created).toHaveLength(1);
-    expect(window.options.webPreferences).toMatchObject({
+    // toEqual, not toMatchObject: a preference added or dropped must be a reviewed change.
+    expect(window.options.webPreferences).toEqual({
       preload: '/app/preload.cjs',
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
       nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webviewTag: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      spellcheck: false,
     });
     expect(window.loadedUrl).toBe('app://workbench/index.html');
   });
@@ -68,7 +72,7 @@ describe('the Electron main process (with an injected fake of electron)', () => 
     expect((await handler(new Request('app://workbench/missing.js'))).status).toBe(404);
   });
 
-  it('denies navigation away from the app, new windows and webviews', () => {
+  it('denies navigation and redirects away from the app, new windows and webviews', () => {
     const contents = window.webContents;
     const navigate = (url: string) => {
       let prevented = false;
@@ -78,6 +82,14 @@ describe('the Electron main process (with an injected fake of electron)', () => 
     expect(navigate('https://example.com/')).toBe(true);
     expect(navigate('file:///etc/passwd')).toBe(true);
     expect(navigate('app://workbench/index.html')).toBe(false);
+    const redirect = (url: string) => {
+      let prevented = false;
+      contents.emit('will-redirect', { preventDefault: () => (prevented = true) }, url);
+      return prevented;
+    };
+    expect(redirect('https://example.com/')).toBe(true);
+    expect(redirect('app://elsewhere/index.html')).toBe(true);
+    expect(redirect('app://workbench/assets/x.js')).toBe(false);
     expect(contents.windowOpenHandler?.({ url: 'https://example.com' })).toEqual({ action: 'deny' });
     let webviewPrevented = false;
     contents.emit('will-attach-webview', { preventDefault: () => (webviewPrevented = true) });
