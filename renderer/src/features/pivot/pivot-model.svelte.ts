@@ -1,7 +1,7 @@
-import type { JsonValue } from '../../../../electron/shared/ipc-contract.ts';
+import { z } from 'zod';
 import type { WorkbenchDatabase } from '../../lib/db/database.ts';
 import type { DbError } from '../../lib/db/db-error.ts';
-import { loadDocument, saveDocument } from '../../lib/platform/persistent-store.ts';
+import type { Collection, UserStore } from '../../lib/platform/user-store.ts';
 import { consistencyChecksSql, type ConsistencyFlag } from './consistency-checks.ts';
 import {
   DEFAULT_PIVOT_CONFIG,
@@ -19,6 +19,11 @@ export interface SavedLayout {
   config: PivotConfig;
 }
 
+// Stored configurations go through parsePivotConfig, which keeps every field that is still valid.
+const storedConfig = z.unknown().transform(parsePivotConfig);
+const currentConfigSchema = z.object({ id: z.literal('current'), config: storedConfig });
+const layoutSchema = z.object({ id: z.string().min(1), name: z.string().min(1), config: storedConfig });
+
 /** The pivot area: its configuration (kept across restarts, savable by name), rows and checks. */
 export class PivotModel {
   config = $state<PivotConfig>({ ...DEFAULT_PIVOT_CONFIG });
@@ -32,10 +37,14 @@ export class PivotModel {
   storageError = $state<string | null>(null);
   #db: WorkbenchDatabase;
   #latest = 0;
-  #restored = false;
+  #restoring: Promise<void> | undefined;
+  readonly #current: Collection<z.infer<typeof currentConfigSchema>>;
+  readonly #layouts: Collection<z.infer<typeof layoutSchema>>;
 
-  constructor(db: WorkbenchDatabase) {
+  constructor(db: WorkbenchDatabase, store: UserStore) {
     this.#db = db;
+    this.#current = store.collection('pivot-config', currentConfigSchema);
+    this.#layouts = store.collection('pivot-layouts', layoutSchema);
   }
 
   /** The exact query behind the pivot, its parameters written in ("Xem SQL"). */
@@ -43,25 +52,20 @@ export class PivotModel {
     return inlineParams(buildPivotQuery(this.config));
   }
 
-  async restore(): Promise<void> {
-    if (this.#restored) return;
-    this.#restored = true;
-    const [config, layouts] = await Promise.all([
-      loadDocument('pivot-config'),
-      loadDocument('pivot-layouts'),
-    ]);
-    this.config = parsePivotConfig(config);
-    if (Array.isArray(layouts)) {
-      this.layouts = layouts
-        .filter(
-          (layout): layout is { name: string; config: JsonValue } =>
-            typeof layout === 'object' &&
-            layout !== null &&
-            !Array.isArray(layout) &&
-            typeof layout.name === 'string',
-        )
-        .map((layout) => ({ name: layout.name, config: parsePivotConfig(layout.config) }));
-    }
+  /** Reads the configuration and the named layouts (once; nothing is saved before this has run). */
+  restore(): Promise<void> {
+    this.#restoring ??= (async () => {
+      try {
+        const [current, layouts] = await Promise.all([this.#current.all(), this.#layouts.all()]);
+        if (current[0]) this.config = current[0].config;
+        this.layouts = layouts
+          .map(({ name, config }) => ({ name, config }))
+          .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+      } catch (cause) {
+        this.#fail(cause);
+      }
+    })();
+    return this.#restoring;
   }
 
   /** Recomputes the pivot in DuckDB; an older answer arriving late is dropped. */
@@ -95,20 +99,22 @@ export class PivotModel {
   }
 
   async update(change: Partial<PivotConfig>): Promise<void> {
+    await this.restore();
     this.config = { ...this.config, ...change };
-    await Promise.all([this.refresh(), this.#save('pivot-config', { ...this.config })]);
+    await Promise.all([
+      this.refresh(),
+      this.#save(this.#current.put({ id: 'current', config: { ...this.config } })),
+    ]);
   }
 
   async saveLayout(name: string): Promise<void> {
+    await this.restore();
     const trimmed = name.trim();
     if (trimmed === '') return;
-    this.layouts = [
-      ...this.layouts.filter((layout) => layout.name !== trimmed),
-      { name: trimmed, config: { ...this.config } },
-    ];
-    await this.#save(
-      'pivot-layouts',
-      this.layouts.map((layout) => ({ name: layout.name, config: { ...layout.config } })),
+    const layout = { name: trimmed, config: { ...this.config } };
+    if (!(await this.#save(this.#layouts.put({ id: trimmed, ...layout })))) return;
+    this.layouts = [...this.layouts.filter((saved) => saved.name !== trimmed), layout].sort((a, b) =>
+      a.name.localeCompare(b.name, 'vi'),
     );
   }
 
@@ -117,12 +123,18 @@ export class PivotModel {
     if (layout) await this.update(layout.config);
   }
 
-  async #save(key: 'pivot-config' | 'pivot-layouts', value: unknown): Promise<void> {
+  async #save(write: Promise<void>): Promise<boolean> {
     try {
-      await saveDocument(key, value as JsonValue);
+      await write;
       this.storageError = null;
+      return true;
     } catch (cause) {
-      this.storageError = cause instanceof Error ? cause.message : String(cause);
+      this.#fail(cause);
+      return false;
     }
+  }
+
+  #fail(cause: unknown): void {
+    this.storageError = cause instanceof Error ? cause.message : String(cause);
   }
 }
