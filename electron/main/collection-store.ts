@@ -1,4 +1,4 @@
-import { readFile, rename } from 'node:fs/promises';
+import { readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CollectionChanges, StoredCollection, StoredItem } from '../shared/ipc-contract.ts';
 import { LEGACY_KEYS, legacyCollections } from '../shared/legacy-documents.ts';
@@ -19,6 +19,7 @@ export class CollectionStore {
   #queue: Promise<unknown> = Promise.resolve();
   #cache = new Map<string, StoredItem[] | null>();
   #legacy: Promise<Map<string, StoredItem[]>> | undefined;
+  #swept: Promise<void> | undefined;
 
   constructor(userDataDir: string) {
     this.dir = join(userDataDir, 'collections');
@@ -59,6 +60,7 @@ export class CollectionStore {
   }
 
   #run<T>(operation: () => Promise<T>): Promise<T> {
+    this.#queue = this.#queue.then(() => (this.#swept ??= this.#sweepTempFiles()));
     const result = this.#queue.then(operation);
     this.#queue = result.catch(() => undefined);
     return result;
@@ -78,6 +80,14 @@ export class CollectionStore {
     if (items === null) items = (await this.#legacyItems()).get(collection) ?? null;
     this.#cache.set(collection, items);
     return items;
+  }
+
+  // Temp files of writes cut short by a crash; the single-instance lock means none is in use now.
+  async #sweepTempFiles(): Promise<void> {
+    const names = await readdir(this.dir).catch(() => [] as string[]);
+    await Promise.all(
+      names.filter((name) => name.endsWith('.tmp')).map((name) => rm(join(this.dir, name), { force: true })),
+    );
   }
 
   #legacyItems(): Promise<Map<string, StoredItem[]>> {

@@ -162,6 +162,19 @@ describe('the user store', () => {
     expect(JSON.parse(await readFile(join(legacy, 'sql-tabs.json'), 'utf8'))).toEqual(tabs);
   });
 
+  it('clears temp files left by a write that was cut short, and keeps the real file', async () => {
+    const { userData, backend } = await fileBackend();
+    await mkdir(join(userData, 'collections'));
+    await writeFile(
+      join(userData, 'collections', 'saved-queries.json'),
+      JSON.stringify({ items: [query('a')] }),
+    );
+    await writeFile(join(userData, 'collections', 'saved-queries.json.123.456.abc.tmp'), '{"items": [');
+    const saved = new UserStore(backend).collection('saved-queries', savedQuerySchema);
+    expect(await saved.all()).toEqual([query('a')]);
+    expect(await readdir(join(userData, 'collections'))).toEqual(['saved-queries.json']);
+  });
+
   it('puts an unreadable collection file aside instead of writing over it', async () => {
     const { userData, backend } = await fileBackend();
     await mkdir(join(userData, 'collections'));

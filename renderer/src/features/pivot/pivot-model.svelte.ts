@@ -35,8 +35,11 @@ export class PivotModel {
   loading = $state(false);
   /** A saving problem, shown to the user; the layout in use stays on screen. */
   storageError = $state<string | null>(null);
+  /** False from a change of the configuration until the store says it is on disk. */
+  configSaved = $state(true);
   #db: WorkbenchDatabase;
   #latest = 0;
+  #configWrites = 0;
   #restoring: Promise<void> | undefined;
   readonly #current: Collection<z.infer<typeof currentConfigSchema>>;
   readonly #layouts: Collection<z.infer<typeof layoutSchema>>;
@@ -101,10 +104,13 @@ export class PivotModel {
   async update(change: Partial<PivotConfig>): Promise<void> {
     await this.restore();
     this.config = { ...this.config, ...change };
-    await Promise.all([
+    const write = ++this.#configWrites;
+    this.configSaved = false;
+    const [, saved] = await Promise.all([
       this.refresh(),
       this.#save(this.#current.put({ id: 'current', config: { ...this.config } })),
     ]);
+    if (write === this.#configWrites) this.configSaved = saved;
   }
 
   async saveLayout(name: string): Promise<void> {

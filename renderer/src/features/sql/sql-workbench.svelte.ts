@@ -151,7 +151,8 @@ export class SqlWorkbench {
     const id = newId('tab');
     this.tabs = [...this.tabs, { id, title: title ?? `Truy vấn ${this.tabs.length + 1}`, text }];
     this.activeTabId = id;
-    this.#saveTab(id);
+    // Every tab, so the first one is kept even if it was never edited (each write is by id).
+    for (const tab of this.tabs) this.#saveTab(tab.id);
     this.#saveActiveTab();
   }
 

@@ -61,6 +61,8 @@ export function indexedDbBackend(): StoreBackend {
         for (const id of change.delete) requests.push(items.delete([change.collection, id]));
         requests.push(transaction.objectStore(COLLECTIONS).put(true, change.collection));
       }
+      // Commit now rather than at the end of the task: on pagehide there may be no later task.
+      transaction.commit();
       await Promise.all([...requests, transaction.done]);
     },
   };
