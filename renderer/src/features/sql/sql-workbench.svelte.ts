@@ -108,6 +108,8 @@ export class SqlWorkbench {
         this.activeTabId = this.tabs.some((tab) => tab.id === front) ? (front as string) : this.tabs[0]!.id;
       }
     } catch (cause) {
+      // The store cannot be read: work goes on with the starter set, and saves still merge by id.
+      this.saved = [...STARTER_QUERIES];
       this.#fail(cause);
     }
     this.loaded = true;
