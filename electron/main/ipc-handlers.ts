@@ -5,7 +5,7 @@ import type { IpcChannel, IpcOperation, IpcOperations, IpcResult } from '../shar
 import { isAppUrl } from './app-protocol.ts';
 import type { ElectronApi } from './electron-api.ts';
 import { requestSchemas } from './ipc-schemas.ts';
-import type { DocumentStore } from './document-store.ts';
+import type { CollectionStore } from './collection-store.ts';
 import type { SettingsStore } from './settings-store.ts';
 
 type Handlers = {
@@ -14,7 +14,7 @@ type Handlers = {
 
 export interface IpcDependencies {
   settings: SettingsStore;
-  documents: DocumentStore;
+  collections: CollectionStore;
   readBytes?: (path: string) => Promise<Uint8Array>;
   writeBytes?: (path: string, bytes: Uint8Array) => Promise<void>;
 }
@@ -49,8 +49,8 @@ export function createHandlers(api: ElectronApi, deps: IpcDependencies): Handler
     },
     readSettings: () => deps.settings.read(),
     writeSettings: (settings) => deps.settings.write(settings),
-    readStore: ({ key }) => deps.documents.read(key),
-    writeStore: ({ key, value }) => deps.documents.write(key, value),
+    readCollection: ({ collection }) => deps.collections.read(collection),
+    writeCollections: ({ changes }) => deps.collections.write(changes),
   };
 }
 

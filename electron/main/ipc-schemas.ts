@@ -17,19 +17,22 @@ const fileNameSchema = z
   .max(200)
   .refine((name) => !/[\\/\0]/.test(name) && name !== '.' && name !== '..', 'must be a plain file name');
 
-const storeKeySchema = z.enum([
-  'query-history',
-  'saved-queries',
-  'sql-tabs',
-  'pivot-config',
-  'pivot-layouts',
-]);
+// Collection names become file names in userData/collections: lowercase letters, digits, dashes.
+const collectionNameSchema = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'must be a collection name');
+const itemIdSchema = z.string().min(1).max(200);
 
-// Stored documents are JSON and small: a history or a list of saved queries, never a dataset.
-const MAX_STORE_BYTES = 8 * 1024 * 1024;
-const storeValueSchema = z
-  .json()
-  .refine((value) => JSON.stringify(value).length <= MAX_STORE_BYTES, 'document too large');
+// Stored items are small JSON objects with an id: a saved query, a history entry, never a dataset.
+const MAX_WRITE_BYTES = 8 * 1024 * 1024;
+const storedItemSchema = z
+  .record(z.string(), z.json())
+  .refine((item) => itemIdSchema.safeParse(item.id).success, 'needs a string id');
+const collectionChangesSchema = z
+  .object({
+    collection: collectionNameSchema,
+    put: z.array(storedItemSchema).max(1000),
+    delete: z.array(itemIdSchema).max(1000),
+  })
+  .strict();
 
 /** Payload schemas per operation: every request is checked in main before anything is done. */
 export const requestSchemas = {
@@ -46,6 +49,9 @@ export const requestSchemas = {
   openFile: z.object({ filters: z.array(fileFilterSchema).max(10) }).strict(),
   readSettings: z.undefined(),
   writeSettings: appSettingsSchema,
-  readStore: z.object({ key: storeKeySchema }).strict(),
-  writeStore: z.object({ key: storeKeySchema, value: storeValueSchema }).strict(),
+  readCollection: z.object({ collection: collectionNameSchema }).strict(),
+  writeCollections: z
+    .object({ changes: z.array(collectionChangesSchema).min(1).max(50) })
+    .strict()
+    .refine((request) => JSON.stringify(request).length <= MAX_WRITE_BYTES, 'write too large'),
 } as const;

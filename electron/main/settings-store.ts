@@ -6,7 +6,7 @@ import { appSettingsSchema } from './ipc-schemas.ts';
 
 export const DEFAULT_SETTINGS: AppSettings = { locale: 'vi' };
 
-/** App settings in one JSON file under userData; writes are atomic (temp file + rename). */
+/** App settings in one JSON file under userData; writes are atomic and durable (see writeFileAtomic). */
 export class SettingsStore {
   readonly path: string;
   #writes: Promise<unknown> = Promise.resolve();
@@ -40,5 +40,10 @@ export class SettingsStore {
     // Writes are queued so two quick saves cannot interleave their renames.
     this.#writes = write.catch(() => undefined);
     return write;
+  }
+
+  /** Resolves when every write started so far has finished. */
+  idle(): Promise<void> {
+    return this.#writes.then(() => undefined);
   }
 }

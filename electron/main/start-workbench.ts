@@ -3,7 +3,7 @@ import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol.
 import type { ElectronApi } from './electron-api.ts';
 import { registerIpcHandlers } from './ipc-handlers.ts';
 import { guardSession } from './network-guard.ts';
-import { DocumentStore } from './document-store.ts';
+import { CollectionStore } from './collection-store.ts';
 import { SettingsStore } from './settings-store.ts';
 import { createMainWindow } from './window.ts';
 import type { BrowserWindow } from 'electron';
@@ -26,7 +26,10 @@ export async function startWorkbench(api: ElectronApi, paths: WorkbenchPaths): P
   guardSession(api);
   api.protocol.handle(APP_SCHEME_PRIVILEGES.scheme, createAppProtocolHandler(paths.rendererDir));
   const userData = api.app.getPath('userData');
-  registerIpcHandlers(api, { settings: new SettingsStore(userData), documents: new DocumentStore(userData) });
+  const settings = new SettingsStore(userData);
+  const collections = new CollectionStore(userData);
+  registerIpcHandlers(api, { settings, collections });
+  holdQuitForWrites(api, () => Promise.all([settings.idle(), collections.idle()]));
   let window = createMainWindow(api, paths.preloadPath);
   api.app.on('second-instance', () => {
     if (window.isMinimized()) window.restore();
@@ -37,6 +40,21 @@ export async function startWorkbench(api: ElectronApi, paths: WorkbenchPaths): P
     if (window.isDestroyed()) window = createMainWindow(api, paths.preloadPath);
   });
   return window;
+}
+
+/** Quitting waits until every store write already asked for is on disk, then quits for real. */
+export function holdQuitForWrites(api: ElectronApi, idle: () => Promise<unknown>): void {
+  let written = false;
+  api.app.on('before-quit', (event) => {
+    if (written) return;
+    event.preventDefault();
+    void idle()
+      .catch(() => undefined)
+      .then(() => {
+        written = true;
+        api.app.quit();
+      });
+  });
 }
 
 /** Where the built files sit next to the compiled main script. */

@@ -10,8 +10,8 @@ const bridge: WorkbenchBridge = {
   openFile: (request) => ipcRenderer.invoke(channel('openFile'), request),
   readSettings: () => ipcRenderer.invoke(channel('readSettings')),
   writeSettings: (settings) => ipcRenderer.invoke(channel('writeSettings'), settings),
-  readStore: (request) => ipcRenderer.invoke(channel('readStore'), request),
-  writeStore: (request) => ipcRenderer.invoke(channel('writeStore'), request),
+  readCollection: (request) => ipcRenderer.invoke(channel('readCollection'), request),
+  writeCollections: (request) => ipcRenderer.invoke(channel('writeCollections'), request),
 };
 
 contextBridge.exposeInMainWorld('workbench', bridge);

@@ -38,10 +38,26 @@ export interface OpenedFile {
   bytes: Uint8Array;
 }
 
-/** Named JSON documents the renderer keeps (query history, saved queries, pivot layouts). */
-export type StoreKey = 'query-history' | 'saved-queries' | 'sql-tabs' | 'pivot-config' | 'pivot-layouts';
-
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/** An item of the user store: a JSON object with a string `id`, unique within its collection. */
+export interface StoredItem {
+  id: string;
+  [field: string]: JsonValue;
+}
+
+/** What one write does to one collection (`collection` is lowercase letters, digits and dashes). */
+export interface CollectionChanges {
+  collection: string;
+  put: StoredItem[];
+  delete: string[];
+}
+
+/** A collection as read back: its items, and whether anything was ever written to it. */
+export interface StoredCollection {
+  items: JsonValue[];
+  exists: boolean;
+}
 
 /** Every operation with its request and response; `void` means no payload. */
 export interface IpcOperations {
@@ -50,8 +66,9 @@ export interface IpcOperations {
   openFile: { request: OpenFileRequest; response: OpenedFile | null };
   readSettings: { request: void; response: AppSettings };
   writeSettings: { request: AppSettings; response: AppSettings };
-  readStore: { request: { key: StoreKey }; response: JsonValue | null };
-  writeStore: { request: { key: StoreKey; value: JsonValue }; response: void };
+  readCollection: { request: { collection: string }; response: StoredCollection };
+  /** Resolves only once the changes are on disk (fsync'd temp file renamed over the old one). */
+  writeCollections: { request: { changes: CollectionChanges[] }; response: void };
 }
 
 export type IpcOperation = keyof IpcOperations;

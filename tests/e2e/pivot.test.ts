@@ -62,6 +62,8 @@ describe('the period pivot', () => {
     await page.locator('[data-testid="swap-axes"]').click();
     await page.locator('[data-testid="pivot"][data-swapped="true"]').waitFor();
     expect(await page.locator('[data-testid="pivot"] tbody tr[data-period="2021-2025"]').count()).toBe(1);
+    // The layout is kept once the store has acknowledged it; reloading before that would race it.
+    await page.locator('[data-testid="pivot"][data-swapped="true"][data-config-saved="true"]').waitFor();
     await page.reload();
     await openPivot(page);
     await page.locator('[data-testid="pivot"][data-swapped="true"]').waitFor();

@@ -106,6 +106,8 @@ describe('the SQL workbench', () => {
     await page.locator('[data-testid="library-tab"]').click();
     await page.locator('[data-testid="save-name"]').fill('Truy vấn kiểm tra lưu');
     await page.locator('[data-testid="save-query"]').click();
+    // "Đã lưu" appears only once the query is durable: reloading then loses nothing.
+    await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor();
     await page.reload();
     await waitForDatabase(page);
     await page.locator('[data-testid="library-tab"]').click();

@@ -4,6 +4,8 @@ import { browserConnector } from '../lib/db/browser-connector.ts';
 import type { DbError } from '../lib/db/db-error.ts';
 import { readSchemaCatalog, type SchemaObject } from '../lib/meaning/schema-catalog.ts';
 import { Workspace } from '../lib/warehouse/workspace.ts';
+import { openUserStore } from '../lib/platform/store-backends.ts';
+import type { InvalidItem, UserStore } from '../lib/platform/user-store.ts';
 import { SqlWorkbench } from '../features/sql/sql-workbench.svelte.ts';
 import { PivotModel } from '../features/pivot/pivot-model.svelte.ts';
 import type { AreaId } from './areas.ts';
@@ -23,14 +25,18 @@ export class Workbench {
   area = $state<AreaId>('sql');
   /** The document (and span) the Tài liệu area should show. */
   source = $state.raw<SourceTarget | null>(null);
+  /** Stored items that failed validation: skipped, left on disk, and shown as a notice. */
+  invalidStored = $state.raw<InvalidItem[]>([]);
+  readonly store: UserStore;
   readonly sql: SqlWorkbench;
   readonly pivot: PivotModel;
 
   constructor(db: WorkbenchDatabase = new WorkbenchDatabase(browserConnector)) {
     this.db = db;
+    this.store = openUserStore((invalid) => (this.invalidStored = [...this.invalidStored, ...invalid]));
     this.workspace = new Workspace(db, fetchAsset);
-    this.sql = new SqlWorkbench(db, this.workspace, () => this.refreshSchema());
-    this.pivot = new PivotModel(db);
+    this.sql = new SqlWorkbench(db, this.workspace, () => this.refreshSchema(), this.store);
+    this.pivot = new PivotModel(db, this.store);
   }
 
   /** Opens the document a figure came from, with its sentence highlighted. */
@@ -52,8 +58,10 @@ export class Workbench {
     return reset.ok ? null : reset.error;
   }
 
-  /** Starts DuckDB and loads the embedded warehouse from the app's own files. */
+  /** Reads the user's state, starts DuckDB and loads the embedded warehouse from the app's own files. */
   async start(): Promise<void> {
+    // First, and beside DuckDB rather than after it: nothing may be saved before it has been read.
+    const userState = Promise.all([this.sql.restore(), this.pivot.restore()]);
     const ready = await this.db.ready();
     if (!ready.ok) return this.#fail(ready.error);
     this.status = 'loading';
@@ -62,7 +70,7 @@ export class Workbench {
     const schema = await readSchemaCatalog(this.db);
     if (!schema.ok) return this.#fail(schema.error);
     this.schema = schema.value;
-    await this.sql.restore();
+    await userState;
     this.status = 'ready';
   }
 

@@ -1,3 +1,5 @@
+import type { EventEmitter } from 'node:events';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,17 +24,21 @@ describe('the Electron main process (with an injected fake of electron)', () => 
     window = FakeBrowserWindow.created[0]!;
   });
 
-  it('opens one window with isolated, sandboxed, Node-free web preferences on app://', () => {
+  it('opens one window on app:// with exactly the hardened web preferences', () => {
     expect(FakeBrowserWindow.created).toHaveLength(1);
-    expect(window.options.webPreferences).toMatchObject({
+    // toEqual, not toMatchObject: a preference added or dropped must be a reviewed change.
+    expect(window.options.webPreferences).toEqual({
       preload: '/app/preload.cjs',
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
       nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webviewTag: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      spellcheck: false,
     });
     expect(window.loadedUrl).toBe('app://workbench/index.html');
   });
@@ -68,7 +74,7 @@ describe('the Electron main process (with an injected fake of electron)', () => 
     expect((await handler(new Request('app://workbench/missing.js'))).status).toBe(404);
   });
 
-  it('denies navigation away from the app, new windows and webviews', () => {
+  it('denies navigation and redirects away from the app, new windows and webviews', () => {
     const contents = window.webContents;
     const navigate = (url: string) => {
       let prevented = false;
@@ -78,6 +84,14 @@ describe('the Electron main process (with an injected fake of electron)', () => 
     expect(navigate('https://example.com/')).toBe(true);
     expect(navigate('file:///etc/passwd')).toBe(true);
     expect(navigate('app://workbench/index.html')).toBe(false);
+    const redirect = (url: string) => {
+      let prevented = false;
+      contents.emit('will-redirect', { preventDefault: () => (prevented = true) }, url);
+      return prevented;
+    };
+    expect(redirect('https://example.com/')).toBe(true);
+    expect(redirect('app://elsewhere/index.html')).toBe(true);
+    expect(redirect('app://workbench/assets/x.js')).toBe(false);
     expect(contents.windowOpenHandler?.({ url: 'https://example.com' })).toEqual({ action: 'deny' });
     let webviewPrevented = false;
     contents.emit('will-attach-webview', { preventDefault: () => (webviewPrevented = true) });
@@ -175,36 +189,75 @@ describe('the Electron main process (with an injected fake of electron)', () => 
   });
 });
 
-describe('the document store behind history and saved queries', () => {
-  it('keeps JSON documents in userData/store, refuses unknown keys and non-JSON values', async () => {
+describe('the collection store behind history, saved queries and tabs', () => {
+  it('keeps items by id in userData/collections and refuses bad names, items and values', async () => {
     const userData = await mkdtemp(join(tmpdir(), 'ctw-store-'));
     const rendererDir = await mkdtemp(join(tmpdir(), 'ctw-renderer-'));
     const fake = fakeElectron(userData);
     await startWorkbench(fake.api, { rendererDir, preloadPath: '/app/preload.cjs' });
-    expect(await invoke(fake, 'workbench:readStore', { key: 'query-history' })).toEqual({
+    expect(await invoke(fake, 'workbench:readCollection', { collection: 'query-history' })).toEqual({
       ok: true,
-      value: null,
+      value: { items: [], exists: false },
     });
-    const history = [{ sql: 'SELECT 1', at: '2026-11-23T10:00:00Z', rows: 1 }];
-    expect(await invoke(fake, 'workbench:writeStore', { key: 'query-history', value: history })).toEqual({
-      ok: true,
-    });
-    expect(JSON.parse(await readFile(join(userData, 'store', 'query-history.json'), 'utf8'))).toEqual(
-      history,
-    );
-    expect(await invoke(fake, 'workbench:readStore', { key: 'query-history' })).toEqual({
-      ok: true,
-      value: history,
-    });
-    expect(await invoke(fake, 'workbench:writeStore', { key: '../../etc/passwd', value: 1 })).toMatchObject({
-      ok: false,
-      error: { code: 'invalid_request' },
-    });
+    const run = { id: 'run-1', sql: 'SELECT 1', at: '2026-11-23T10:00:00Z', rows: 1 };
+    const write = (changes: unknown) => invoke(fake, 'workbench:writeCollections', { changes });
+    expect(await write([{ collection: 'query-history', put: [run], delete: [] }])).toEqual({ ok: true });
     expect(
-      await invoke(fake, 'workbench:writeStore', { key: 'saved-queries', value: () => 1 }),
-    ).toMatchObject({
+      await write([{ collection: 'query-history', put: [{ ...run, id: 'run-2' }], delete: [] }]),
+    ).toEqual({ ok: true });
+    expect(JSON.parse(await readFile(join(userData, 'collections', 'query-history.json'), 'utf8'))).toEqual({
+      items: [run, { ...run, id: 'run-2' }],
+    });
+    expect(await write([{ collection: 'query-history', put: [], delete: ['run-1'] }])).toEqual({ ok: true });
+    expect(await invoke(fake, 'workbench:readCollection', { collection: 'query-history' })).toEqual({
+      ok: true,
+      value: { items: [{ ...run, id: 'run-2' }], exists: true },
+    });
+    for (const bad of [
+      [{ collection: '../../etc/passwd', put: [], delete: [] }],
+      [{ collection: 'Saved Queries', put: [], delete: [] }],
+      [{ collection: 'saved-queries', put: [{ name: 'no id' }], delete: [] }],
+      [{ collection: 'saved-queries', put: [{ id: 'x', sql: () => 1 }], delete: [] }],
+      [{ collection: 'saved-queries', put: [], delete: [''] }],
+      [{ collection: 'saved-queries', put: [{ id: 'x', big: 'x'.repeat(9 * 1024 * 1024) }], delete: [] }],
+      [],
+    ]) {
+      expect(await write(bad)).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    }
+    expect(await invoke(fake, 'workbench:readCollection', { collection: 'a/b' })).toMatchObject({
       ok: false,
       error: { code: 'invalid_request' },
     });
+    expect((await readdir(join(userData, 'collections'))).sort()).toEqual(['query-history.json']);
+  });
+
+  it('makes quit wait until the writes already asked for are on disk', async () => {
+    const userData = await mkdtemp(join(tmpdir(), 'ctw-quit-'));
+    const fake = fakeElectron(userData);
+    let quits = 0;
+    (fake.api.app as unknown as { quit: () => void }).quit = () => {
+      quits += 1;
+      const event = { defaultPrevented: false, preventDefault: () => (event.defaultPrevented = true) };
+      (fake.api.app as unknown as EventEmitter).emit('before-quit', event);
+      // What is on disk at the moment the app really quits.
+      if (!event.defaultPrevented) {
+        quitted = true;
+        onDiskAtQuit = existsSync(file) ? readFileSync(file, 'utf8').length : 0;
+      }
+    };
+    let quitted = false;
+    let onDiskAtQuit = 0;
+    const file = join(userData, 'collections', 'saved-queries.json');
+    await startWorkbench(fake.api, { rendererDir: userData, preloadPath: '/app/preload.cjs' });
+    const item = { id: 'q', sql: 'x'.repeat(2_000_000) };
+    const writing = invoke(fake, 'workbench:writeCollections', {
+      changes: [{ collection: 'saved-queries', put: [item], delete: [] }],
+    });
+    fake.api.app.quit();
+    expect(quitted).toBe(false);
+    await expect.poll(() => quitted).toBe(true);
+    expect(quits).toBe(2);
+    expect(onDiskAtQuit).toBeGreaterThan(2_000_000);
+    expect(await writing).toEqual({ ok: true });
   });
 });

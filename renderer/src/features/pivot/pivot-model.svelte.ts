@@ -1,7 +1,7 @@
-import type { JsonValue } from '../../../../electron/shared/ipc-contract.ts';
+import { z } from 'zod';
 import type { WorkbenchDatabase } from '../../lib/db/database.ts';
 import type { DbError } from '../../lib/db/db-error.ts';
-import { loadDocument, saveDocument } from '../../lib/platform/persistent-store.ts';
+import type { Collection, UserStore } from '../../lib/platform/user-store.ts';
 import { consistencyChecksSql, type ConsistencyFlag } from '../../lib/pivot/consistency-checks.ts';
 import { readPlanPeriods, type PeriodColumn } from '../../lib/meaning/plan-periods.ts';
 import { DEFAULT_PIVOT_CONFIG, parsePivotConfig, type PivotConfig } from '../../lib/pivot/pivot-config.ts';
@@ -14,6 +14,11 @@ export interface SavedLayout {
   name: string;
   config: PivotConfig;
 }
+
+// Stored configurations go through parsePivotConfig, which keeps every field that is still valid.
+const storedConfig = z.unknown().transform(parsePivotConfig);
+const currentConfigSchema = z.object({ id: z.literal('current'), config: storedConfig });
+const layoutSchema = z.object({ id: z.string().min(1), name: z.string().min(1), config: storedConfig });
 
 /** The pivot area: its configuration (kept across restarts, savable by name), rows and checks. */
 export class PivotModel {
@@ -28,12 +33,19 @@ export class PivotModel {
   loading = $state(false);
   /** A saving problem, shown to the user; the layout in use stays on screen. */
   storageError = $state<string | null>(null);
+  /** False from a change of the configuration until the store says it is on disk. */
+  configSaved = $state(true);
   #db: WorkbenchDatabase;
   #latest = 0;
-  #restored = false;
+  #configWrites = 0;
+  #restoring: Promise<void> | undefined;
+  readonly #current: Collection<z.infer<typeof currentConfigSchema>>;
+  readonly #layouts: Collection<z.infer<typeof layoutSchema>>;
 
-  constructor(db: WorkbenchDatabase) {
+  constructor(db: WorkbenchDatabase, store: UserStore) {
     this.#db = db;
+    this.#current = store.collection('pivot-config', currentConfigSchema);
+    this.#layouts = store.collection('pivot-layouts', layoutSchema);
   }
 
   /** The exact query behind the pivot, its parameters written in ("Xem SQL"). */
@@ -41,25 +53,20 @@ export class PivotModel {
     return inlineParams(buildPivotQuery(this.config, this.periods));
   }
 
-  async restore(): Promise<void> {
-    if (this.#restored) return;
-    this.#restored = true;
-    const [config, layouts] = await Promise.all([
-      loadDocument('pivot-config'),
-      loadDocument('pivot-layouts'),
-    ]);
-    this.config = parsePivotConfig(config);
-    if (Array.isArray(layouts)) {
-      this.layouts = layouts
-        .filter(
-          (layout): layout is { name: string; config: JsonValue } =>
-            typeof layout === 'object' &&
-            layout !== null &&
-            !Array.isArray(layout) &&
-            typeof layout.name === 'string',
-        )
-        .map((layout) => ({ name: layout.name, config: parsePivotConfig(layout.config) }));
-    }
+  /** Reads the configuration and the named layouts (once; nothing is saved before this has run). */
+  restore(): Promise<void> {
+    this.#restoring ??= (async () => {
+      try {
+        const [current, layouts] = await Promise.all([this.#current.all(), this.#layouts.all()]);
+        if (current[0]) this.config = current[0].config;
+        this.layouts = layouts
+          .map(({ name, config }) => ({ name, config }))
+          .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+      } catch (cause) {
+        this.#fail(cause);
+      }
+    })();
+    return this.#restoring;
   }
 
   /** Recomputes the pivot in DuckDB; an older answer arriving late is dropped. */
@@ -103,20 +110,25 @@ export class PivotModel {
   }
 
   async update(change: Partial<PivotConfig>): Promise<void> {
+    await this.restore();
     this.config = { ...this.config, ...change };
-    await Promise.all([this.refresh(), this.#save('pivot-config', { ...this.config })]);
+    const write = ++this.#configWrites;
+    this.configSaved = false;
+    const [, saved] = await Promise.all([
+      this.refresh(),
+      this.#save(this.#current.put({ id: 'current', config: { ...this.config } })),
+    ]);
+    if (write === this.#configWrites) this.configSaved = saved;
   }
 
   async saveLayout(name: string): Promise<void> {
+    await this.restore();
     const trimmed = name.trim();
     if (trimmed === '') return;
-    this.layouts = [
-      ...this.layouts.filter((layout) => layout.name !== trimmed),
-      { name: trimmed, config: { ...this.config } },
-    ];
-    await this.#save(
-      'pivot-layouts',
-      this.layouts.map((layout) => ({ name: layout.name, config: { ...layout.config } })),
+    const layout = { name: trimmed, config: { ...this.config } };
+    if (!(await this.#save(this.#layouts.put({ id: trimmed, ...layout })))) return;
+    this.layouts = [...this.layouts.filter((saved) => saved.name !== trimmed), layout].sort((a, b) =>
+      a.name.localeCompare(b.name, 'vi'),
     );
   }
 
@@ -125,12 +137,18 @@ export class PivotModel {
     if (layout) await this.update(layout.config);
   }
 
-  async #save(key: 'pivot-config' | 'pivot-layouts', value: unknown): Promise<void> {
+  async #save(write: Promise<void>): Promise<boolean> {
     try {
-      await saveDocument(key, value as JsonValue);
+      await write;
       this.storageError = null;
+      return true;
     } catch (cause) {
-      this.storageError = cause instanceof Error ? cause.message : String(cause);
+      this.#fail(cause);
+      return false;
     }
+  }
+
+  #fail(cause: unknown): void {
+    this.storageError = cause instanceof Error ? cause.message : String(cause);
   }
 }

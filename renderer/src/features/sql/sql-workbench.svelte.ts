@@ -1,8 +1,7 @@
 import type { Table } from 'apache-arrow';
-import type { JsonValue } from '../../../../electron/shared/ipc-contract.ts';
 import type { WorkbenchDatabase } from '../../lib/db/database.ts';
 import type { DbError } from '../../lib/db/db-error.ts';
-import { loadDocument, saveDocument } from '../../lib/platform/persistent-store.ts';
+import type { Collection, UserStore } from '../../lib/platform/user-store.ts';
 import type { Workspace } from '../../lib/warehouse/workspace.ts';
 import {
   isReadOnlyStatement,
@@ -10,6 +9,7 @@ import {
   statementAt,
   type Statement,
 } from '../../lib/db/statements.ts';
+import { activeTabSchema, historyEntrySchema, savedQuerySchema, storedTabSchema } from './sql-storage.ts';
 import { STARTER_QUERIES, type SavedQuery } from './starter-queries.ts';
 
 export interface QueryTab {
@@ -41,7 +41,9 @@ const newId = (prefix: string): string => `${prefix}-${Date.now().toString(36)}-
 
 /**
  * The SQL workbench: tabs, running statements one at a time (with cancel and a guard against
- * stale answers), the history of every run and named saved queries, both persisted.
+ * stale answers), the history of every run and named saved queries, all kept in the user store.
+ * Nothing is written before the stored state has been read (`loaded`), and every write is one
+ * item by id, so no write can replace what it has not read.
  */
 export class SqlWorkbench {
   tabs = $state<QueryTab[]>([{ id: 'tab-1', title: 'Truy vấn 1', text: DEFAULT_SQL }]);
@@ -52,7 +54,9 @@ export class SqlWorkbench {
   /** Base tables a statement damaged and the workbench restored, shown as a notice. */
   restored = $state.raw<string[]>([]);
   history = $state.raw<HistoryEntry[]>([]);
-  saved = $state.raw<SavedQuery[]>([...STARTER_QUERIES]);
+  saved = $state.raw<SavedQuery[]>([]);
+  /** True once history, saved queries and tabs have been read from the store. */
+  loaded = $state(false);
   /** A saving problem, in the user's language; nothing else is lost when it happens. */
   storageError = $state<string | null>(null);
 
@@ -60,36 +64,60 @@ export class SqlWorkbench {
   #workspace: Workspace;
   #afterWrite: () => Promise<void>;
   #latestRun = 0;
+  #restoring: Promise<void> | undefined;
+  readonly #savedQueries: Collection<SavedQuery>;
+  readonly #history: Collection<HistoryEntry>;
+  readonly #tabs: Collection<QueryTab & { position: number }>;
+  readonly #activeTab: Collection<{ id: 'active'; tabId: string }>;
 
-  constructor(db: WorkbenchDatabase, workspace: Workspace, afterWrite: () => Promise<void>) {
+  constructor(
+    db: WorkbenchDatabase,
+    workspace: Workspace,
+    afterWrite: () => Promise<void>,
+    store: UserStore,
+  ) {
     this.#db = db;
     this.#workspace = workspace;
     this.#afterWrite = afterWrite;
+    this.#savedQueries = store.collection('saved-queries', savedQuerySchema, { seed: STARTER_QUERIES });
+    this.#history = store.collection('query-history', historyEntrySchema);
+    this.#tabs = store.collection('sql-tabs', storedTabSchema);
+    this.#activeTab = store.collection('sql-active-tab', activeTabSchema);
   }
 
   get activeTab(): QueryTab {
     return this.tabs.find((tab) => tab.id === this.activeTabId) ?? (this.tabs[0] as QueryTab);
   }
 
-  /** Reads history, saved queries and tabs from where they were kept. */
-  async restore(): Promise<void> {
-    const [history, saved, tabs] = await Promise.all([
-      loadDocument('query-history'),
-      loadDocument('saved-queries'),
-      loadDocument('sql-tabs'),
-    ]);
-    if (Array.isArray(history)) this.history = history as unknown as HistoryEntry[];
-    if (Array.isArray(saved)) this.saved = saved as unknown as SavedQuery[];
-    if (
-      tabs &&
-      typeof tabs === 'object' &&
-      !Array.isArray(tabs) &&
-      Array.isArray(tabs.tabs) &&
-      tabs.tabs.length > 0
-    ) {
-      this.tabs = tabs.tabs as unknown as QueryTab[];
-      this.activeTabId = typeof tabs.active === 'string' ? tabs.active : (this.tabs[0]?.id ?? 'tab-1');
+  /** Reads history, saved queries and tabs from the store (once; later calls wait for the first). */
+  restore(): Promise<void> {
+    this.#restoring ??= this.#read();
+    return this.#restoring;
+  }
+
+  async #read(): Promise<void> {
+    try {
+      const [history, saved, tabs, active] = await Promise.all([
+        this.#history.all(),
+        this.#savedQueries.all(),
+        this.#tabs.all(),
+        this.#activeTab.all(),
+      ]);
+      this.history = history.sort((a, b) => b.at.localeCompare(a.at)).slice(0, HISTORY_LIMIT);
+      this.saved = saved;
+      if (tabs.length > 0) {
+        this.tabs = tabs
+          .sort((a, b) => a.position - b.position)
+          .map(({ id, title, text }) => ({ id, title, text }));
+        const front = active[0]?.tabId;
+        this.activeTabId = this.tabs.some((tab) => tab.id === front) ? (front as string) : this.tabs[0]!.id;
+      }
+    } catch (cause) {
+      // The store cannot be read: work goes on with the starter set, and saves still merge by id.
+      this.saved = [...STARTER_QUERIES];
+      this.#fail(cause);
     }
+    this.loaded = true;
   }
 
   /** Runs the selection if there is one, else the statement under the cursor. */
@@ -114,10 +142,10 @@ export class SqlWorkbench {
 
   /** Puts SQL in a new tab (or the active one when it is empty) and runs it. */
   async open(sql: string, title: string, run = true): Promise<void> {
+    await this.restore();
     const empty = this.activeTab.text.trim() === '';
-    if (empty) this.activeTab.text = sql;
+    if (empty) this.setText(sql);
     else this.addTab(sql, title);
-    this.#saveTabs();
     if (run) await this.runAll();
   }
 
@@ -126,52 +154,73 @@ export class SqlWorkbench {
   }
 
   addTab(text = '', title?: string): void {
+    if (!this.loaded) return;
     const id = newId('tab');
     this.tabs = [...this.tabs, { id, title: title ?? `Truy vấn ${this.tabs.length + 1}`, text }];
     this.activeTabId = id;
-    this.#saveTabs();
+    // Every tab, so the first one is kept even if it was never edited (each write is by id).
+    for (const tab of this.tabs) this.#saveTab(tab.id);
+    this.#saveActiveTab();
   }
 
   closeTab(id: string): void {
-    if (this.tabs.length === 1) return;
+    if (!this.loaded || this.tabs.length === 1) return;
     const index = this.tabs.findIndex((tab) => tab.id === id);
     this.tabs = this.tabs.filter((tab) => tab.id !== id);
-    if (this.activeTabId === id) this.activeTabId = (this.tabs[Math.max(0, index - 1)] as QueryTab).id;
-    this.#saveTabs();
+    this.#write(this.#tabs.delete(id));
+    if (this.activeTabId === id) {
+      this.activeTabId = (this.tabs[Math.max(0, index - 1)] as QueryTab).id;
+      this.#saveActiveTab();
+    }
   }
 
   selectTab(id: string): void {
+    if (!this.loaded) return;
     this.activeTabId = id;
-    this.#saveTabs();
+    this.#saveActiveTab();
   }
 
   setText(text: string): void {
+    if (!this.loaded) return;
     this.activeTab.text = text;
-    this.#saveTabs();
+    this.#saveTab(this.activeTab.id);
   }
 
-  async saveQuery(name: string, folder: string, sql: string): Promise<void> {
+  /** Saves the query under its name and folder; resolves true once it is durable, false if it could not be kept. */
+  async saveQuery(name: string, folder: string, sql: string): Promise<boolean> {
+    await this.restore();
     const trimmed = name.trim();
-    if (trimmed === '') return;
-    const existing = this.saved.find((query) => query.name === trimmed && query.folder === folder.trim());
-    const query: SavedQuery = {
-      id: existing?.id ?? newId('query'),
-      name: trimmed,
-      folder: folder.trim() || 'Chung',
-      sql,
-    };
+    if (trimmed === '') return false;
+    const folderName = folder.trim() || 'Chung';
+    const existing = this.saved.find((query) => query.name === trimmed && query.folder === folderName);
+    const query: SavedQuery = { id: existing?.id ?? newId('query'), name: trimmed, folder: folderName, sql };
+    try {
+      await this.#savedQueries.put(query);
+    } catch (cause) {
+      this.#fail(cause);
+      return false;
+    }
+    this.storageError = null;
     this.saved = [...this.saved.filter((saved) => saved.id !== query.id), query];
-    await this.#persist('saved-queries', this.saved as unknown as JsonValue);
+    return true;
   }
 
   async deleteQuery(id: string): Promise<void> {
+    try {
+      await this.#savedQueries.delete(id);
+    } catch (cause) {
+      return this.#fail(cause);
+    }
     this.saved = this.saved.filter((query) => query.id !== id);
-    await this.#persist('saved-queries', this.saved as unknown as JsonValue);
   }
 
   async clearHistory(): Promise<void> {
+    try {
+      await this.#history.write({ delete: this.history.map((entry) => entry.id) });
+    } catch (cause) {
+      return this.#fail(cause);
+    }
     this.history = [];
-    await this.#persist('query-history', []);
   }
 
   async #run(statements: Statement[]): Promise<void> {
@@ -220,20 +269,31 @@ export class SqlWorkbench {
       rows,
       error,
     };
-    this.history = [entry, ...this.history].slice(0, HISTORY_LIMIT);
-    void this.#persist('query-history', this.history as unknown as JsonValue);
+    const history = [entry, ...this.history];
+    this.history = history.slice(0, HISTORY_LIMIT);
+    const dropped = history.slice(HISTORY_LIMIT).map((old) => old.id);
+    this.#write(this.#history.write({ put: [entry], delete: dropped }));
   }
 
-  #saveTabs(): void {
-    void this.#persist('sql-tabs', { tabs: this.tabs as unknown as JsonValue, active: this.activeTabId });
+  #saveTab(id: string): void {
+    const position = this.tabs.findIndex((tab) => tab.id === id);
+    const tab = this.tabs[position];
+    if (tab) this.#write(this.#tabs.put({ ...$state.snapshot(tab), position }));
   }
 
-  async #persist(key: 'query-history' | 'saved-queries' | 'sql-tabs', value: JsonValue): Promise<void> {
-    try {
-      await saveDocument(key, $state.snapshot(value as unknown) as JsonValue);
-      this.storageError = null;
-    } catch (cause) {
-      this.storageError = cause instanceof Error ? cause.message : String(cause);
-    }
+  #saveActiveTab(): void {
+    this.#write(this.#activeTab.put({ id: 'active', tabId: this.activeTabId }));
+  }
+
+  // Writes nobody waits for (typing, history) still report a failure to the user.
+  #write(write: Promise<void>): void {
+    write.then(
+      () => (this.storageError = null),
+      (cause: unknown) => this.#fail(cause),
+    );
+  }
+
+  #fail(cause: unknown): void {
+    this.storageError = cause instanceof Error ? cause.message : String(cause);
   }
 }

@@ -68,6 +68,10 @@ export const vi = {
   'library.noHistory': 'Chưa chạy truy vấn nào.',
   'library.clearHistory': 'Xóa lịch sử',
   'library.storageError': 'Không lưu được',
+  'library.saving': 'Đang lưu…',
+  'library.savedAck': 'Đã lưu “{name}”',
+  'store.invalidItems':
+    '{count} mục đã lưu không đọc được ({collections}); đã bỏ qua, dữ liệu cũ vẫn giữ nguyên.',
   'workspace.reset': 'Khôi phục dữ liệu gốc',
   'workspace.resetHint': 'Xóa các bảng người dùng tạo và nạp lại kho dữ liệu gốc',
   'workspace.resetDone': 'Đã khôi phục dữ liệu gốc; các bảng người dùng tạo đã được xóa.',
@@ -287,6 +291,10 @@ export const en: Record<MessageKey, string> = {
   'library.noHistory': 'No query has run yet.',
   'library.clearHistory': 'Clear history',
   'library.storageError': 'Could not save',
+  'library.saving': 'Saving…',
+  'library.savedAck': 'Saved “{name}”',
+  'store.invalidItems':
+    '{count} saved items could not be read ({collections}); they were skipped and left as they are.',
   'workspace.reset': 'Restore original data',
   'workspace.resetHint': 'Drop the tables users created and reload the original warehouse',
   'workspace.resetDone': 'Original data restored; tables users created were dropped.',

@@ -1,0 +1,223 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, waitForDatabase } from './support/browser.ts';
+import { typeSql } from './support/sql.ts';
+
+// Holding back DuckDB's worker keeps the database "starting" for as long as a test needs.
+const DUCKDB_WORKER = /duckdb-browser-(eh|mvp)\.worker-[^/]*\.js$/;
+// 50 of each, as the issue asks; each run loads the whole app, about a second on an idle machine.
+const RUNS = Number(process.env.USER_STATE_RUNS ?? 50);
+const LANES = 4;
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function newContext(holdDatabase: boolean): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  if (holdDatabase) await context.route(DUCKDB_WORKER, () => {});
+  return context;
+}
+
+/** Opens the query library and waits until the saved state has been read. */
+async function openLibrary(page: Page): Promise<void> {
+  await page.locator('[data-testid="library-tab"]').click();
+  await page.locator('[data-testid="library"][data-loaded="true"]').waitFor();
+}
+
+/** Saves the active tab's SQL under `name` and waits for the acknowledgement ("Đã lưu"). */
+async function saveQuery(page: Page, name: string): Promise<void> {
+  await page.locator('[data-testid="save-name"]').fill(name);
+  await page.locator('[data-testid="save-query"]:not([disabled])').click();
+  await page.locator('[data-testid="save-status"][data-state="saved"]', { hasText: name }).waitFor();
+}
+
+async function savedNames(page: Page): Promise<string[]> {
+  await openLibrary(page);
+  return page.locator('[data-testid="saved-query"] .open').allInnerTexts();
+}
+
+const status = (page: Page) => page.locator('[data-testid="db-status"]').getAttribute('data-status');
+
+/** The stored tabs, read from IndexedDB itself. */
+function storedTabs(page: Page): Promise<{ id: string; text: string }[]> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('chi-tieu-workbench');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result
+            .transaction('items')
+            .objectStore('items')
+            .getAll(IDBKeyRange.bound(['sql-tabs'], ['sql-tabs', []]));
+          request.onsuccess = () => (open.result.close(), resolve(request.result));
+          request.onerror = () => reject(request.error);
+        };
+      }),
+  );
+}
+
+describe('saved queries are never lost', () => {
+  it(`survive a reload straight after "Đã lưu", ${RUNS} times, saved while the database is still starting`, async () => {
+    const context = await newContext(true);
+    const first = await context.newPage();
+    await first.goto(inject('baseUrl'), { waitUntil: 'commit' });
+    const starters = await savedNames(first);
+    expect(starters.length).toBeGreaterThan(0);
+    // Several pages of one profile at once: each save must merge with the others', not replace them.
+    const pages = [first, ...(await Promise.all(Array.from({ length: LANES - 1 }, () => context.newPage())))];
+    await Promise.all(
+      pages.map(async (page, lane) => {
+        if (page !== first) await page.goto(inject('baseUrl'), { waitUntil: 'commit' });
+        for (let run = lane; run < RUNS; run += LANES) {
+          await openLibrary(page);
+          await saveQuery(page, `Tải lại ${run}`);
+          expect(await status(page)).toBe('starting');
+          await page.reload({ waitUntil: 'commit' });
+        }
+      }),
+    );
+    // Read back on a fresh load: a page shows only what was stored when it loaded.
+    await first.reload({ waitUntil: 'commit' });
+    const names = await savedNames(first);
+    const lost = Array.from({ length: RUNS }, (_, run) => `Tải lại ${run}`).filter(
+      (name) => !names.includes(name),
+    );
+    expect(lost).toEqual([]);
+    // Saving before the database was ready erased nothing saved earlier, the starter set included.
+    expect(names).toEqual(expect.arrayContaining(starters));
+    await context.close();
+  }, 300_000);
+
+  it(`survive closing the page straight after "Đã lưu", ${RUNS} times`, async () => {
+    const context = await newContext(true);
+    await Promise.all(
+      Array.from({ length: LANES }, async (_, lane) => {
+        for (let run = lane; run < RUNS; run += LANES) {
+          const page = await context.newPage();
+          await page.goto(inject('baseUrl'), { waitUntil: 'commit' });
+          await openLibrary(page);
+          await saveQuery(page, `Đóng ${run}`);
+          await page.close();
+        }
+      }),
+    );
+    const page = await context.newPage();
+    await page.goto(inject('baseUrl'), { waitUntil: 'commit' });
+    const names = await savedNames(page);
+    const lost = Array.from({ length: RUNS }, (_, run) => `Đóng ${run}`).filter(
+      (name) => !names.includes(name),
+    );
+    expect(lost).toEqual([]);
+    await context.close();
+  }, 300_000);
+
+  it('keeps earlier saved queries and open tabs when the user types and saves before the database is ready', async () => {
+    const context = await newContext(true);
+    const page = await context.newPage();
+    await page.goto(inject('baseUrl'));
+    await openLibrary(page);
+    await saveQuery(page, 'Trước đó');
+    await page.locator('[data-testid="new-tab"]').click();
+    await page.locator('[data-testid="new-tab"]').click();
+    await typeSql(page, 'SELECT 3 AS tab_ba');
+    await expect
+      .poll(async () => (await storedTabs(page)).map((tab) => tab.text))
+      .toContain('SELECT 3 AS tab_ba');
+    expect(await storedTabs(page)).toHaveLength(3);
+
+    await page.reload();
+    await page.locator('.cm-content').waitFor();
+    expect(await status(page)).toBe('starting');
+    await typeSql(page, "SELECT 'gõ trước khi sẵn sàng'");
+    await openLibrary(page);
+    await saveQuery(page, 'Lưu khi đang khởi động');
+    expect(await status(page)).toBe('starting');
+    expect(await page.locator('.tabs .tab').count()).toBe(3);
+    await expect
+      .poll(async () => (await storedTabs(page)).map((tab) => tab.text))
+      .toContain("SELECT 'gõ trước khi sẵn sàng'");
+
+    // Now let the database start, and read everything back.
+    await context.unrouteAll({ behavior: 'ignoreErrors' });
+    await page.reload();
+    await waitForDatabase(page);
+    expect(await page.locator('.tabs .tab').count()).toBe(3);
+    expect(await page.locator('.cm-content').innerText()).toBe("SELECT 'gõ trước khi sẵn sàng'");
+    expect(await savedNames(page)).toEqual(expect.arrayContaining(['Trước đó', 'Lưu khi đang khởi động']));
+    await context.close();
+  });
+
+  it('skips and reports a stored item that fails validation, keeping every good one', async () => {
+    const context = await newContext(true);
+    const page = await context.newPage();
+    await page.goto(inject('baseUrl'), { waitUntil: 'commit' });
+    await openLibrary(page);
+    await saveQuery(page, 'Vẫn còn');
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('chi-tieu-workbench');
+          open.onsuccess = () => {
+            const transaction = open.result.transaction('items', 'readwrite');
+            transaction.objectStore('items').put({ id: 'hong', name: 42 }, ['saved-queries', 'hong']);
+            transaction.oncomplete = () => (open.result.close(), resolve());
+            transaction.onerror = () => reject(transaction.error);
+          };
+        }),
+    );
+    await page.reload({ waitUntil: 'commit' });
+    const notice = page.locator('[data-testid="store-invalid"]');
+    await notice.waitFor();
+    expect(await notice.innerText()).toContain('1 mục đã lưu không đọc được (saved-queries)');
+    expect(await savedNames(page)).toContain('Vẫn còn');
+    await context.close();
+  });
+
+  it('reads what version 0.1 saved (whole lists in one IndexedDB store) when it upgrades', async () => {
+    const context = await newContext(true);
+    const page = await context.newPage();
+    // Any page of the origin will do to create the old database before the app first opens it.
+    await page.goto(new URL('missing-page', inject('baseUrl')).href);
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('chi-tieu-workbench', 1);
+          open.onupgradeneeded = () => open.result.createObjectStore('documents');
+          open.onsuccess = () => {
+            const transaction = open.result.transaction('documents', 'readwrite');
+            const documents = transaction.objectStore('documents');
+            documents.put(
+              [{ id: 'q-old', name: 'Từ bản cũ', folder: 'Cũ', sql: 'SELECT 1' }],
+              'saved-queries',
+            );
+            documents.put(
+              {
+                tabs: [
+                  { id: 'tab-a', title: 'A', text: 'SELECT 1' },
+                  { id: 'tab-b', title: 'B', text: 'SELECT 2' },
+                ],
+                active: 'tab-b',
+              },
+              'sql-tabs',
+            );
+            transaction.oncomplete = () => (open.result.close(), resolve());
+            transaction.onerror = () => reject(transaction.error);
+          };
+          open.onerror = () => reject(open.error);
+        }),
+    );
+    await page.goto(inject('baseUrl'), { waitUntil: 'commit' });
+    expect(await savedNames(page)).toEqual(['Từ bản cũ']);
+    expect(await page.locator('.tabs .tab').count()).toBe(2);
+    expect(await page.locator('.cm-content').innerText()).toBe('SELECT 2');
+    await context.close();
+  });
+});
