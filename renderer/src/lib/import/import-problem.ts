@@ -35,7 +35,10 @@ export async function asResult<T>(work: () => Promise<T>): Promise<ImportResult<
 
 /** Megabytes with one decimal, vi-VN style (`50,0`). */
 export function megabytes(bytes: number): string {
-  return (bytes / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+  return (bytes / 1024 / 1024).toLocaleString('vi-VN', {
+    maximumFractionDigits: 1,
+    minimumFractionDigits: 1,
+  });
 }
 
 /** The extension of a file name, lower-case, without the dot (`""` when there is none). */
