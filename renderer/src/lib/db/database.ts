@@ -77,6 +77,22 @@ export class WorkbenchDatabase {
     }, 'load');
   }
 
+  /** Makes bytes readable by SQL as the file `name` (for `read_csv`), until `dropFile(name)`. */
+  registerFile(name: string, bytes: Uint8Array): Promise<DbResult<void>> {
+    // The worker takes the buffer it is sent (transferred, then detached): send a copy.
+    return this.#serialised(
+      async () => (await this.#open()).db.registerFileBuffer(name, bytes.slice()),
+      'load',
+    );
+  }
+
+  /** Forgets a file registered with `registerFile`. */
+  dropFile(name: string): Promise<DbResult<void>> {
+    return this.#serialised(async () => {
+      await (await this.#open()).db.dropFile(name);
+    }, 'load');
+  }
+
   /** Asks the engine to stop the running query; true when one was running. */
   async cancel(): Promise<boolean> {
     if (!this.#running || !this.#opening) return false;
