@@ -1,6 +1,7 @@
 import type { WorkbenchDatabase } from '../db/database.ts';
 import { appObject, qualified } from '../db/sql.ts';
 import { termLabel } from '../extraction/periods.ts';
+import { parseVietnameseNumber } from '../extraction/vietnamese-number.ts';
 import { foldDiacritics } from '../format/fold-diacritics.ts';
 import type { WarehouseRow } from '../warehouse/columns.ts';
 import { USER_SCHEMA } from '../warehouse/workspace.ts';
@@ -56,10 +57,11 @@ export function userTableObservations(
     const pick = (column: string | undefined) =>
       column === undefined ? 'NULL' : `${qualified(column)}::VARCHAR`;
     const read = await db.queryRows(
-      `SELECT ${pick(mapping.indicator)} AS indicator, ${pick(mapping.year)} AS year, ${pick(mapping.value)} AS value,
+      // The value as stored: a number column stays a number, so `1.234` is never misread.
+      `SELECT ${pick(mapping.indicator)} AS indicator, ${pick(mapping.year)} AS year, ${qualified(mapping.value)} AS value,
               ${pick(mapping.unit)} AS unit, ${pick(mapping.measure)} AS measure FROM ${table}`,
       [],
-      (row) => row as Record<'indicator' | 'year' | 'value' | 'unit' | 'measure', string | null>,
+      (row) => row as Record<'indicator' | 'year' | 'unit' | 'measure', string | null> & { value: unknown },
     );
     const known = await db.queryRows(
       `SELECT indicator_id, name_vi, unit FROM ${appObject('indicators')}`,
@@ -84,7 +86,7 @@ export function userTableObservations(
       const rowNumber = i + 2; // the header is row 1, as a spreadsheet shows it
       const label = (row.indicator ?? '').trim();
       const yearText = (row.year ?? '').trim();
-      const valueText = (row.value ?? '').trim();
+      const valueText = row.value === null || row.value === undefined ? '' : String(row.value).trim();
       if (label === '' && yearText === '' && valueText === '') return;
       const year = Number(yearText);
       if (!Number.isInteger(year) || year < 1900 || year > 2100) {
@@ -95,8 +97,8 @@ export function userTableObservations(
           expected: 'một năm (1900–2100)',
         });
       }
-      const value = Number(valueText);
-      if (valueText === '' || !Number.isFinite(value)) {
+      const value = typeof row.value === 'number' ? row.value : numberOf(valueText);
+      if (value === null) {
         throw new ImportError('userTable.badValue', {
           table: mapping.table,
           row: rowNumber,
@@ -161,4 +163,11 @@ export function userTableObservations(
     };
     return { document, text, observations };
   });
+}
+
+// A text column holds numbers as the user typed them, the Vietnamese way (`12.450,5`).
+function numberOf(text: string): number | null {
+  const negative = /^[-−]/u.test(text);
+  const parsed = parseVietnameseNumber(negative ? text.slice(1) : text);
+  return parsed === null ? null : negative ? -parsed : parsed;
 }
