@@ -11,7 +11,10 @@ export async function readCorpus(
 ): Promise<{ sources: SourceDocument[]; manifest: Manifest | null }> {
   let names: string[];
   try {
-    names = (await readdir(dir)).filter((name) => READ_AS.has(extname(name).toLowerCase())).sort();
+    // A folder's README.md describes the corpus; it is not one of its documents.
+    names = (await readdir(dir))
+      .filter((name) => READ_AS.has(extname(name).toLowerCase()) && name.toLowerCase() !== 'readme.md')
+      .sort();
   } catch {
     throw new Error(`cannot read corpus folder ${dir}`);
   }
