@@ -34,7 +34,7 @@ beforeAll(async () => {
   );
   const base = (await rows('SELECT * FROM main.observations')) as BaseFigure[];
   figures = identifyFigures(base, documents);
-});
+}, 120_000);
 
 afterAll(() => db.close());
 
