@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { CliError, parseArgs, shown } from './cli-args.ts';
 import { DEFAULT_CATALOGUE, DEFAULT_CORPUS, extractCorpus } from './extract-corpus.ts';
+import { applyReviewFile, writeReaderTexts } from './apply-review.ts';
 import { stageWarehouse, writeWarehouse } from './write-warehouse.ts';
 
 /** The embedded warehouse the app ships; only a plain `npm run extract` rebuilds it. */
@@ -10,6 +11,8 @@ export interface ExtractOptions {
   corpus: string;
   catalogue: string;
   out: string;
+  /** A review file (issue 12) applied beside the untouched base tables. */
+  corrections: string | undefined;
 }
 
 /**
@@ -17,7 +20,7 @@ export interface ExtractOptions {
  * shipped corpus; another corpus or catalogue must name its own `--out`.
  */
 export function extractOptions(argv: readonly string[]): ExtractOptions {
-  const args = parseArgs(argv, ['corpus', 'out', 'catalogue']);
+  const args = parseArgs(argv, ['corpus', 'out', 'catalogue', 'corrections']);
   const out = args.get('out');
   if (out === undefined && (args.has('corpus') || args.has('catalogue'))) {
     throw new CliError(
@@ -29,6 +32,7 @@ export function extractOptions(argv: readonly string[]): ExtractOptions {
     corpus: args.get('corpus') ?? DEFAULT_CORPUS,
     catalogue: args.get('catalogue') ?? DEFAULT_CATALOGUE,
     out: out ?? SHIPPED_WAREHOUSE,
+    corrections: args.get('corrections'),
   };
 }
 
@@ -43,8 +47,9 @@ export async function runExtract(argv: readonly string[], print: (line: string) 
   }
   const staged = await stageWarehouse(options.out);
   let tables;
+  let texts;
   try {
-    ({ tables } = await extractCorpus(options.corpus, options.catalogue));
+    ({ tables, texts } = await extractCorpus(options.corpus, options.catalogue));
   } catch (error) {
     await staged.discard();
     throw error;
@@ -54,7 +59,16 @@ export async function runExtract(argv: readonly string[], print: (line: string) 
   for (const doc of tables.documents) {
     print(`${printable(String(doc.doc_id))}: ${counts.get(doc.doc_id) ?? 0} figures`);
   }
-  await writeWarehouse(staged, tables);
+  let reviewSummary: string | null = null;
+  // Beside the tables, in the same staged folder: the texts of .docx/.pdf/.md documents (what
+  // provenance offsets index) and, with --corrections, the reviewed figures.
+  await writeWarehouse(staged, tables, async (staging) => {
+    await writeReaderTexts(options.corpus, staging, texts);
+    if (options.corrections !== undefined) {
+      reviewSummary = await applyReviewFile(options.corrections, tables, texts, staging);
+    }
+  });
+  if (reviewSummary !== null) print(reviewSummary);
   print(
     `wrote ${tables.observations.length} observations, ${tables.indicators.length} indicators to ${printable(options.out)}`,
   );

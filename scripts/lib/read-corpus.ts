@@ -1,5 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
+import { loadNodePdfjs } from '../../renderer/src/lib/import/pdfjs-node.ts';
+import { readDocument as readImported } from '../../renderer/src/lib/import/read-document.ts';
 import { parseManifest, type Manifest } from '../../renderer/src/lib/extraction/manifest.ts';
 import { decodeSource, type SourceDocument } from '../../renderer/src/lib/extraction/source-document.ts';
 import { CliError, shown } from './cli-args.ts';
@@ -7,13 +9,16 @@ import { CliError, shown } from './cli-args.ts';
 /** Largest document read: far beyond any plan or report, small enough never to exhaust memory. */
 export const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
 
-/** Reads every `*.txt` of a corpus folder (in name order) and its manifest when present. */
+/** Reads every document (`.txt`, `.md`, `.docx`, `.pdf`) of a corpus folder (in name order) and its manifest when present. */
 export async function readCorpus(
   dir: string,
 ): Promise<{ sources: SourceDocument[]; manifest: Manifest | null }> {
   let names: string[];
   try {
-    names = (await readdir(dir)).filter((name) => name.endsWith('.txt')).sort();
+    // A folder's README.md describes the corpus; it is not one of its documents.
+    names = (await readdir(dir))
+      .filter((name) => documentExtension(name) !== null && name.toLowerCase() !== 'readme.md')
+      .sort();
   } catch {
     throw new CliError(
       `không đọc được thư mục văn bản ${shown(dir)}`,
@@ -21,10 +26,22 @@ export async function readCorpus(
     );
   }
   if (names.length === 0) {
-    throw new CliError(`không có tệp .txt nào trong ${shown(dir)}`, `no .txt documents in ${shown(dir)}`);
+    throw new CliError(
+      `không có tệp .txt, .md, .docx hay .pdf nào trong ${shown(dir)}`,
+      `no .txt, .md, .docx or .pdf documents in ${shown(dir)}`,
+    );
   }
   const sources: SourceDocument[] = [];
-  for (const name of names) sources.push(await readDocument(dir, name));
+  for (const name of names) {
+    const source = await readDocument(dir, name);
+    if (sources.some((other) => other.docId === source.docId)) {
+      throw new CliError(
+        `hai tài liệu cùng tên ${shown(source.docId)} trong ${shown(dir)}`,
+        `two documents named ${shown(source.docId)} in ${shown(dir)}`,
+      );
+    }
+    sources.push(source);
+  }
   const manifestText = await readFile(join(dir, 'manifest.json'), 'utf8').catch(() => null);
   if (manifestText === null) return { sources, manifest: null };
   try {
@@ -37,7 +54,8 @@ export async function readCorpus(
 
 async function readDocument(dir: string, name: string): Promise<SourceDocument> {
   const path = join(dir, name);
-  const docId = name.slice(0, -'.txt'.length);
+  const extension = documentExtension(name) ?? '';
+  const docId = name.slice(0, -extension.length);
   if (docId.trim() === '') {
     throw new CliError(
       `tên tệp ${shown(name)} không cho mã tài liệu`,
@@ -54,6 +72,14 @@ async function readDocument(dir: string, name: string): Promise<SourceDocument> 
   const bytes = await readFile(path).catch(() => {
     throw new CliError(`không đọc được ${shown(path)}`, `cannot read ${shown(path)}`);
   });
+  // .txt is read byte for byte as before; other formats through the import readers, whose text
+  // the offsets index.
+  if (extension !== '.txt') {
+    const read = await readImported(name, new Uint8Array(bytes), { pdfjs: loadNodePdfjs });
+    if (!read.ok)
+      throw new CliError(`${shown(name)}: ${read.error.message}`, `${shown(name)}: ${read.error.message}`);
+    return { docId, bytes: new Uint8Array(bytes), text: read.value.text };
+  }
   if (looksUtf16(bytes)) {
     throw new CliError(
       `${shown(name)} là văn bản UTF-16; hãy lưu lại dưới dạng UTF-8`,
@@ -95,4 +121,9 @@ function looksUtf16(bytes: Uint8Array): boolean {
     else nulAtOdd++;
   }
   return sample >= 4 && Math.max(nulAtOdd, nulAtEven) >= sample / 4;
+}
+
+// By the name's ending, not extname(): a file named only ".txt" is a text document with no id.
+function documentExtension(name: string): string | null {
+  return /\.(?:txt|md|docx|pdf)$/iu.exec(name)?.[0].toLowerCase() ?? null;
 }

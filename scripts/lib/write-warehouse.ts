@@ -13,17 +13,24 @@ export const WAREHOUSE_FILES: ReadonlySet<string> = new Set(
   WAREHOUSE_TABLES.flatMap((table) => ['parquet', 'csv', 'arrow'].map((ext) => `${table}.${ext}`)),
 );
 
+// What else a warehouse folder may hold: reader texts and a review's tables (written beside).
+const BESIDE_TABLES = ['sources', 'effective_observations.csv', 'corrections.csv'];
+
 /** Checks `outDir` and makes its staging folder beside it, before any extraction work. */
 export function stageWarehouse(outDir: string): Promise<StagedFolder> {
-  return stageFolder(outDir, WAREHOUSE_FILES);
+  return stageFolder(outDir, new Set([...WAREHOUSE_FILES, ...BESIDE_TABLES]));
 }
 
 /**
  * Writes each table as Parquet (for everyone), CSV (for anyone) and Arrow IPC (for the app) into
- * the staging folder, then swaps it into place: all files or none, and an old warehouse survives
+ * the staging folder (with whatever `writeBeside` adds), then swaps it into place: all files or none, and an old warehouse survives
  * any failure.
  */
-export async function writeWarehouse(outDir: string | StagedFolder, tables: WarehouseRows): Promise<void> {
+export async function writeWarehouse(
+  outDir: string | StagedFolder,
+  tables: WarehouseRows,
+  writeBeside?: (staging: string) => Promise<void>,
+): Promise<void> {
   const staged = typeof outDir === 'string' ? await stageWarehouse(outDir) : outDir;
   try {
     for (const table of WAREHOUSE_TABLES) {
@@ -33,6 +40,7 @@ export async function writeWarehouse(outDir: string | StagedFolder, tables: Ware
       await writeDurably(join(staged.staging, `${table}.arrow`), encodeArrowIpc(columns, rows));
       await writeDurably(join(staged.staging, `${table}.csv`), encodeCsvRows(columns, rows));
     }
+    await writeBeside?.(staged.staging);
     await staged.commit();
   } catch (error) {
     await staged.discard();

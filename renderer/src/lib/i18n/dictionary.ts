@@ -217,6 +217,35 @@ export const vi = {
   'export.failed': 'Không tạo được báo cáo',
   'export.none': 'Hãy chọn ít nhất một chỉ tiêu.',
   'export.resultFormat': 'Xuất kết quả',
+  'import.tooLarge': 'Tệp {name} quá lớn ({size} MB); giới hạn là {limit} MB.',
+  'import.empty': 'Tệp {name} trống, không có gì để nhập.',
+  'import.unsupported': 'Không nhập được {name}: chỉ nhận tệp .txt, .md, .docx hoặc .pdf.',
+  'import.binary': 'Tệp {name} không phải văn bản (có vẻ là tệp nhị phân bị đổi đuôi).',
+  'import.notUtf8':
+    'Tệp {name} không phải văn bản UTF-8 hợp lệ (byte lỗi ở vị trí {offset}); có thể tệp dùng bảng mã cũ (TCVN3, VNI, Windows-1258). Hãy lưu lại tệp với bảng mã UTF-8.',
+  'import.docxCorrupt': 'Tệp {name} không phải tệp Word (.docx) hợp lệ hoặc đã bị hỏng.',
+  'import.pdfCorrupt': 'Tệp {name} không phải tệp PDF hợp lệ hoặc đã bị hỏng.',
+  'import.pdfEncrypted': 'Tệp PDF {name} được bảo vệ bằng mật khẩu; hãy gỡ mật khẩu rồi nhập lại.',
+  'import.pdfNoText':
+    'Tệp PDF {name} không có lớp chữ (có thể là bản quét ảnh), nên không đọc được số liệu. Hãy dùng bản PDF có chữ hoặc tệp Word.',
+  'import.pdfBrokenFont':
+    'Tệp PDF {name} dùng phông chữ không chuyển được sang Unicode nên chữ đọc ra sẽ sai. Hãy dùng tệp Word hoặc xuất lại PDF từ Word.',
+  'import.noText': 'Tệp {name} không có nội dung văn bản.',
+  'userTable.tooLarge': 'Tệp {name} quá lớn ({size} MB); giới hạn là {limit} MB.',
+  'userTable.empty': 'Tệp {name} không có dòng dữ liệu nào.',
+  'userTable.unsupported': 'Không nhập được {name}: chỉ nhận tệp .csv hoặc .xlsx.',
+  'userTable.encoding':
+    'Tệp {name} không phải văn bản UTF-8 (byte lỗi ở dòng {line}); tệp có thể lẫn nhiều bảng mã. Hãy lưu lại tệp CSV với bảng mã UTF-8.',
+  'userTable.csvInvalid': 'Không đọc được tệp CSV {name}: {detail}',
+  'userTable.xlsxCorrupt': 'Tệp {name} không phải tệp Excel (.xlsx) hợp lệ hoặc đã bị hỏng.',
+  'userTable.noHeader': 'Tệp {name} không có dòng tiêu đề cột.',
+  'userTable.loadFailed': 'Không tạo được bảng {table}: {detail}',
+  'userTable.missingColumn': 'Bảng {table} không có cột {column}.',
+  'userTable.badValue': 'Dòng {row} của bảng {table}: "{value}" không phải {expected}.',
+  'review.notJson': 'Tệp hiệu đính {name} không phải tệp JSON.',
+  'review.invalid': 'Tệp hiệu đính {name} không hợp lệ: {detail}',
+  'review.version':
+    'Tệp hiệu đính {name} thuộc phiên bản {version}, ứng dụng này chỉ đọc được phiên bản {supported}.',
   null: 'null',
 } as const;
 
@@ -438,6 +467,34 @@ export const en: Record<MessageKey, string> = {
   'export.failed': 'The report could not be made',
   'export.none': 'Pick at least one indicator.',
   'export.resultFormat': 'Export result',
+  'import.tooLarge': '{name} is too large ({size} MB); the limit is {limit} MB.',
+  'import.empty': '{name} is empty: there is nothing to import.',
+  'import.unsupported': 'Cannot import {name}: only .txt, .md, .docx and .pdf files are accepted.',
+  'import.binary': '{name} is not text (it looks like a binary file with a changed extension).',
+  'import.notUtf8':
+    '{name} is not valid UTF-8 text (bad byte at position {offset}); it may use a legacy encoding (TCVN3, VNI, Windows-1258). Save it as UTF-8.',
+  'import.docxCorrupt': '{name} is not a valid Word (.docx) file or is damaged.',
+  'import.pdfCorrupt': '{name} is not a valid PDF file or is damaged.',
+  'import.pdfEncrypted': 'The PDF {name} is password-protected; remove the password and import it again.',
+  'import.pdfNoText':
+    'The PDF {name} has no text layer (it may be a scanned image), so no figures can be read. Use a text PDF or the Word file.',
+  'import.pdfBrokenFont':
+    'The PDF {name} uses a font that does not map to Unicode, so its text would come out wrong. Use the Word file or export the PDF again from Word.',
+  'import.noText': '{name} contains no text.',
+  'userTable.tooLarge': '{name} is too large ({size} MB); the limit is {limit} MB.',
+  'userTable.empty': '{name} has no data rows.',
+  'userTable.unsupported': 'Cannot import {name}: only .csv and .xlsx files are accepted.',
+  'userTable.encoding':
+    '{name} is not UTF-8 text (bad byte on line {line}); it may mix encodings. Save the CSV file as UTF-8.',
+  'userTable.csvInvalid': 'Cannot read the CSV file {name}: {detail}',
+  'userTable.xlsxCorrupt': '{name} is not a valid Excel (.xlsx) file or is damaged.',
+  'userTable.noHeader': '{name} has no header row.',
+  'userTable.loadFailed': 'Cannot create the table {table}: {detail}',
+  'userTable.missingColumn': 'The table {table} has no column {column}.',
+  'userTable.badValue': 'Row {row} of {table}: "{value}" is not {expected}.',
+  'review.notJson': 'The review file {name} is not JSON.',
+  'review.invalid': 'The review file {name} is not valid: {detail}',
+  'review.version': 'The review file {name} is version {version}; this app reads version {supported} only.',
   null: 'null',
 };
 

@@ -1,0 +1,192 @@
+import { parseCsvColumns, textColumnsToIpc } from './csv-columns.ts';
+import type { WorkbenchDatabase } from '../db/database.ts';
+import { literal, qualified } from '../db/sql.ts';
+import { USER_SCHEMA } from '../warehouse/workspace.ts';
+import { csvAsUtf8 } from './decode-csv.ts';
+import { asResult, extensionOf, ImportError, megabytes, type ImportResult } from './import-problem.ts';
+import { columnNames, tableNameFor } from './table-name.ts';
+import { xlsxToCsv } from './xlsx-to-csv.ts';
+
+/** Larger files are refused before reading (1M rows of a few columns is about 30 MB). */
+export const MAX_TABLE_BYTES = 256 * 1024 * 1024;
+
+/** A user table as created in the `workspace` schema. */
+export interface UserTable {
+  schema: typeof USER_SCHEMA;
+  name: string;
+  columns: { name: string; type: 'DOUBLE' | 'BIGINT' | 'VARCHAR' }[];
+  rows: number;
+  /** The file was not UTF-8 and was read as Windows-1258. */
+  reencoded: boolean;
+}
+
+// vi-VN numbers (`1.234,5`) and the other convention (`1234.5`, `1,234.5`).
+const VI_NUMBER = String.raw`^-?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$`;
+const EN_NUMBER = String.raw`^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$`;
+const INTEGER = String.raw`^-?\d+$`;
+
+let fileCounter = 0;
+
+/**
+ * Loads a CSV or XLSX file as a table of the user schema (`workspace.<sanitised file name>`), joinable
+ * with the warehouse. CSV is parsed here and loaded as text columns through Arrow (DuckDB's file
+ * readers are locked once the warehouse is loaded); an XLSX sheet is turned into CSV text first.
+ * Columns whose every value is a number become DOUBLE (or BIGINT), vi-VN decimals included.
+ */
+export function loadUserTable(
+  db: WorkbenchDatabase,
+  fileName: string,
+  bytes: Uint8Array,
+  taken: ReadonlySet<string> = new Set(),
+): Promise<ImportResult<UserTable>> {
+  return asResult(async () => {
+    const extension = extensionOf(fileName);
+    if (extension !== 'csv' && extension !== 'xlsx')
+      throw new ImportError('userTable.unsupported', { name: fileName });
+    if (bytes.length > MAX_TABLE_BYTES) {
+      throw new ImportError('userTable.tooLarge', {
+        name: fileName,
+        size: megabytes(bytes.length),
+        limit: megabytes(MAX_TABLE_BYTES),
+      });
+    }
+    if (bytes.length === 0) throw new ImportError('userTable.empty', { name: fileName });
+    const csv =
+      extension === 'xlsx'
+        ? { bytes: new TextEncoder().encode((await xlsxToCsv(fileName, bytes)).csv), reencoded: false }
+        : csvAsUtf8(fileName, bytes);
+    const name = tableNameFor(fileName, taken);
+    const table = await createFromCsv(db, fileName, name, csv.bytes);
+    return { ...table, reencoded: csv.reencoded };
+  });
+}
+
+async function createFromCsv(
+  db: WorkbenchDatabase,
+  fileName: string,
+  name: string,
+  bytes: Uint8Array,
+): Promise<Omit<UserTable, 'reencoded'>> {
+  const headerLine = firstLine(bytes);
+  if (headerLine.trim() === '') throw new ImportError('userTable.noHeader', { name: fileName });
+  const delimiter = sniffDelimiter(headerLine);
+  let tableColumns: UserTable['columns'];
+  // Every field as text first, read once into a scratch table; the header names exactly as written.
+  const parsed = parseCsvColumns(new TextDecoder().decode(bytes), delimiter);
+  const scratchName = `__import_${++fileCounter}`;
+  const scratch = qualified(USER_SCHEMA, scratchName);
+  const loaded = await db.loadArrowTable(scratchName, textColumnsToIpc(parsed), USER_SCHEMA);
+  if (!loaded.ok)
+    throw new ImportError('userTable.csvInvalid', {
+      name: fileName,
+      detail: firstLineOf(loaded.error.message),
+    });
+  const target = qualified(USER_SCHEMA, name);
+  try {
+    const described = await db.queryRows(`DESCRIBE ${scratch}`, [], (row) => String(row.column_name));
+    if (!described.ok)
+      throw new ImportError('userTable.csvInvalid', {
+        name: fileName,
+        detail: firstLineOf(described.error.message),
+      });
+    const raw = described.value;
+    const names = columnNames(raw);
+    const columns = await inferTypes(db, scratch, raw, delimiter !== ',', fileName);
+    const selects = raw.map(
+      (column, i) => `${conversion(qualified(column), columns[i]!)} AS ${qualified(names[i]!)}`,
+    );
+    const created = await db.query(
+      `CREATE OR REPLACE TABLE ${target} AS SELECT ${selects.join(', ')} FROM ${scratch}`,
+    );
+    if (!created.ok)
+      throw new ImportError('userTable.csvInvalid', {
+        name: fileName,
+        detail: firstLineOf(created.error.message),
+      });
+    tableColumns = names.map((column, i) => ({ name: column, type: columns[i]!.type }));
+  } finally {
+    await db.query(`DROP TABLE IF EXISTS ${scratch}`);
+  }
+  const counted = await db.queryRows(`SELECT count(*) AS n FROM ${target}`, [], (row) => Number(row.n));
+  const rows = counted.ok ? (counted.value[0] ?? 0) : 0;
+  if (rows === 0) {
+    await db.query(`DROP TABLE IF EXISTS ${target}`);
+    throw new ImportError('userTable.empty', { name: fileName });
+  }
+  return {
+    schema: USER_SCHEMA,
+    name,
+    rows,
+    columns: tableColumns,
+  };
+}
+
+type ColumnReading = { type: 'DOUBLE' | 'BIGINT' | 'VARCHAR'; convention: 'vi' | 'en' };
+
+async function inferTypes(
+  db: WorkbenchDatabase,
+  source: string,
+  columns: readonly string[],
+  preferVi: boolean,
+  fileName: string,
+): Promise<ColumnReading[]> {
+  if (columns.length === 0) return [];
+  // One pass: per column, how many values are not vi-VN numbers, not others, not integers.
+  const checks = columns.flatMap((column, i) => {
+    const value = `nullif(trim(${qualified(column)}), '')`;
+    return [
+      `count(*) FILTER (WHERE ${value} IS NOT NULL AND NOT regexp_full_match(${value}, ${literal(VI_NUMBER)})) AS vi_${i}`,
+      `count(*) FILTER (WHERE ${value} IS NOT NULL AND NOT regexp_full_match(${value}, ${literal(EN_NUMBER)})) AS en_${i}`,
+      `count(*) FILTER (WHERE ${value} IS NOT NULL AND NOT regexp_full_match(${value}, ${literal(INTEGER)})) AS int_${i}`,
+      `count(${value}) AS filled_${i}`,
+    ];
+  });
+  const counted = await db.queryRows(`SELECT ${checks.join(', ')} FROM ${source}`, [], (row) => row);
+  if (!counted.ok)
+    throw new ImportError('userTable.csvInvalid', {
+      name: fileName,
+      detail: firstLineOf(counted.error.message),
+    });
+  const stats = counted.value[0] ?? {};
+  return columns.map((_, i): ColumnReading => {
+    const viMisses = Number(stats[`vi_${i}`]);
+    const enMisses = Number(stats[`en_${i}`]);
+    if (Number(stats[`filled_${i}`]) === 0) return { type: 'VARCHAR', convention: 'vi' };
+    const first: 'vi' | 'en' = preferVi ? 'vi' : 'en';
+    const misses = { vi: viMisses, en: enMisses };
+    // Whole numbers with no thousands separators stay integers (years, counts).
+    if (misses[first] === 0)
+      return { type: Number(stats[`int_${i}`]) === 0 ? 'BIGINT' : 'DOUBLE', convention: first };
+    const other = first === 'vi' ? 'en' : 'vi';
+    if (misses[other] === 0) return { type: 'DOUBLE', convention: other };
+    return { type: 'VARCHAR', convention: first };
+  });
+}
+
+function conversion(column: string, reading: ColumnReading): string {
+  const value = `nullif(trim(${column}), '')`;
+  if (reading.type === 'VARCHAR') return column;
+  if (reading.type === 'BIGINT') return `CAST(${value} AS BIGINT)`;
+  return reading.convention === 'vi'
+    ? `CAST(replace(replace(${value}, '.', ''), ',', '.') AS DOUBLE)`
+    : `CAST(replace(${value}, ',', '') AS DOUBLE)`;
+}
+
+function firstLine(bytes: Uint8Array): string {
+  const end = bytes.indexOf(0x0a);
+  return new TextDecoder().decode(bytes.subarray(0, end < 0 ? Math.min(bytes.length, 65536) : end));
+}
+
+/** The separator the header row uses most: `;` in Vietnamese Excel exports, `,` elsewhere. */
+export function sniffDelimiter(header: string): string {
+  const outsideQuotes = header.replace(/"[^"]*"/gu, '');
+  const counts = [';', ',', '\t', '|'].map(
+    (delimiter) => [delimiter, outsideQuotes.split(delimiter).length - 1] as const,
+  );
+  const best = counts.reduce((a, b) => (b[1] > a[1] ? b : a));
+  return best[1] > 0 ? best[0] : ',';
+}
+
+function firstLineOf(message: string): string {
+  return message.split('\n')[0] ?? message;
+}
