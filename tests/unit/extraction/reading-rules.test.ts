@@ -85,6 +85,54 @@ describe('clause-scoped and named cues', () => {
   });
 });
 
+describe('levels, changes and elaborations (DATA-CONTRACT.md, "Reading conventions")', () => {
+  it('"mở rộng thêm" is a change over the period; a level after it in its own clause is at the end', () => {
+    const text =
+      'Vùng trồng cây Quế mở rộng thêm 500 ha, diện tích vùng Quế đạt 2.300 ha, sản lượng đạt 9.000 tấn.';
+    expect(read(text, '500 ha')).toMatchObject({ measure: 'change', period: '2021-2025', basis: 'total' });
+    expect(read(text, '2.300 ha')).toMatchObject({ measure: 'actual', period: '2025-2025', basis: 'level' });
+    expect(read(text, '9.000 tấn')).toMatchObject({ measure: 'actual', period: '2025-2025', basis: 'level' });
+  });
+  it('a share in brackets after an amount ("(chiếm 12%)") takes the amount\'s period and basis', () => {
+    const text = 'Trong đó: vốn tín dụng 3.000 tỷ đồng (chiếm 12%); vốn ngân sách 500 tỷ đồng (chiếm 2%).';
+    expect(read(text, '12%')).toMatchObject({ period: read(text, '3.000 tỷ đồng').period, basis: 'total' });
+    expect(read(text, '2%')).toMatchObject({ period: '2021-2025', basis: 'total' });
+  });
+  it('the make-up of a body elected for a term ("gồm N") is its level at the document date', () => {
+    const text = 'Đại hội bầu Ban Chấp hành khóa mới, nhiệm kỳ 2025 - 2030 gồm 45 đồng chí.';
+    expect(read(text, '45 đồng chí')).toMatchObject({
+      measure: 'actual',
+      period: '2025-2025',
+      basis: 'level',
+    });
+    const elected = 'Hội nghị bầu ra Ban Thường vụ gồm 13 đồng chí.';
+    expect(read(elected, '13 đồng chí')).toMatchObject({
+      measure: 'actual',
+      period: '2025-2025',
+      basis: 'level',
+    });
+  });
+  it('a merger "từ A … thành B" gives the level before the period and the level at its end', () => {
+    const text = 'Đã sáp nhập từ 900 thôn, bản thành 820 thôn, bản.';
+    expect(read(text, '900 thôn')).toMatchObject({ period: '2020-2020', basis: 'level' });
+    expect(read(text, '820 thôn')).toMatchObject({ period: '2025-2025', basis: 'level' });
+  });
+  it('"hoàn thành" after a "từ" is no end of a movement', () => {
+    const text = 'Đã chuyển từ 3 kho sang hình thức mới, hoàn thành 120 công trình.';
+    expect(read(text, '120 công trình')).toMatchObject({ period: '2021-2025', basis: 'total' });
+  });
+  it('a ratio to a base year after a level at a date is a change at that date', () => {
+    const text = 'Hết năm 2025 toàn tỉnh có 3.000 hợp tác xã, gấp 1,5 lần năm 2020.';
+    expect(read(text, '1,5 lần')).toMatchObject({ measure: 'change', period: '2025-2025', basis: 'level' });
+  });
+  it("a ratio's base year is not the base of a yearly average growth after it", () => {
+    const text =
+      'Doanh thu dịch vụ lưu trú năm 2025 ước đạt 900 tỷ đồng, gấp 2,1 lần năm 2020, bình quân hằng năm tăng 16,2%.';
+    expect(read(text, '2,1 lần').measure).toBe('change');
+    expect(read(text, '16,2%')).toMatchObject({ period: '2021-2025', basis: 'annual_avg' });
+  });
+});
+
 describe('numbers by grammar', () => {
   it('any noun after a count is what it counts', () => {
     expect(read('Đã sáp nhập 07 nông trường.', '07 nông').unit).toBe('nông');

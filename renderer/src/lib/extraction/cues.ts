@@ -6,7 +6,8 @@ import { findPeriods, type PeriodMention } from './periods.ts';
 import type { FigureSurroundings, Frame } from './figure-context.ts';
 
 /** Why a figure reads as a change, if it does. */
-export type ChangeReason = 'ratio' | 'of_plan' | 'baseline' | 'delta_after_level' | 'reduction' | null;
+export type ChangeReason =
+  'ratio' | 'of_plan' | 'baseline' | 'delta_after_level' | 'reduction' | 'expansion' | null;
 
 export type { ChosenPeriod } from './choose-period.ts';
 
@@ -81,6 +82,8 @@ export interface Cues {
   stockNoun: boolean;
   /** The frame reviews several years (a congress or 5-year review). */
   multiYearReview: boolean;
+  /** "Ban Chấp hành … nhiệm kỳ 2025 - 2030 gồm 52 đồng chí": the make-up of a body, a level now. */
+  composition: boolean;
 }
 
 // "chương trình mục tiêu quốc gia", "hoàn thành mục tiêu 150 xã" name something, they set no target.
@@ -98,6 +101,17 @@ const TOTAL_CUE = new RegExp(
   'iu',
 );
 const ADDED_CUE = lexiconRegex('addedWords', '(?<![\\p{L}])');
+// "mở rộng thêm 1.000 ha": by how much a level grew, a change of it.
+const EXPANSION_BEFORE = lexiconRegex(
+  'expansionWords',
+  '(?<![\\p{L}])',
+  '\\s*(?:khoảng\\s*|trên\\s*|hơn\\s*|gần\\s*)?$',
+);
+const COMPOSITION_BEFORE = lexiconRegex('compositionWords', '(?<![\\p{L}])', '\\s*$');
+// A predicate of the figure's own after the previous one: "…, diện tích đạt 4.600 ha".
+const OWN_PREDICATE = /(?:^|[\s,;:])(?:đạt|có|là|còn)\s/iu;
+// "960 tỷ đồng (chiếm 2,40%)": a share of the amount before it.
+const SHARE_OF_PREVIOUS = /^[\s,]*\(\s*(?:chiếm|bằng|tương đương)\s*(?:khoảng\s*|trên\s*|hơn\s*|gần\s*)?$/iu;
 const FLOW_VERB = lexiconRegex('flowVerbs', '(?<![\\p{L}])');
 // Verbs of things done, with what they did it to: "đã … kết nạp", "được … khen thưởng".
 const DONE_BEFORE = new RegExp(
@@ -187,7 +201,7 @@ export function readCues(around: FigureSurroundings, frame: Frame): Cues {
       period.end <= start &&
       period.start >= around.clauseStart &&
       !(
-        period.start < (around.previousFigureEnd ?? 0) &&
+        around.previousFigureEnd !== null &&
         /lần\s+(?:so với\s+)?$/iu.test(sentence.slice(Math.max(0, period.start - 12), period.start))
       ),
   );
@@ -216,7 +230,9 @@ export function readCues(around: FigureSurroundings, frame: Frame): Cues {
           ? 'delta_after_level'
           : /giảm\s*(?:được\s*)?$/iu.test(windowBefore) && around.unitKind === 'count'
             ? 'reduction'
-            : null;
+            : EXPANSION_BEFORE.test(windowBefore) && around.unitKind !== 'percent'
+              ? 'expansion'
+              : null;
 
   // Cues are read between the previous figure and this one; the first figure of a clause also
   // inherits the cues of the sentence's head ("bình quân hằng năm …, trong đó: …").
@@ -276,7 +292,11 @@ export function readCues(around: FigureSurroundings, frame: Frame): Cues {
     (EACH_YEAR_CUE.test(cueText) ||
       /^\s*\/\s*năm/iu.test(sentence.slice(end)) ||
       (explicit === null && frame.period[0] !== frame.period[1] && MAINTAINED.test(windowBefore)));
-  const added = (ADDED_CUE.test(clauseBefore) || ADDED_CUE.test(cueText)) && !standing;
+  // "thêm" binds to its own predicate: "mở rộng thêm 1.000 ha, diện tích đạt 4.600 ha" adds only the first.
+  const ownVerb = around.previousFigureEnd !== null && OWN_PREDICATE.test(windowBefore);
+  const added =
+    (ownVerb ? ADDED_CUE.test(windowBefore) : ADDED_CUE.test(clauseBefore) || ADDED_CUE.test(cueText)) &&
+    !standing;
   const total = !standing && (TOTAL_CUE.test(cueText) || added || changeReason === 'reduction');
   const action =
     !standing &&
@@ -288,10 +308,16 @@ export function readCues(around: FigureSurroundings, frame: Frame): Cues {
         // Counted things only: "Hình thành … vùng: Na diện tích 3.200 ha" gives the zones' areas.
         (around.unitKind === 'count' && OPENING_VERB.test(sentence) && !LEVEL_CUE.test(windowBefore)));
 
+  // "từ 1.705 thôn … thành 1.646 thôn": a merger's two ends are levels too.
   const fromLevel =
     /từ\s*$/iu.test(windowBefore) &&
-    /^(?:[^\d;]|(?:19|20)\d\d){0,40}?(?<!trở\s)\b(?:lên|xuống)\b/iu.test(clauseAfter);
-  const toLevel = /(?:lên|xuống|xuống còn)\s*(?:mức\s*)?$/iu.test(windowBefore);
+    /^(?:[^\d;]|(?:19|20)\d\d){0,40}?(?<!trở\s)(?<!hoàn\s)(?<!hình\s)(?<![\p{L}])(?:lên|xuống|thành)(?![\p{L}])/iu.test(
+      clauseAfter,
+    );
+  const toLevel =
+    /(?:lên|xuống|xuống còn)\s*(?:mức\s*)?$/iu.test(windowBefore) ||
+    (/(?<![\p{L}])(?<!hoàn\s)(?<!hình\s)thành\s*$/iu.test(windowBefore) &&
+      /(?<![\p{L}])từ\s*[\d.,]+[^\d;]*$/iu.test(sentence.slice(around.clauseStart, start)));
   const growthRate =
     around.unitKind === 'percent' && (around.growthIndicator || /tăng trưởng|tốc độ tăng/iu.test(before));
   const previousTermGloss = /(?:giai đoạn|nhiệm kỳ|thời kỳ|khóa|khoá)\s+trước\s*\(\s*$/iu.test(windowBefore);
@@ -354,7 +380,8 @@ export function readCues(around: FigureSurroundings, frame: Frame): Cues {
       (around.previousReading !== null &&
         (bracketed ||
           /trong đó\s*:?\s*(?:\p{L}+\s+){0,8}$/iu.test(windowBefore) ||
-          ATTRIBUTE_OF_PREVIOUS.test(windowBefore))),
+          ATTRIBUTE_OF_PREVIOUS.test(windowBefore) ||
+          SHARE_OF_PREVIOUS.test(windowBefore))),
     previous: around.previousReading ?? around.footnoteOf ?? null,
     bracketClosedSincePrevious: /\)/.test(windowBefore),
     sinceTermStart: /^[^\d]{0,40}?so với\s+(?:đầu nhiệm kỳ|đầu kỳ|đầu giai đoạn)/iu.test(plainAfter),
@@ -370,5 +397,7 @@ export function readCues(around: FigureSurroundings, frame: Frame): Cues {
     money: MONEY_UNIT.test(around.unit) && !perPerson,
     stockNoun: STOCK_NOUN.test(clauseBefore),
     multiYearReview: frame.mode === 'actual' && frame.period[0] !== frame.period[1],
+    composition:
+      COMPOSITION_BEFORE.test(windowBefore) && around.unitKind === 'count' && !setsTarget(ownClause),
   };
 }

@@ -57,6 +57,17 @@ export const PERIOD_RULES: readonly Rule<PeriodDecision>[] = [
     }),
   },
   {
+    // "Ban Chấp hành … nhiệm kỳ 2025 - 2030 gồm 52 đồng chí": a body's make-up when the text is written.
+    name: 'composition_is_the_level_at_the_document_date',
+    when: (cues) =>
+      cues.composition &&
+      !cues.sameList &&
+      !cues.elaboration &&
+      // "nhiệm kỳ 2025 - 2030" reads as 2026–2030: a body elected now for the term that begins.
+      (cues.explicit === null || cues.explicit.from <= cues.frame.issueYear + 1),
+    then: (cues) => ({ period: single(cues.frame.issueYear), basis: 'level' }),
+  },
+  {
     name: 'written_range',
     when: (cues) => cues.explicit !== null && cues.explicit.from !== cues.explicit.to,
     then: (cues) => ({
@@ -95,6 +106,20 @@ export const PERIOD_RULES: readonly Rule<PeriodDecision>[] = [
       !cues.averageSincePrevious &&
       !cues.eachYearSincePrevious,
     then: (cues) => ({ period: single(explicitYear(cues)), basis: 'level' }),
+  },
+  {
+    // "hết năm 2025 có 5.700 doanh nghiệp, gấp 1,7 lần năm 2020": a ratio of a level is at its date.
+    name: 'ratio_of_a_level_takes_its_date',
+    when: (cues) =>
+      cues.changeReason === 'ratio' &&
+      cues.sameList &&
+      !cues.baselineIsRange &&
+      !cues.previousTermBase &&
+      cues.previous !== null &&
+      cues.previous.periodStart === cues.previous.periodEnd &&
+      cues.previous.basis === 'level' &&
+      cues.previous.changeReason === null,
+    then: (cues) => ({ period: single(cues.previous!.periodEnd), basis: 'level' }),
   },
   {
     // A rate or flow up to a named year runs from the start of its plan period to that year;
@@ -153,6 +178,7 @@ export const PERIOD_RULES: readonly Rule<PeriodDecision>[] = [
     name: 'change_over_the_period',
     when: (cues) =>
       cues.changeReason === 'reduction' ||
+      cues.changeReason === 'expansion' ||
       cues.changeReason === 'of_plan' ||
       cues.previousTermBase ||
       (cues.changeReason === 'delta_after_level' && cues.unitKind === 'count') ||
