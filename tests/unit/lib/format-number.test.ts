@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { numberKindOfColumn } from '../../../renderer/src/lib/format/column-kind.ts';
 import {
   comparatorPrefix,
   formatBoolean,
@@ -126,5 +127,19 @@ describe('formatBoolean', () => {
     expect(formatBoolean(true, 'en')).toBe('yes');
     expect(formatBoolean(false, 'en')).toBe('no');
     expect(formatBoolean(null)).toBe('');
+  });
+});
+
+describe('numberKindOfColumn', () => {
+  it('knows the warehouse columns of years and offsets, and leaves values as quantities', () => {
+    for (const name of ['period_start', 'period_end', 'base_year', 'PERIOD_START', 'target_year']) {
+      expect(numberKindOfColumn(name), name).toBe('year');
+    }
+    for (const name of ['char_start', 'char_end', 'sentence_start', 'sentence_end', 'char_count', 'doc_id']) {
+      expect(numberKindOfColumn(name), name).toBe('id');
+    }
+    for (const name of ['value_low', 'value_high', 'denominator', 'n', 'years_count', 'identity']) {
+      expect(numberKindOfColumn(name), name).toBe('quantity');
+    }
   });
 });

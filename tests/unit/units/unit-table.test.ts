@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { convert, sameDimension, scaleValue } from '../../../renderer/src/lib/units/convert-unit.ts';
-import { parseUnitTable, UNIT_TABLE, unitEntry } from '../../../renderer/src/lib/units/unit-table.ts';
+import {
+  canonicalUnit,
+  parseUnitTable,
+  UNIT_TABLE,
+  unitEntry,
+  unitLabel,
+} from '../../../renderer/src/lib/units/unit-table.ts';
 
 type CsvRow = Record<string, string>;
 const readCsv = (path: string): CsvRow[] => parse(readFileSync(path, 'utf8'), { columns: true }) as CsvRow[];
@@ -137,5 +143,27 @@ describe('convert', () => {
     expect(convert(Number.NaN, 'tấn', 'kg')).toBeNaN();
     expect(convert(Number.POSITIVE_INFINITY, 'tấn', 'kg')).toBe(Number.POSITIVE_INFINITY);
     expect(scaleValue(7, 1e9, 1e6)).toBe(7000);
+  });
+});
+
+describe('unit names for display', () => {
+  it('shows one spelling per unit and the English name in English', () => {
+    expect(canonicalUnit('trường học')).toBe('trường');
+    expect(canonicalUnit('lượt người')).toBe('lượt');
+    expect(canonicalUnit('tỷ USD')).toBe('tỷ USD');
+    expect(canonicalUnit('dặm')).toBe('dặm');
+    expect(unitLabel('tỷ đồng', 'en')).toBe('billion VND');
+    expect(unitLabel('xã', 'en')).toBe('communes');
+    expect(unitLabel('tỷ đồng', 'vi')).toBe('tỷ đồng');
+    expect(unitLabel('dặm', 'en')).toBe('dặm');
+    expect(unitLabel(null, 'en')).toBe('');
+  });
+
+  it('has an English name for every unit that is not the Vietnamese spelling, except international symbols', () => {
+    const symbols = new Set(['USD', 'kg', 'ha', 'm', 'km', 'MW', '%']);
+    const untranslated = UNIT_TABLE.filter(
+      (entry) => entry.name_en === entry.unit && !symbols.has(entry.unit),
+    );
+    expect(untranslated.map((entry) => entry.unit)).toEqual([]);
   });
 });

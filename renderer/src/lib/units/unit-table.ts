@@ -91,3 +91,14 @@ const UNITS_BY_NAME = new Map(UNIT_TABLE.map((entry) => [entry.unit, entry]));
 export function unitEntry(unit: string | null | undefined): UnitEntry | null {
   return unit == null ? null : (UNITS_BY_NAME.get(unit) ?? null);
 }
+
+/** The one spelling a unit is shown in (`trường học` → `trường`, `lượt người` → `lượt`); unknown units as written. */
+export function canonicalUnit(unit: string): string {
+  return unitEntry(unit)?.synonym_of ?? unit;
+}
+
+/** A unit as a reader of `locale` reads it: as written in Vietnamese, the table's English name in English. */
+export function unitLabel(unit: string | null | undefined, locale: 'vi' | 'en'): string {
+  if (!unit) return '';
+  return locale === 'en' ? (unitEntry(unit)?.name_en ?? unit) : unit;
+}
