@@ -1,5 +1,5 @@
 import { appObject } from '../db/sql.ts';
-import { WAREHOUSE_COLUMNS, type WarehouseRow } from '../warehouse/columns.ts';
+import type { WarehouseRow } from '../warehouse/columns.ts';
 import { UNIT_TABLE } from './unit-table.ts';
 
 /** The rows of the warehouse table `units` (unit, dimension, scale, name_en), in table order. */
@@ -11,9 +11,6 @@ export function unitRows(): WarehouseRow[] {
     name_en: entry.name_en,
   }));
 }
-
-/** The warehouse columns of `units`, re-exported for whoever writes the table. */
-export const UNIT_COLUMNS = WAREHOUSE_COLUMNS.units;
 
 /**
  * The macros behind `convert_unit(value, from_unit, to_unit)`: the value in another unit of the same
