@@ -21,7 +21,11 @@ describe('the workbench in web mode', () => {
     const { page } = watched;
     await waitForDatabase(page);
     const rows = page.locator('[data-testid="table-list"] > li[data-kind="table"]');
-    await expect.poll(() => rows.count()).toBe(3);
+    // documents, indicators, observations and units (the unit table, for convert_unit).
+    await expect.poll(() => rows.count()).toBe(4);
+    expect(
+      Number(await page.locator('li[data-table="units"] .count').getAttribute('data-rows')),
+    ).toBeGreaterThan(100);
     expect(await page.locator('[data-testid="table-list"] > li[data-kind="view"]').count()).toBe(4);
     const documents = page.locator('li[data-table="documents"] .count');
     expect(await documents.getAttribute('data-rows')).toBe('5');
