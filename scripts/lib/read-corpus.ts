@@ -1,5 +1,5 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import { loadNodePdfjs } from '../../renderer/src/lib/import/pdfjs-node.ts';
 import { readDocument as readImported } from '../../renderer/src/lib/import/read-document.ts';
 import { parseManifest, type Manifest } from '../../renderer/src/lib/extraction/manifest.ts';

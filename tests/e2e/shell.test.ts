@@ -11,7 +11,11 @@ describe('the workbench in web mode', () => {
     const { page } = watched;
     await waitForDatabase(page);
     const rows = page.locator('[data-testid="table-list"] > li[data-kind="table"]');
-    await expect.poll(() => rows.count()).toBe(3);
+    // documents, indicators, observations and units (the unit table, for convert_unit).
+    await expect.poll(() => rows.count()).toBe(4);
+    expect(
+      Number(await page.locator('li[data-table="units"] .count').getAttribute('data-rows')),
+    ).toBeGreaterThan(100);
     // The meaning layer (effective_observations, v_observations, preferred_observations,
     // plan_periods) and the three views built on it.
     expect(await page.locator('[data-testid="table-list"] > li[data-kind="view"]').count()).toBe(7);

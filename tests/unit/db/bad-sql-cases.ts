@@ -25,6 +25,7 @@ const COLUMN: Record<(typeof WAREHOUSE_TABLES)[number], string> = {
   documents: 'title',
   indicators: 'name_vi',
   observations: 'value_low',
+  units: 'scale',
 };
 
 // Every way of writing to a base table, named and unqualified, wrapped and bare.

@@ -7,6 +7,7 @@ import { extractFigures } from './extract-figures.ts';
 import type { Manifest } from './manifest.ts';
 import { quoteWindow } from './quote-window.ts';
 import { sha256Hex, type SourceDocument } from './source-document.ts';
+import { unitRows } from '../units/units-sql.ts';
 
 export type WarehouseRows = Record<WarehouseTable, WarehouseRow[]>;
 
@@ -37,7 +38,7 @@ export async function buildWarehouse(
       observations.push({ ...observation, quote: quoteWindow(observation.quote, source.text, observation) });
     }
   }
-  return { documents, indicators: indicatorRows(catalogue, observations), observations };
+  return { documents, indicators: indicatorRows(catalogue, observations), observations, units: unitRows() };
 }
 
 function indicatorRows(catalogue: Catalogue, observations: readonly WarehouseRow[]): WarehouseRow[] {

@@ -32,6 +32,10 @@ const TABLE_DESCRIPTIONS: Record<string, { vi: string; en: string }> = {
     vi: 'Mỗi số liệu trong văn bản, kèm vị trí và câu trích',
     en: 'Every figure with its provenance',
   },
+  units: {
+    vi: 'Bảng đơn vị: đại lượng và hệ số quy đổi (macro convert_unit)',
+    en: 'Units with dimension and scale, for conversion',
+  },
 };
 
 /** Tables and views of the warehouse and the user schema, with columns, types, row counts and descriptions. */

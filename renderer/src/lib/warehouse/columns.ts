@@ -160,6 +160,27 @@ export const WAREHOUSE_COLUMNS: Record<WarehouseTable, readonly ColumnSpec[]> = 
     },
     { name: 'catalogued', type: 'bool', vi: 'Chỉ tiêu có trong danh mục', en: 'Indicator is catalogued' },
   ],
+  units: [
+    {
+      name: 'unit',
+      type: 'string',
+      vi: 'Đơn vị tính như trong số liệu',
+      en: 'Unit as written in observations',
+    },
+    {
+      name: 'dimension',
+      type: 'string',
+      vi: 'Đại lượng đo (chỉ quy đổi trong cùng đại lượng)',
+      en: 'What the unit measures (converts only within one)',
+    },
+    {
+      name: 'scale',
+      type: 'double',
+      vi: 'Hệ số so với đơn vị gốc của đại lượng',
+      en: 'Size in the base unit',
+    },
+    { name: 'name_en', type: 'string', vi: 'Tên đơn vị tiếng Anh', en: 'English name of the unit' },
+  ],
 };
 
 export type CellValue = string | number | boolean | null;

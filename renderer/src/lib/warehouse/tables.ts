@@ -1,5 +1,5 @@
 /** The warehouse tables the app loads, in load order; each ships as `warehouse/<name>.arrow`. */
-export const WAREHOUSE_TABLES = ['documents', 'indicators', 'observations'] as const;
+export const WAREHOUSE_TABLES = ['documents', 'indicators', 'observations', 'units'] as const;
 
 export type WarehouseTable = (typeof WAREHOUSE_TABLES)[number];
 
