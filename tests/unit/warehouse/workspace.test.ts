@@ -32,12 +32,14 @@ describe('the workspace over the real warehouse', () => {
   });
 
   it('restores values a user changes in place', async () => {
-    await db.userQuery("UPDATE observations SET value_low = -1 WHERE indicator_id = 'grdp_growth'");
+    await db.userQuery("UPDATE observations SET value_low = -123456.75 WHERE indicator_id = 'grdp_growth'");
     expect(await workspace.protect()).toEqual({
       ok: true,
       value: ['observations'],
     });
-    expect(Number(await scalar(db, 'SELECT count(*) FROM observations WHERE value_low = -1'))).toBe(0);
+    expect(Number(await scalar(db, 'SELECT count(*) FROM observations WHERE value_low = -123456.75'))).toBe(
+      0,
+    );
   });
 
   it('puts user tables in their own schema and gives views back after a DROP VIEW', async () => {
