@@ -1,24 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openWatchedPage, type WatchedPage, waitForDatabase } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
 import { gridRows, runSql } from './support/sql.ts';
+import { useWorkbenchPage } from './support/workbench-page.ts';
 
 describe('the result grid', () => {
-  let browser: Browser;
-  let watched: WatchedPage;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    watched = await openWatchedPage(browser, inject('baseUrl'));
-    await waitForDatabase(watched.page);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const watched = useWorkbenchPage();
 
   it('draws the first rows of a re-run query even when the grid was scrolled down (was blank)', async () => {
     const { page } = watched;
+    await page.locator('nav [data-area="sql"]').click();
     const grid = page.locator('[data-testid="result-grid"]');
     await runSql(page, 'SELECT range AS so_thu_tu FROM range(5000)');
     await grid.evaluate((element) => (element.scrollTop = element.scrollHeight));
