@@ -1,6 +1,7 @@
 import { cleanLine } from './clean-line.ts';
 import { MappedTextBuilder, type MappedText } from './mapped-text.ts';
 import { figureTables } from './table-layout.ts';
+import { splitRawLines } from './raw-lines.ts';
 
 /** A stretch of reading text: the body (page breaks healed) or one footnote. */
 export interface Segment {
@@ -8,12 +9,6 @@ export interface Segment {
   /** Footnote number, for footnotes. */
   footnote?: number;
   text: MappedText;
-}
-
-interface RawLine {
-  start: number;
-  end: number;
-  text: string;
 }
 
 const PAGE_NUMBER = /^\s*(?:trang\s*)?[-–]?\s*\d{1,3}\s*[-–]?\s*$/i;
@@ -35,19 +30,6 @@ function opensEmphasis(line: string): boolean {
   const bold = line.match(/\*\*/g)?.length ?? 0;
   const italic = line.replace(/\*\*/g, '').match(/\*/g)?.length ?? 0;
   return bold % 2 === 1 || italic % 2 === 1;
-}
-
-function splitLines(raw: string): RawLine[] {
-  const lines: RawLine[] = [];
-  let start = 0;
-  while (start <= raw.length) {
-    let end = raw.indexOf('\n', start);
-    if (end < 0) end = raw.length;
-    const contentEnd = end > start && raw[end - 1] === '\r' ? end - 1 : end;
-    lines.push({ start, end: contentEnd, text: raw.slice(start, contentEnd) });
-    start = end + 1;
-  }
-  return lines;
 }
 
 /**
@@ -74,7 +56,7 @@ export function segmentDocument(raw: string): Segment[] {
     footnote = null;
   };
 
-  for (const line of splitLines(raw)) {
+  for (const line of splitRawLines(raw)) {
     const inTable = tables.some(([start, end]) => line.start >= start && line.end <= end);
     if (inTable) {
       // A table ends the sentence before it.

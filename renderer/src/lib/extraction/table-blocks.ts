@@ -1,5 +1,6 @@
 import { cleanLine } from './clean-line.ts';
 import { MappedTextBuilder, type MappedText } from './mapped-text.ts';
+import { splitRawLines, type RawLine } from './raw-lines.ts';
 
 /** One table cell: its clean text, mapped back to the raw text (empty cells have no characters). */
 export interface TableCell {
@@ -21,40 +22,21 @@ export interface TableBlock {
   caption: string;
 }
 
-interface Line {
-  start: number;
-  end: number;
-  text: string;
-}
-
 const LONE_PIPE = /^\s*\|\s*$/;
 const PIPE_ROW = /^\s*\|.*\|\s*$/;
 const PIPE_SEPARATOR = /^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?\|?\s*$/;
 const CAPTION_LINES = 4;
-
-function splitLines(raw: string): Line[] {
-  const lines: Line[] = [];
-  let start = 0;
-  while (start <= raw.length) {
-    let end = raw.indexOf('\n', start);
-    if (end < 0) end = raw.length;
-    const contentEnd = end > start && raw[end - 1] === '\r' ? end - 1 : end;
-    lines.push({ start, end: contentEnd, text: raw.slice(start, contentEnd) });
-    start = end + 1;
-  }
-  return lines;
-}
 
 /**
  * Every table of a raw document: Markdown pipe tables (`| a | b |` rows) and tables flattened one
  * cell per line with a lone `|` line between cells (two between rows), as web pages export them.
  */
 export function findTableBlocks(raw: string): TableBlock[] {
-  const lines = splitLines(raw);
+  const lines = splitRawLines(raw);
   const blocks: TableBlock[] = [];
   let i = 0;
   while (i < lines.length) {
-    const line = lines[i] as Line;
+    const line = lines[i] as RawLine;
     const found = LONE_PIPE.test(line.text)
       ? flattenedTable(raw, lines, i)
       : PIPE_ROW.test(line.text)
@@ -77,7 +59,7 @@ export function cellText(cell: TableCell | undefined): string {
   return cell?.text.text.replace(/\s+/g, ' ').trim() ?? '';
 }
 
-function cellOf(raw: string, lines: readonly Line[]): TableCell {
+function cellOf(raw: string, lines: readonly RawLine[]): TableCell {
   const builder = new MappedTextBuilder();
   for (const line of lines) {
     if (builder.length > 0) builder.push(' ', line.start - 1, line.start);
@@ -89,18 +71,18 @@ function cellOf(raw: string, lines: readonly Line[]): TableCell {
 // A flattened table runs from a lone `|` line to the last lone `|` before a blank line.
 function flattenedTable(
   raw: string,
-  lines: readonly Line[],
+  lines: readonly RawLine[],
   first: number,
 ): { block: TableBlock; next: number } | null {
   let last = first;
-  for (let j = first + 1; j < lines.length && (lines[j] as Line).text.trim() !== ''; j++) {
-    if (LONE_PIPE.test((lines[j] as Line).text)) last = j;
+  for (let j = first + 1; j < lines.length && (lines[j] as RawLine).text.trim() !== ''; j++) {
+    if (LONE_PIPE.test((lines[j] as RawLine).text)) last = j;
   }
   const slots: TableCell[] = [];
-  let content: Line[] = [];
+  let content: RawLine[] = [];
   let pipes = 1;
   for (let j = first + 1; j <= last; j++) {
-    const line = lines[j] as Line;
+    const line = lines[j] as RawLine;
     if (!LONE_PIPE.test(line.text)) {
       content.push(line);
       continue;
@@ -112,8 +94,8 @@ function flattenedTable(
   if (pipes < 3) return null;
   const { rows, width } = rowsOfSlots(slots);
   const block: TableBlock = {
-    start: (lines[first] as Line).start,
-    end: (lines[last] as Line).end,
+    start: (lines[first] as RawLine).start,
+    end: (lines[last] as RawLine).end,
     kind: 'flattened',
     rows,
     width,
@@ -170,11 +152,11 @@ function splitAtEmpty(slots: readonly TableCell[]): TableCell[][] {
 // A pipe table: consecutive `| … |` lines, with a `|---|` line under its header or at least two rows.
 function pipeTable(
   raw: string,
-  lines: readonly Line[],
+  lines: readonly RawLine[],
   first: number,
 ): { block: TableBlock; next: number } | null {
   let last = first;
-  while (last + 1 < lines.length && PIPE_ROW.test((lines[last + 1] as Line).text)) last++;
+  while (last + 1 < lines.length && PIPE_ROW.test((lines[last + 1] as RawLine).text)) last++;
   const tableLines = lines.slice(first, last + 1);
   const separator = tableLines.findIndex((line) => PIPE_SEPARATOR.test(line.text));
   if (tableLines.length < 2 || (separator < 0 && tableLines.length < 3)) return null;
@@ -184,8 +166,8 @@ function pipeTable(
     .filter((row) => row.length >= 2);
   if (rows.length < 2) return null;
   const block: TableBlock = {
-    start: (lines[first] as Line).start,
-    end: (lines[last] as Line).end,
+    start: (lines[first] as RawLine).start,
+    end: (lines[last] as RawLine).end,
     kind: 'pipe',
     rows,
     width: Math.max(...rows.map((row) => row.length)),
@@ -195,7 +177,7 @@ function pipeTable(
   return { block, next: last + 1 };
 }
 
-function pipeCells(raw: string, line: Line): TableCell[] {
+function pipeCells(raw: string, line: RawLine): TableCell[] {
   const cells: TableCell[] = [];
   const open = line.text.indexOf('|');
   const close = line.text.lastIndexOf('|');
@@ -209,10 +191,10 @@ function pipeCells(raw: string, line: Line): TableCell[] {
   return cells;
 }
 
-function captionBefore(raw: string, lines: readonly Line[], first: number, notBefore: number): string {
+function captionBefore(raw: string, lines: readonly RawLine[], first: number, notBefore: number): string {
   const parts: string[] = [];
   for (let j = first - 1; j >= 0 && parts.length < CAPTION_LINES; j--) {
-    const line = lines[j] as Line;
+    const line = lines[j] as RawLine;
     if (line.start < notBefore) break;
     const text = cleanLine(raw, line.start, line.end).text.trim();
     if (text) parts.unshift(text);
