@@ -3,7 +3,7 @@
  * (`1,234.5`). Quantities are grouped and rounded to the decimals a reader needs; years and ids are
  * never grouped; percentages and percentage points carry their sign. Pure: no state but a cache.
  */
-import type { Locale } from '../i18n/dictionary.ts';
+import type { Locale } from './locale.ts';
 
 /** What a number is, which decides how it is written. */
 export type NumberKind = 'quantity' | 'percent' | 'percentage_point' | 'year' | 'id';

@@ -1,3 +1,5 @@
+import type { Locale } from '../format/locale.ts';
+
 /** Every string the UI shows, Vietnamese first; English must have exactly the same keys. */
 export const vi = {
   'app.name': 'Chỉ Tiêu Workbench',
@@ -498,6 +500,6 @@ export const en: Record<MessageKey, string> = {
   null: 'null',
 };
 
-export type Locale = 'vi' | 'en';
+export type { Locale };
 
 export const DICTIONARIES: Record<Locale, Record<MessageKey, string>> = { vi, en };
