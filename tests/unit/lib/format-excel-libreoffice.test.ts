@@ -1,23 +1,15 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { installed } from '../../support/installed.ts';
 import { excelNumberFormat } from '../../../renderer/src/lib/format/format-export.ts';
 import { formatByKind, type NumberKind } from '../../../renderer/src/lib/format/format-number.ts';
 
 const run = promisify(execFile);
-
-function installed(command: string): boolean {
-  try {
-    execFileSync('which', [command], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const available = installed('soffice') && installed('pdftotext');
 if (!available)

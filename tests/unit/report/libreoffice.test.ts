@@ -1,20 +1,12 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { installed } from '../../support/installed.ts';
 
 const run = promisify(execFile);
-
-function installed(command: string): boolean {
-  try {
-    execFileSync('which', [command], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const available = installed('soffice') && installed('pdftotext') && installed('pdfinfo');
 if (!available) {
