@@ -8,7 +8,9 @@ export async function waitForDatabase(page: Page, timeout = 60_000): Promise<voi
 /** Replaces the SQL of the active tab (CodeMirror) with `sql`. */
 export async function typeSql(page: Page, sql: string): Promise<void> {
   const editor = page.locator('.cm-content');
-  await editor.click();
+  // An open completion list covers the lines below the cursor: close it, then click the first line.
+  await page.keyboard.press('Escape');
+  await editor.click({ position: { x: 4, y: 4 } });
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Delete');
   await editor.fill(sql);

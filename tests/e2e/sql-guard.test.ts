@@ -89,6 +89,8 @@ describe('no statement typed in the SQL area can change the warehouse (Chromium)
     expect(await cell.locator('[data-testid="actual-value"]').innerText()).toBe('6,79%');
     await page.locator('nav [data-area="sql"]').click();
     await page.locator('[data-testid="reset-workspace"]').click();
+    // The reset starts a fresh database: what the user sees when it is done is the notice.
+    await page.getByText('Đã khôi phục dữ liệu gốc').waitFor();
     expect(await observationCount(page)).toBe(before);
   });
 });
