@@ -2,6 +2,7 @@ import type { Table } from 'apache-arrow';
 import type { WorkbenchDatabase } from '../../lib/db/database.ts';
 import type { DbError } from '../../lib/db/db-error.ts';
 import type { Collection, UserStore } from '../../lib/platform/user-store.ts';
+import { newId } from '../../lib/platform/new-id.ts';
 import type { Workspace } from '../../lib/warehouse/workspace.ts';
 import {
   isReadOnlyStatement,
@@ -35,9 +36,6 @@ export type SqlOutcome =
 
 const HISTORY_LIMIT = 500;
 const DEFAULT_SQL = 'SELECT doc_id, title, issued_on, char_count\nFROM documents\nORDER BY issued_on;';
-
-let nextId = 0;
-const newId = (prefix: string): string => `${prefix}-${Date.now().toString(36)}-${(nextId++).toString(36)}`;
 
 /**
  * The SQL workbench: tabs, running statements one at a time (with cancel and a guard against
