@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, waitForDatabase } from './support/browser.ts';
-import { typeSql } from './support/sql.ts';
+import { gridRows, runSql, typeSql } from './support/sql.ts';
 
 // Holding back DuckDB's worker keeps the database "starting" for as long as a test needs.
 const DUCKDB_WORKER = /duckdb-browser-(eh|mvp)\.worker-[^/]*\.js$/;
@@ -236,6 +236,31 @@ describe('saved queries are never lost', () => {
     expect(await savedNames(page)).toEqual(['Từ bản cũ']);
     expect(await page.locator('.tabs .tab').count()).toBe(2);
     expect(await page.locator('.cm-content').innerText()).toBe('SELECT 2');
+    await context.close();
+  });
+
+  it('says what a reset dropped and what it kept, and a query asked during the reset reads the fresh warehouse', async () => {
+    const context = await newContext(false);
+    const page = await context.newPage();
+    await page.goto(inject('baseUrl'));
+    await waitForDatabase(page);
+    await openLibrary(page);
+    await saveQuery(page, 'Giữ qua khôi phục');
+    await runSql(page, 'CREATE TABLE ghi_chu AS SELECT 1 AS x');
+    await typeSql(page, 'SELECT count(*) AS n FROM memory.main.observations');
+    await page.locator('[data-testid="reset-workspace"]').click();
+    // Straight after the click, while the reset rebuilds the database: it waits, then answers in full.
+    await page.locator('.cm-content').focus();
+    await page.keyboard.press('Control+Enter');
+    const notice = page.locator('[data-testid="fresh-start-notice"]');
+    await notice.waitFor();
+    const text = await notice.innerText();
+    expect(text).toContain('Đã khôi phục dữ liệu gốc');
+    expect(text).toContain('workspace.ghi_chu');
+    expect(text).toContain('truy vấn đã lưu');
+    await page.locator('[data-testid="sql-run"]:not([disabled])').waitFor();
+    expect(Number((await gridRows(page))[0]?.[0]?.replace(/\./g, ''))).toBeGreaterThan(1000);
+    expect(await savedNames(page)).toContain('Giữ qua khôi phục');
     await context.close();
   });
 });

@@ -3,7 +3,7 @@ import type { WorkbenchDatabase } from '../../lib/db/database.ts';
 import type { DbError } from '../../lib/db/db-error.ts';
 import type { Collection, UserStore } from '../../lib/platform/user-store.ts';
 import { newId } from '../../lib/platform/new-id.ts';
-import type { Workspace } from '../../lib/warehouse/workspace.ts';
+import type { FreshStart, Workspace } from '../../lib/warehouse/workspace.ts';
 import {
   isReadOnlyStatement,
   splitStatements,
@@ -51,6 +51,8 @@ export class SqlWorkbench {
   outcome = $state.raw<SqlOutcome>({ kind: 'idle' });
   /** Base tables a statement damaged and the workbench restored, shown as a notice. */
   restored = $state.raw<string[]>([]);
+  /** The last time a fresh database replaced the user's (a reset, a detached catalogue), shown as a notice. */
+  freshStart = $state.raw<FreshStart | null>(null);
   history = $state.raw<HistoryEntry[]>([]);
   saved = $state.raw<SavedQuery[]>([]);
   /** True once history, saved queries and tabs have been read from the store. */
@@ -81,6 +83,7 @@ export class SqlWorkbench {
     this.#history = store.collection('query-history', historyEntrySchema);
     this.#tabs = store.collection('sql-tabs', storedTabSchema);
     this.#activeTab = store.collection('sql-active-tab', activeTabSchema);
+    workspace.onFreshStart((fresh) => (this.freshStart = fresh));
   }
 
   get activeTab(): QueryTab {
@@ -231,6 +234,7 @@ export class SqlWorkbench {
     this.running = true;
     this.startedAt = performance.now();
     this.restored = [];
+    this.freshStart = null;
     let wrote = false;
     for (const statement of statements) {
       const started = performance.now();

@@ -42,6 +42,8 @@ export class WorkbenchDatabase {
   // Statements run one after another, whatever the connection; the tail is the last one queued.
   #tail: Promise<unknown> = Promise.resolve();
   #running: ConnectionRole | null = null;
+  // Set on the handle exclusive() gives out: it shares its parent's engine but not its queue.
+  #parentOpen: (() => Promise<OpenDatabase>) | null = null;
 
   constructor(connector: DuckDBConnector) {
     this.#connector = connector;
@@ -108,6 +110,20 @@ export class WorkbenchDatabase {
     );
   }
 
+  /**
+   * Runs `work` with the database to itself: what it does through the handle it is given runs at
+   * once, in order, while every query anyone else makes meanwhile waits until it has finished. A
+   * reset or a fresh database is thus never seen half built (a query in between used to read
+   * missing tables, or an empty catalogue, as if that were the answer).
+   */
+  exclusive<T>(work: (db: WorkbenchDatabase) => Promise<T>): Promise<T> {
+    const handle = new WorkbenchDatabase(this.#connector);
+    handle.#parentOpen = () => this.#open();
+    const done = this.#tail.then(() => work(handle));
+    this.#tail = done.catch(() => undefined);
+    return done;
+  }
+
   /** Runs one SQL statement and reads each row of its result with `read`. */
   async queryRows<T>(
     sql: string,
@@ -157,6 +173,7 @@ export class WorkbenchDatabase {
   }
 
   #open(): Promise<OpenDatabase> {
+    if (this.#parentOpen) return this.#parentOpen();
     this.#opening ??= (async () => {
       const db = await this.#connector();
       return { db, ...(await connectFresh(db)) };

@@ -76,7 +76,13 @@ export const vi = {
     '{count} mục đã lưu không đọc được ({collections}); đã bỏ qua, dữ liệu cũ vẫn giữ nguyên.',
   'workspace.reset': 'Khôi phục dữ liệu gốc',
   'workspace.resetHint': 'Xóa các bảng người dùng tạo và nạp lại kho dữ liệu gốc',
-  'workspace.resetDone': 'Đã khôi phục dữ liệu gốc; các bảng người dùng tạo đã được xóa.',
+  'workspace.resetDone': 'Đã khôi phục dữ liệu gốc: cơ sở dữ liệu đã được khởi động lại như lúc cài đặt.',
+  'workspace.detachedFresh':
+    'Câu lệnh vừa chạy đã gỡ (DETACH) kho dữ liệu gốc, nên cơ sở dữ liệu đã được khởi động lại như lúc cài đặt.',
+  'workspace.lostObjects': 'Các bảng, view và macro bạn tạo đã bị xóa theo: {objects}.',
+  'workspace.nothingLost': 'Không có bảng, view hay macro nào bạn tạo bị mất.',
+  'workspace.keptState':
+    'Vẫn giữ nguyên: dữ liệu gốc, truy vấn đã lưu, lịch sử truy vấn, các tab và bố cục bảng chỉ tiêu.',
   'workspace.resetFailed': 'Không khôi phục được',
   'workspace.restored':
     'Câu lệnh vừa chạy đã thay đổi dữ liệu gốc ({tables}); dữ liệu gốc đã được khôi phục.',
@@ -328,7 +334,13 @@ export const en: Record<MessageKey, string> = {
     '{count} saved items could not be read ({collections}); they were skipped and left as they are.',
   'workspace.reset': 'Restore original data',
   'workspace.resetHint': 'Drop the tables users created and reload the original warehouse',
-  'workspace.resetDone': 'Original data restored; tables users created were dropped.',
+  'workspace.resetDone': 'Original data restored: the database was started afresh, as installed.',
+  'workspace.detachedFresh':
+    'The statement detached the original warehouse, so the database was started afresh, as installed.',
+  'workspace.lostObjects': 'The tables, views and macros you made were dropped with it: {objects}.',
+  'workspace.nothingLost': 'Nothing you made (tables, views, macros) was lost.',
+  'workspace.keptState':
+    'Kept as they were: the original data, saved queries, the query history, open tabs and pivot layouts.',
   'workspace.resetFailed': 'Could not restore',
   'workspace.restored': 'The statement changed the original data ({tables}); it has been restored.',
   'documents.title': 'Documents',

@@ -23,11 +23,27 @@ const CATALOGUE_SIGNATURE = `
     UNION ALL
     SELECT 'table ' || table_name FROM duckdb_tables() WHERE database_name = ? AND schema_name = ?)`;
 
-// Is the app catalogue there, is the user schema there, and what the app schema holds.
+// Every table, view and macro of the app's catalogue, as "schema.name" lines.
+const CATALOGUE_OBJECTS = `
+  SELECT coalesce(string_agg(schema_name || '.' || name, chr(10) ORDER BY schema_name, name), '') FROM (
+    SELECT schema_name, table_name AS name FROM duckdb_tables() WHERE database_name = ? AND NOT internal
+    UNION SELECT schema_name, view_name FROM duckdb_views() WHERE database_name = ? AND NOT internal
+    UNION SELECT schema_name, function_name FROM duckdb_functions()
+      WHERE database_name = ? AND function_type IN ('macro', 'table_macro') AND NOT internal)`;
+
+// Is the app catalogue there, is the user schema there, what the app schema holds, and what else.
 const STATE = `SELECT
   (SELECT count(*) FROM duckdb_databases() WHERE database_name = ?) AS attached,
   (SELECT count(*) FROM duckdb_schemas() WHERE database_name = ? AND schema_name = ?) AS user_schema,
-  (${CATALOGUE_SIGNATURE}) AS signature`;
+  (${CATALOGUE_SIGNATURE}) AS signature,
+  (${CATALOGUE_OBJECTS}) AS objects`;
+
+/** Why a fresh database was started, and the user's own tables, views and macros that went with it. */
+export interface FreshStart {
+  cause: 'reset' | 'detached';
+  /** "schema.name" of each object users made; what is saved in the user store is never touched. */
+  lost: string[];
+}
 
 /**
  * The warehouse as users see it. The app's tables, views and macros live in APP_CATALOG.APP_SCHEMA
@@ -45,10 +61,20 @@ export class Workspace {
   #bytes = new Map<WarehouseTable, Uint8Array>();
   #fingerprints = new Map<WarehouseTable, string>();
   #signature = '';
+  // The app's own objects right after install, and the users' ones as last seen after a statement.
+  #appObjects = new Set<string>();
+  #userObjects: string[] = [];
+  #freshStartListeners = new Set<(fresh: FreshStart) => void>();
 
   constructor(db: WorkbenchDatabase, readAsset: ReadAsset) {
     this.#db = db;
     this.#readAsset = readAsset;
+  }
+
+  /** Calls `listener` each time a fresh database replaces the user's (a reset, a detached catalogue). */
+  onFreshStart(listener: (fresh: FreshStart) => void): () => void {
+    this.#freshStartListeners.add(listener);
+    return () => this.#freshStartListeners.delete(listener);
   }
 
   /** Loads the base tables, the views, the user schema, then locks the engine down. */
@@ -60,66 +86,91 @@ export class Workspace {
         return { ok: false, error: { code: 'load', message: `${arrowPath(table)}: ${String(cause)}` } };
       }
     }
-    return this.#install();
+    return this.#db.exclusive((db) => this.#install(db));
   }
 
   /**
    * Checks the warehouse after a user statement; returns the tables it had to restore
    * (empty when nothing was touched). Runs whatever the statement was: it reads the engine's
-   * state, never the SQL text.
+   * state, never the SQL text. Other queries wait until it is done.
    */
-  async protect(): Promise<DbResult<WarehouseTable[]>> {
+  protect(): Promise<DbResult<WarehouseTable[]>> {
+    return this.#db.exclusive((db) => this.#protect(db));
+  }
+
+  /** "Khôi phục dữ liệu gốc": a fresh database with the warehouse as shipped and nothing users made. */
+  reset(): Promise<DbResult<void>> {
+    return this.#db.exclusive(async (db) => {
+      const objects = await this.#catalogueObjects(db);
+      if (objects.ok) this.#userObjects = this.#usersOwn(objects.value);
+      return this.#freshStart(db, 'reset');
+    });
+  }
+
+  async #protect(db: WorkbenchDatabase): Promise<DbResult<WarehouseTable[]>> {
     // Two round trips when nothing changed: the catalogue's state, then the tables' fingerprints.
-    const state = await this.#db.query(STATE, [APP_CATALOG, APP_CATALOG, USER_SCHEMA, ...this.#where()]);
+    const state = await db.query(STATE, [
+      APP_CATALOG,
+      APP_CATALOG,
+      USER_SCHEMA,
+      ...this.#where(),
+      APP_CATALOG,
+      APP_CATALOG,
+      APP_CATALOG,
+    ]);
     const row = state.ok ? state.value.get(0) : null;
     // Once the app catalogue is detached the app connection cannot even bind this query; and
     // nothing can attach a catalogue again once files are locked out: start a fresh database.
     if (!row || Number(row.attached) === 0) {
-      const reopened = await this.#db.reopen();
-      if (!reopened.ok) return reopened;
-      const installed = await this.#install();
-      return installed.ok ? { ok: true, value: [...WAREHOUSE_TABLES] } : installed;
+      const fresh = await this.#freshStart(db, 'detached');
+      return fresh.ok ? { ok: true, value: [...WAREHOUSE_TABLES] } : fresh;
     }
+    this.#userObjects = this.#usersOwn(String(row.objects));
     const signature = String(row.signature);
     const present = WAREHOUSE_TABLES.filter((table) => signature.split('\n').includes(`table ${table}`));
-    const fingerprints = await this.#readFingerprints(present);
+    const fingerprints = await this.#readFingerprints(db, present);
     if (!fingerprints.ok) return fingerprints;
     const damaged = WAREHOUSE_TABLES.filter(
       (table) => fingerprints.value.get(table) !== this.#fingerprints.get(table),
     );
     if (damaged.length > 0) {
-      const restored = await this.#loadTables(damaged);
+      const restored = await this.#loadTables(db, damaged);
       if (!restored.ok) return restored;
     }
     if (damaged.length > 0 || signature !== this.#signature) {
       // A dropped table takes its views with it; a user may have replaced a view or a macro.
-      const views = await this.#defineViews();
+      const views = await this.#defineViews(db);
       if (!views.ok) return views;
     }
     if (Number(row.user_schema) === 0) {
-      const schema = await this.#db.query(
-        `CREATE SCHEMA IF NOT EXISTS ${qualified(APP_CATALOG, USER_SCHEMA)}`,
-      );
+      const schema = await db.query(`CREATE SCHEMA IF NOT EXISTS ${qualified(APP_CATALOG, USER_SCHEMA)}`);
       if (!schema.ok) return schema;
     }
     return { ok: true, value: damaged };
   }
 
-  /** "Khôi phục dữ liệu gốc": a fresh database with the warehouse as shipped and nothing users made. */
-  async reset(): Promise<DbResult<void>> {
-    const reopened = await this.#db.reopen();
-    return reopened.ok ? this.#install() : reopened;
+  // A fresh database in the same engine, the warehouse installed again, and the users told what went.
+  async #freshStart(db: WorkbenchDatabase, cause: FreshStart['cause']): Promise<DbResult<void>> {
+    const reopened = await db.reopen();
+    const installed = reopened.ok ? await this.#install(db) : reopened;
+    if (installed.ok) {
+      const fresh: FreshStart = { cause, lost: this.#userObjects };
+      this.#userObjects = [];
+      for (const listener of this.#freshStartListeners) listener(fresh);
+    }
+    return installed;
   }
 
-  async #install(): Promise<DbResult<void>> {
+  async #install(db: WorkbenchDatabase): Promise<DbResult<void>> {
     const steps = [
-      () => this.#loadTables(WAREHOUSE_TABLES),
-      () => this.#recordFingerprints(),
-      () => this.#defineViews(),
-      () => this.#db.query(`CREATE SCHEMA IF NOT EXISTS ${qualified(APP_CATALOG, USER_SCHEMA)}`),
-      () => this.#db.lockDown(),
+      () => this.#loadTables(db, WAREHOUSE_TABLES),
+      () => this.#recordFingerprints(db),
+      () => this.#defineViews(db),
+      () => db.query(`CREATE SCHEMA IF NOT EXISTS ${qualified(APP_CATALOG, USER_SCHEMA)}`),
+      () => this.#recordAppObjects(db),
+      () => db.lockDown(),
       () =>
-        this.#db.userQuery(
+        db.userQuery(
           `USE ${qualified(APP_CATALOG, USER_SCHEMA)}; SET search_path = ${literal(
             `${qualified(APP_CATALOG, USER_SCHEMA)},${qualified(APP_CATALOG, APP_SCHEMA)}`,
           )}`,
@@ -132,37 +183,57 @@ export class Workspace {
     return OK;
   }
 
-  async #loadTables(tables: readonly WarehouseTable[]): Promise<DbResult<void>> {
+  async #loadTables(db: WorkbenchDatabase, tables: readonly WarehouseTable[]): Promise<DbResult<void>> {
     for (const table of tables) {
       const bytes = this.#bytes.get(table);
       if (!bytes) return { ok: false, error: { code: 'load', message: `${table}: not loaded` } };
       // Dependent views go with a dropped table; they are defined again right after.
-      const loaded = await this.#db.loadArrowTable(table, bytes, APP_SCHEMA);
+      const loaded = await db.loadArrowTable(table, bytes, APP_SCHEMA);
       if (!loaded.ok) return loaded;
     }
     return OK;
   }
 
-  async #recordFingerprints(): Promise<DbResult<void>> {
-    const fingerprints = await this.#readFingerprints(WAREHOUSE_TABLES);
+  async #recordFingerprints(db: WorkbenchDatabase): Promise<DbResult<void>> {
+    const fingerprints = await this.#readFingerprints(db, WAREHOUSE_TABLES);
     if (!fingerprints.ok) return fingerprints;
     this.#fingerprints = fingerprints.value;
     return OK;
   }
 
-  async #defineViews(): Promise<DbResult<void>> {
+  async #recordAppObjects(db: WorkbenchDatabase): Promise<DbResult<void>> {
+    const objects = await this.#catalogueObjects(db);
+    if (!objects.ok) return objects;
+    this.#appObjects = new Set(objects.value.split('\n'));
+    return OK;
+  }
+
+  async #catalogueObjects(db: WorkbenchDatabase): Promise<DbResult<string>> {
+    const result = await db.query(`SELECT (${CATALOGUE_OBJECTS}) AS objects`, [
+      APP_CATALOG,
+      APP_CATALOG,
+      APP_CATALOG,
+    ]);
+    return result.ok ? { ok: true, value: String(result.value.get(0)?.objects) } : result;
+  }
+
+  #usersOwn(objects: string): string[] {
+    return objects.split('\n').filter((name) => name !== '' && !this.#appObjects.has(name));
+  }
+
+  async #defineViews(db: WorkbenchDatabase): Promise<DbResult<void>> {
     for (const statement of [...WORKBENCH_MACROS, ...CURATED_VIEWS.map((view) => view.sql)]) {
-      const result = await this.#db.query(statement);
+      const result = await db.query(statement);
       if (!result.ok) return result;
     }
-    const signature = await this.#catalogueSignature();
+    const signature = await this.#catalogueSignature(db);
     if (!signature.ok) return signature;
     this.#signature = signature.value;
     return OK;
   }
 
-  async #catalogueSignature(): Promise<DbResult<string>> {
-    const result = await this.#db.query(`SELECT (${CATALOGUE_SIGNATURE}) AS signature`, this.#where());
+  async #catalogueSignature(db: WorkbenchDatabase): Promise<DbResult<string>> {
+    const result = await db.query(`SELECT (${CATALOGUE_SIGNATURE}) AS signature`, this.#where());
     return result.ok ? { ok: true, value: String(result.value.get(0)?.signature) } : result;
   }
 
@@ -171,13 +242,16 @@ export class Workspace {
   }
 
   // Row count and an order-free hash of every row, for each table, in one query.
-  async #readFingerprints(tables: readonly WarehouseTable[]): Promise<DbResult<Map<WarehouseTable, string>>> {
+  async #readFingerprints(
+    db: WorkbenchDatabase,
+    tables: readonly WarehouseTable[],
+  ): Promise<DbResult<Map<WarehouseTable, string>>> {
     if (tables.length === 0) return { ok: true, value: new Map() };
     const columns = tables.map(
       (table) =>
         `(SELECT count(*)::VARCHAR || ':' || coalesce(bit_xor(hash(t))::VARCHAR, '') FROM ${appObject(table)} t) AS ${ident(table)}`,
     );
-    const result = await this.#db.query(`SELECT ${columns.join(', ')}`);
+    const result = await db.query(`SELECT ${columns.join(', ')}`);
     if (!result.ok) return result;
     const row = result.value.get(0);
     return { ok: true, value: new Map(tables.map((table) => [table, String(row?.[table])])) };
