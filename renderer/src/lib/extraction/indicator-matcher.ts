@@ -81,21 +81,37 @@ const AVERAGE_GROWTH_BEFORE =
 const CHANGE_VERB_BEFORE = /(?:tăng|giảm)(?:\s+(?:thêm|khoảng|trên|hơn|gần))?\s*$/iu;
 const SHARE_BEFORE = /chiếm\s*(?:khoảng\s*|trên\s*|hơn\s*|gần\s*)?$/iu;
 
+// How many recent texts keep their canonical form: a figure's windows are read again and again.
+const RECENT_CANONICAL = 64;
+const matchers = new WeakMap<Catalogue, IndicatorMatcher>();
+
 /** Finds, for a figure, the catalogued indicator its sentence names nearest before it. */
 export class IndicatorMatcher {
+  /** The matcher of a catalogue, compiled once and shared by every document read with it. */
+  static of(catalogue: Catalogue): IndicatorMatcher {
+    let matcher = matchers.get(catalogue);
+    if (!matcher) {
+      matcher = new IndicatorMatcher(catalogue);
+      matchers.set(catalogue, matcher);
+    }
+    return matcher;
+  }
+
   #index: PhraseIndex;
+  /** The first entry read by its unit alone, for each such unit. */
+  #byUnit = new Map<string, CatalogueEntry>();
+  #canonical = new Map<string, string>();
   /** The entries each canonical phrasing names (siblings share phrasings). */
   #byPhrase = new Map<string, CatalogueEntry[]>();
   #families = new Map<string, CatalogueEntry[]>();
-  #entries: readonly CatalogueEntry[];
   #cues = new Map<CatalogueEntry, string[]>();
   #byId = new Map<string, CatalogueEntry>();
   #modifierCues = new Map<CatalogueEntry, string[]>();
 
   constructor(catalogue: Catalogue) {
-    this.#entries = catalogue.indicators;
     for (const entry of catalogue.indicators) {
       this.#byId.set(entry.id, entry);
+      if (entry.by_unit && !this.#byUnit.has(entry.unit)) this.#byUnit.set(entry.unit, entry);
       for (const phrasing of entry.phrasings) {
         const text = canonicalPhrase(phrasing);
         const sharing = this.#byPhrase.get(text) ?? [];
@@ -129,7 +145,7 @@ export class IndicatorMatcher {
    * a phrasing earlier in its clause, then in its sentence.
    */
   match(query: IndicatorQuery): IndicatorMatch | null {
-    const byUnit = this.#entries.find((entry) => entry.by_unit && entry.unit === query.unit);
+    const byUnit = this.#byUnit.get(query.unit);
     if (byUnit) return { entry: byUnit, label: byUnit.name_vi };
     const found =
       this.#matchBefore(query.windowBefore, query, query.windowBefore !== query.sentenceBefore) ??
@@ -213,6 +229,16 @@ export class IndicatorMatcher {
     return chosen ? { entry: chosen, label: text.slice(hit.start, hit.end) } : null;
   }
 
+  #canonicalOf(text: string): string {
+    let canonical = this.#canonical.get(text);
+    if (canonical === undefined) {
+      if (this.#canonical.size >= RECENT_CANONICAL) this.#canonical.clear();
+      canonical = canonicalVietnamese(text);
+      this.#canonical.set(text, canonical);
+    }
+    return canonical;
+  }
+
   /** Among entries and their families, the one that fits the unit and whose cues stand nearest. */
   #best(entries: readonly CatalogueEntry[], query: IndicatorQuery): CatalogueEntry | null {
     const candidates = new Set<CatalogueEntry>();
@@ -221,14 +247,14 @@ export class IndicatorMatcher {
       for (const sibling of entry.family ? (this.#families.get(entry.family) ?? []) : [])
         candidates.add(sibling);
     }
-    const clause = canonicalVietnamese(query.clauseBefore);
+    const clause = this.#canonicalOf(query.clauseBefore);
     // "(tăng 6,17%)": the verb of a change is not a cue of the growth-rate sibling.
     const growthClause = query.isChange ? clause.replace(CHANGE_VERB_BEFORE, '') : clause;
-    const sentence = canonicalVietnamese(query.sentenceBefore);
-    const after = canonicalVietnamese(query.after.slice(0, 60));
+    const sentence = this.#canonicalOf(query.sentenceBefore);
+    const after = this.#canonicalOf(query.after.slice(0, 60));
     const shareBefore = SHARE_BEFORE.test(query.windowBefore);
     const averageGrowth = AVERAGE_GROWTH_BEFORE.test(query.windowBefore);
-    const ownModifier = canonicalVietnamese(OWN_MODIFIER.exec(withoutDenominator(query.after))?.[0] ?? '');
+    const ownModifier = this.#canonicalOf(OWN_MODIFIER.exec(withoutDenominator(query.after))?.[0] ?? '');
     let chosen: { entry: CatalogueEntry; score: number } | null = null;
     for (const entry of candidates) {
       if (!unitsFit(entry, query.unit, query.isChange)) continue;
