@@ -9,6 +9,7 @@ import { blockedRanges, isBlocked } from './non-figures.ts';
 import type { Observation } from './observation.ts';
 import { findPeriods, normaliseRange, termLabel, type PeriodMention } from './periods.ts';
 import { scanMentions, type Mention } from './scan-mentions.ts';
+import type { ScannedText } from './phrase-index.ts';
 import { footnoteMarkers, segmentDocument, type Segment } from './segment-document.ts';
 import { clauseStartAt, splitSentences, type Sentence } from './sentences.ts';
 import type { SourceDocument } from './source-document.ts';
@@ -128,18 +129,20 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
     const wholePeriodStarts = sentencePeriods.map((period) => period.start);
     // One quote string for all the sentence's figures: a long sentence is not copied per figure.
     let quote: string | null = null;
+    // The catalogue's phrases in the sentence, found once for all its figures.
+    let phrases: ScannedText | null = null;
     const sentenceHead = inSentence[0] ? text.slice(sentence.start, inSentence[0].start) : sentenceText;
     for (const mention of inSentence) {
       // A clause is read at most CLAUSE_WINDOW back: work per figure stays bounded in any text.
       const clauseStart = Math.max(clauseStartAt(sentence, mention.start), mention.start - CLAUSE_WINDOW);
       const clauseEnd = sentence.clauseStarts.find((start) => start > mention.start) ?? sentence.end;
       const clauseBefore = text.slice(clauseStart, mention.start);
-      const sentenceBefore = text.slice(
-        Math.max(sentence.start, mention.start - CLAUSE_WINDOW),
-        mention.start,
-      );
+      const sentenceBeforeStart = Math.max(sentence.start, mention.start - CLAUSE_WINDOW);
+      const sentenceBefore = text.slice(sentenceBeforeStart, mention.start);
+      const windowStart = Math.max(previousEnd ?? sentence.start, clauseStart);
+      phrases ??= context.matcher.scanSentence(sentenceText);
       const query: IndicatorQuery = {
-        windowBefore: text.slice(Math.max(previousEnd ?? sentence.start, clauseStart), mention.start),
+        windowBefore: text.slice(windowStart, mention.start),
         clauseBefore,
         sentenceBefore,
         after: text.slice(mention.numberEnd, clauseEnd).replace(/^\s*%/, ''),
@@ -147,6 +150,13 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
         unit: mention.unit,
         isChange: false,
         isLevel: false,
+        within: {
+          sentence: phrases,
+          figure: mention.start - sentence.start,
+          windowBefore: windowStart - sentence.start,
+          clauseBefore: clauseStart - sentence.start,
+          sentenceBefore: sentenceBeforeStart - sentence.start,
+        },
       };
       const named = context.matcher.match(query);
       const reading = readFigure(

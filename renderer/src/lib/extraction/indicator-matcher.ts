@@ -1,5 +1,5 @@
 import type { Catalogue, CatalogueEntry } from './catalogue.ts';
-import { PhraseIndex, canonicalPhrase, type PhraseHit } from './phrase-index.ts';
+import { PhraseIndex, canonicalPhrase, type PhraseHit, type ScannedText } from './phrase-index.ts';
 import { canonicalVietnamese } from './vietnamese-text.ts';
 
 export interface IndicatorQuery {
@@ -16,6 +16,20 @@ export interface IndicatorQuery {
   isChange: boolean;
   /** The figure is a level ("từ 25,95% … xuống còn 7,89%"), not a rate of increase or decrease. */
   isLevel: boolean;
+  /**
+   * Where the three texts before the figure start in their sentence, scanned once by
+   * `scanSentence`: each is `sentence.text.slice(start, figure)`. Without it each text is scanned.
+   */
+  within?: SentenceStretches | undefined;
+}
+
+/** The offsets in a scanned sentence of a figure and of the texts before it. */
+export interface SentenceStretches {
+  sentence: ScannedText;
+  figure: number;
+  windowBefore: number;
+  clauseBefore: number;
+  sentenceBefore: number;
 }
 
 export interface IndicatorMatch {
@@ -134,6 +148,11 @@ export class IndicatorMatcher {
     this.#index = new PhraseIndex(this.#byPhrase.keys());
   }
 
+  /** Finds the catalogued phrases of a sentence once, for the queries of all its figures. */
+  scanSentence(text: string): ScannedText {
+    return this.#index.scanText(text);
+  }
+
   /** Whether a figure in `unit` can be a value of the indicator `match` names. */
   fits(match: IndicatorMatch, unit: string, isChange: boolean): boolean {
     return unitsFit(match.entry, unit, isChange);
@@ -147,12 +166,18 @@ export class IndicatorMatcher {
   match(query: IndicatorQuery): IndicatorMatch | null {
     const byUnit = this.#byUnit.get(query.unit);
     if (byUnit) return { entry: byUnit, label: byUnit.name_vi };
+    const within = query.within;
     const found =
-      this.#matchBefore(query.windowBefore, query, query.windowBefore !== query.sentenceBefore) ??
+      this.#matchBefore(
+        query.windowBefore,
+        query,
+        query.windowBefore !== query.sentenceBefore,
+        within?.windowBefore,
+      ) ??
       this.#matchAfter(query.after, query) ??
       this.#fromPrevious(query) ??
-      this.#matchBefore(query.clauseBefore, query) ??
-      this.#matchBefore(query.sentenceBefore, query);
+      this.#matchBefore(query.clauseBefore, query, false, within?.clauseBefore) ??
+      this.#matchBefore(query.sentenceBefore, query, false, within?.sentenceBefore);
     return found && NATIONAL_BEFORE.test(query.windowBefore) ? this.#national(found) : found;
   }
 
@@ -167,10 +192,16 @@ export class IndicatorMatcher {
    * The nearest phrasing before the figure. Right after another figure, what comes before the
    * last comma still describes that figure ("187 cán bộ đi đào tạo sau đại học, 337 cán bộ …").
    */
-  #matchBefore(text: string, query: IndicatorQuery, afterFigure = false): IndicatorMatch | null {
+  #matchBefore(
+    text: string,
+    query: IndicatorQuery,
+    afterFigure: boolean,
+    stretchStart: number | undefined,
+  ): IndicatorMatch | null {
     const separator = afterFigure ? lastSeparator(text) : -1;
     const last = new Map<string, PhraseHit>();
-    for (const hit of this.#index.scan(text)) if (hit.end > separator) last.set(hit.phrase, hit);
+    for (const hit of this.#hitsBefore(text, query.within, stretchStart))
+      if (hit.end > separator) last.set(hit.phrase, hit);
     // Nearest first; a phrasing whose indicators do not fit the unit gives way to the next one.
     const found = [...last.values()].sort((a, b) => b.end - a.end || b.end - b.start - (a.end - a.start));
     for (const hit of found) {
@@ -178,6 +209,18 @@ export class IndicatorMatcher {
       if (chosen) return chosen;
     }
     return null;
+  }
+
+  /** The phrases of `text`, read off its sentence's scan when the query says where it sits there. */
+  #hitsBefore(
+    text: string,
+    within: SentenceStretches | undefined,
+    stretchStart: number | undefined,
+  ): readonly PhraseHit[] {
+    // The offsets are trusted only when they give back the text's own length.
+    if (!within || stretchStart === undefined || within.figure - stretchStart !== text.length)
+      return this.#index.scan(text);
+    return this.#index.scanStretch(within.sentence, stretchStart, within.figure);
   }
 
   // Only a phrasing that starts within the first few words after the figure names it.

@@ -8,6 +8,17 @@ export interface PhraseHit {
   end: number;
 }
 
+/** A text (a sentence) with all its phrases found once, so that any stretch of it reads without a scan. */
+export interface ScannedText {
+  readonly text: string;
+  readonly lower: string;
+  readonly canonical: string;
+  /** Whether `canonical` of a stretch is that stretch of `canonical` (no length- or context-dependent case). */
+  readonly local: boolean;
+  /** Every hit starting at a word boundary of the text; `endsAtBoundary` false when a letter follows it. */
+  readonly hits: readonly (PhraseHit & { endsAtBoundary: boolean })[];
+}
+
 interface TrieNode {
   next: Map<string, TrieNode>;
   /** The phrase that ends here, if any. */
@@ -60,24 +71,93 @@ export class PhraseIndex {
     const hits: PhraseHit[] = [];
     for (let start = 0; start < canonical.length; start++) {
       if (start > 0 && WORD_CHAR.test(canonical[start - 1]!)) continue;
-      let node: TrieNode | undefined = this.#root.next.get(canonical[start]!);
-      let at = start + 1;
-      while (node) {
-        if (node.phrase !== null && !WORD_CHAR.test(canonical[at] ?? ' '))
-          hits.push({ phrase: node.phrase, start, end: at });
-        const char = canonical[at];
-        if (char === undefined) break;
-        if (SPACE.test(char)) {
-          while (at < canonical.length && SPACE.test(canonical[at]!)) at++;
-          node = node.next.get(' ');
-        } else {
-          node = node.next.get(char);
-          at++;
-        }
-      }
+      this.#walk(canonical, start, canonical.length, (phrase, end, endsAtBoundary) => {
+        if (endsAtBoundary) hits.push({ phrase, start, end });
+      });
     }
     return hits;
   }
+
+  /** Follows the trie from `start` over `canonical[start, limit)`, telling each phrase that ends. */
+  #walk(
+    canonical: string,
+    start: number,
+    limit: number,
+    found: (phrase: string, end: number, endsAtBoundary: boolean) => void,
+  ): void {
+    let node: TrieNode | undefined = this.#root.next.get(canonical[start]!);
+    let at = start + 1;
+    while (node) {
+      if (node.phrase !== null) found(node.phrase, at, at >= limit || !WORD_CHAR.test(canonical[at]!));
+      if (at >= limit) break;
+      const char = canonical[at]!;
+      if (SPACE.test(char)) {
+        while (at < limit && SPACE.test(canonical[at]!)) at++;
+        node = node.next.get(' ');
+      } else {
+        node = node.next.get(char);
+        at++;
+      }
+    }
+  }
+
+  /** Finds the phrases of a whole text once; `scanStretch` then reads any stretch of it. */
+  scanText(text: string): ScannedText {
+    const lower = text.toLowerCase();
+    const canonical = canonicalVietnamese(text);
+    const hits: (PhraseHit & { endsAtBoundary: boolean })[] = [];
+    for (let start = 0; start < canonical.length; start++) {
+      if (start > 0 && WORD_CHAR.test(canonical[start - 1]!)) continue;
+      this.#walk(canonical, start, canonical.length, (phrase, end, endsAtBoundary) =>
+        hits.push({ phrase, start, end, endsAtBoundary }),
+      );
+    }
+    const local = canonical.length === text.length && !CONTEXT_CASED.test(text);
+    return { text, lower, canonical, local, hits };
+  }
+
+  /** The same hits as `scan(scanned.text.slice(start, end))`, read off the scan of the whole text. */
+  scanStretch(scanned: ScannedText, start: number, end: number): readonly PhraseHit[] {
+    if (!scanned.local || splitsPair(scanned.lower, start) || splitsPair(scanned.lower, end))
+      return this.scan(scanned.text.slice(start, end));
+    const { canonical, hits } = scanned;
+    const found: PhraseHit[] = [];
+    // The stretch may start inside a word: there a phrase may start that the whole text's scan skipped.
+    if (start < end && start > 0 && WORD_CHAR.test(canonical[start - 1]!)) {
+      this.#walk(canonical, start, end, (phrase, at, endsAtBoundary) => {
+        if (endsAtBoundary) found.push({ phrase, start: 0, end: at - start });
+      });
+    }
+    for (let i = firstStartingAt(hits, start); i < hits.length && hits[i]!.start < end; i++) {
+      const hit = hits[i]!;
+      // At the stretch's end any phrase ends at a boundary; before it, only where the text's did.
+      if (hit.end < end ? hit.endsAtBoundary : hit.end === end)
+        found.push({ phrase: hit.phrase, start: hit.start - start, end: hit.end - start });
+    }
+    return found;
+  }
+}
+
+// Lower-cased differently by context (final sigma) or into two units (İ): a stretch is scanned afresh.
+const CONTEXT_CASED = /[\u03a3\u0130]/u;
+// Old tone placements canonicalVietnamese rewrites as a pair of letters: a stretch must not split one.
+const PAIR_SECOND: Record<string, string> = { o: 'áàảãạéèẻẽẹ', u: 'ýỳỷỹỵ' };
+
+function splitsPair(lower: string, at: number): boolean {
+  if (at <= 0 || at >= lower.length) return false;
+  return PAIR_SECOND[lower[at - 1]!]?.includes(lower[at]!) ?? false;
+}
+
+/** Index of the first hit starting at or after `start` (hits are in order of their start). */
+function firstStartingAt(hits: readonly PhraseHit[], start: number): number {
+  let low = 0;
+  let high = hits.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (hits[middle]!.start < start) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** A phrasing as the index stores it: canonical, one space between words. */
