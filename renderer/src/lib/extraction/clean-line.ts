@@ -50,7 +50,7 @@ function isVerbatim(code: number): boolean {
  * a leading Markdown heading marker dropped.
  */
 export function cleanLine(raw: string, lineStart: number, lineEnd: number): MappedText {
-  const out = new MappedTextBuilder();
+  const out = new MappedTextBuilder(lineEnd - lineStart);
   let i = lineStart;
   const heading = /^#{1,6}\s+/.exec(raw.slice(lineStart, lineEnd));
   if (heading) i += heading[0].length;

@@ -5,10 +5,10 @@ import { documentProfile, type DocumentProfile } from './document-profile.ts';
 import { readFigure, type FigureReadingWithReason, type Frame } from './figure-context.ts';
 import { IndicatorMatcher, type IndicatorMatch, type IndicatorQuery } from './indicator-matcher.ts';
 import type { ManifestEntry } from './manifest.ts';
-import { blockedRanges, isBlocked } from './non-figures.ts';
+import { blockedRanges } from './non-figures.ts';
 import type { Observation } from './observation.ts';
 import { findPeriods, normaliseRange, termLabel, type PeriodMention } from './periods.ts';
-import { scanMentions, type Mention } from './scan-mentions.ts';
+import { outsideRanges, scanMentions, type Mention } from './scan-mentions.ts';
 import type { ScannedText } from './phrase-index.ts';
 import { footnoteMarkers, segmentDocument, type Segment } from './segment-document.ts';
 import { clauseStartAt, splitSentences, type Sentence } from './sentences.ts';
@@ -94,7 +94,7 @@ interface SegmentContext {
 function extractSegment(segment: Segment, context: SegmentContext): void {
   const { text } = segment.text;
   const blocked = blockedRanges(text);
-  const mentions = scanMentions(text).filter((mention) => !isBlocked(blocked, mention.start, mention.end));
+  const mentions = outsideRanges(scanMentions(text), blocked);
   let frame: Frame = context.parent?.frame ?? {
     mode: context.profile.targetsOnly ? 'target' : 'actual',
     period: context.profile.targetsOnly ? context.profile.targets : context.profile.results,

@@ -27,7 +27,7 @@ export class MappedText {
   }
 }
 
-const INITIAL_CAPACITY = 256;
+const DEFAULT_CAPACITY = 256;
 
 /**
  * Builds a MappedText piece by piece. Offsets go into growing Int32Arrays and text into string
@@ -35,10 +35,16 @@ const INITIAL_CAPACITY = 256;
  */
 export class MappedTextBuilder {
   #pieces: string[] = [];
-  #starts = new Int32Array(INITIAL_CAPACITY);
-  #ends = new Int32Array(INITIAL_CAPACITY);
+  #starts: Int32Array;
+  #ends: Int32Array;
   #length = 0;
   #last = '';
+
+  /** `capacity`: the length expected (a line's), so that building needs no copy. */
+  constructor(capacity = DEFAULT_CAPACITY) {
+    this.#starts = new Int32Array(Math.max(1, capacity));
+    this.#ends = new Int32Array(Math.max(1, capacity));
+  }
 
   #reserve(more: number): void {
     const needed = this.#length + more;
@@ -107,10 +113,11 @@ export class MappedTextBuilder {
   }
 
   build(): MappedText {
+    const exact = this.#length === this.#starts.length;
     return new MappedText(
-      this.#pieces.join(''),
-      this.#starts.slice(0, this.#length),
-      this.#ends.slice(0, this.#length),
+      this.#pieces.length === 1 ? this.#pieces[0]! : this.#pieces.join(''),
+      exact ? this.#starts : this.#starts.slice(0, this.#length),
+      exact ? this.#ends : this.#ends.slice(0, this.#length),
     );
   }
 }
