@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './lib/chromium.ts';
 import { runCli } from './lib/cli-args.ts';
 import { buildEngineFloorPage } from './lib/engine-floor-page.ts';
-import { benchExtraction } from './lib/extraction-bench.ts';
+import { benchCorpusCore, benchExtraction } from './lib/extraction-bench.ts';
 import { startWebServer } from './lib/web-server.ts';
 import { typeSql, waitForDatabase } from './lib/workbench-page.ts';
 
@@ -76,6 +76,7 @@ const EXTRACT_MB = Number(process.env.BENCH_EXTRACT_MB ?? 10);
 runCli('bench', async () => {
   // First, while this process is small, so its peak memory is the extraction's.
   const extraction = await benchExtraction(EXTRACT_MB);
+  const corpusCore = await benchCorpusCore();
   const app = await startWebServer('dist/renderer', 0);
   const floorPage = await buildEngineFloorPage('dist/renderer/assets');
   const floor = await startWebServer(floorPage.root, 0);
@@ -97,6 +98,7 @@ runCli('bench', async () => {
     const floorCold = median(floorRuns.map((run) => run.cold));
     const figures = {
       ...extraction,
+      ...corpusCore,
       shell_painted_cold_ms: median(appRuns.map((run) => run.cold.shell)),
       ready_cold_ms: coldReady,
       ready_warm_ms: median(appRuns.map((run) => run.warm.ready)),

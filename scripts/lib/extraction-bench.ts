@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { writeBenchCorpus } from './bench-corpus.ts';
 import { runExtract } from './extract-command.ts';
 import { DEFAULT_CORPUS } from './extract-corpus.ts';
@@ -12,6 +14,34 @@ export interface ExtractionFigures {
   extraction_mb_per_s: number;
   /** Peak resident memory of this process so far: run it first, before anything else grows it. */
   extraction_peak_rss_mb: number;
+}
+
+/** What the extraction core alone took on the embedded corpus (issue 14: under 1 s, 2 MB/s). */
+export interface CorpusCoreFigures {
+  /** The first run in a fresh process, as `npm run extract` pays it. */
+  extraction_corpus_cold_ms: number;
+  /** The median of the runs after it, compiled. */
+  extraction_corpus_warm_ms: number;
+  extraction_corpus_mb_per_s: number;
+}
+
+const run = promisify(execFile);
+
+/** Runs scripts/bench/corpus-core.ts in a process of its own (this one's loader flags) and reads its JSON. */
+export async function benchCorpusCore(): Promise<CorpusCoreFigures> {
+  const { stdout } = await run(process.execPath, [...process.execArgv, 'scripts/bench/corpus-core.ts'], {
+    maxBuffer: 1 << 20,
+  });
+  const { bytes, coldMs, warmMs } = JSON.parse(stdout.trim().split('\n').at(-1) ?? '') as {
+    bytes: number;
+    coldMs: number;
+    warmMs: number;
+  };
+  return {
+    extraction_corpus_cold_ms: Math.round(coldMs),
+    extraction_corpus_warm_ms: Math.round(warmMs),
+    extraction_corpus_mb_per_s: round(bytes / 2 ** 20 / (warmMs / 1000), 3),
+  };
 }
 
 /**

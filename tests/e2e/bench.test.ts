@@ -17,6 +17,9 @@ describe('the benchmark script', () => {
     expect(Object.keys(figures).sort()).toEqual([
       'engine_floor_cold_ms',
       'engine_floor_warm_ms',
+      'extraction_corpus_cold_ms',
+      'extraction_corpus_mb_per_s',
+      'extraction_corpus_warm_ms',
       'extraction_input_mb',
       'extraction_mb_per_s',
       'extraction_ms',

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PhraseIndex } from '../../../renderer/src/lib/extraction/phrase-index.ts';
 
@@ -30,5 +31,72 @@ describe('the phrase index (every catalogue phrase compiled into one trie)', () 
 
   it('finds nothing in empty text', () => {
     expect(index.scan('')).toEqual([]);
+  });
+});
+
+describe('reading a stretch of a sentence off the sentence scanned once', () => {
+  const phrases = ['hoá học', 'hóa', 'thuỷ sản', 'dịch vụ', 'xã', 'tỷ lệ (%)', 'a', 'o', 'gdp', 'nông, lâm'];
+  // Pieces that test every edge of a stretch: mid-word starts, split tone pairs, punctuation ends.
+  const pieces = fc.constantFrom(
+    'hoá',
+    'hóa học',
+    'ho',
+    'á',
+    'thuỷ',
+    'u',
+    'ỹ',
+    ' sản',
+    'dịch',
+    ' vụ',
+    'xã',
+    'tỷ lệ (%)',
+    'GDP',
+    'nông,',
+    ' lâm',
+    'a',
+    'o',
+    ' ',
+    '\n\n',
+    '1',
+    '%',
+    ')',
+    'İ',
+    'Σ',
+    'ς',
+  );
+  const sentence = fc.array(pieces, { maxLength: 24 }).map((parts) => parts.join(''));
+
+  it('finds exactly what scanning the stretch alone finds', () => {
+    fc.assert(
+      fc.property(sentence, fc.nat(), fc.nat(), (text, a, b) => {
+        const start = Math.min(a, b) % (text.length + 1);
+        const end = Math.max(start, Math.max(a, b) % (text.length + 1));
+        const index = new PhraseIndex(phrases);
+        const scanned = index.scanText(text);
+        expect(index.scanStretch(scanned, start, end)).toEqual(
+          new PhraseIndex(phrases).scan(text.slice(start, end)),
+        );
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('finds a phrase a stretch cuts out of a longer word, and one ending at the stretch', () => {
+    const index = new PhraseIndex(phrases);
+    const scanned = index.scanText('xxhoá gdp1');
+    // Alone, "hoá" starts a text and "gdp" ends one.
+    expect(index.scanStretch(scanned, 2, 5)).toEqual([{ phrase: 'hóa', start: 0, end: 3 }]);
+    expect(index.scanStretch(scanned, 6, 9)).toEqual([{ phrase: 'gdp', start: 0, end: 3 }]);
+    // In the whole text neither is a word of its own.
+    expect(index.scanStretch(scanned, 0, scanned.text.length)).toEqual([]);
+  });
+
+  it('reads a stretch that splits an old tone placement afresh', () => {
+    const index = new PhraseIndex(['a']);
+    const scanned = index.scanText('o á');
+    expect(index.scanStretch(scanned, 2, 3)).toEqual(index.scan('á'));
+    const pair = index.scanText('oá');
+    // "oá" is canonically "óa": the stretch "á" alone is not "a".
+    expect(index.scanStretch(pair, 1, 2)).toEqual([]);
   });
 });

@@ -30,7 +30,7 @@ export function choosePeriod(
   );
   if (rightAfter) return { ...rightAfter, rightAfter: true };
   // "năm 2022: 54/63": a period followed by a colon labels the clause after it.
-  const labelStart = /[^:]*?:\s*$/u.test(sentence.slice(0, clauseStart))
+  const labelStart = /:\s*$/u.test(sentence.slice(0, clauseStart))
     ? (usable.find((period) => /^\s*:\s*$/u.test(sentence.slice(period.end, clauseStart)))?.start ??
       clauseStart)
     : clauseStart;

@@ -5,10 +5,11 @@ import { documentProfile, type DocumentProfile } from './document-profile.ts';
 import { readFigure, type FigureReadingWithReason, type Frame } from './figure-context.ts';
 import { IndicatorMatcher, type IndicatorMatch, type IndicatorQuery } from './indicator-matcher.ts';
 import type { ManifestEntry } from './manifest.ts';
-import { blockedRanges, isBlocked } from './non-figures.ts';
+import { blockedRanges } from './non-figures.ts';
 import type { Observation } from './observation.ts';
 import { findPeriods, normaliseRange, termLabel, type PeriodMention } from './periods.ts';
-import { scanMentions } from './scan-mentions.ts';
+import { outsideRanges, scanMentions, type Mention } from './scan-mentions.ts';
+import type { ScannedText } from './phrase-index.ts';
 import { footnoteMarkers, segmentDocument, type Segment } from './segment-document.ts';
 import { clauseStartAt, splitSentences, type Sentence } from './sentences.ts';
 import type { SourceDocument } from './source-document.ts';
@@ -51,7 +52,7 @@ export function extractFigures(
   entry?: ManifestEntry,
 ): Observation[] {
   const profile = documentProfile(document.text.normalize('NFC'), entry);
-  const matcher = new IndicatorMatcher(catalogue);
+  const matcher = IndicatorMatcher.of(catalogue);
   const [body, ...footnotes] = segmentDocument(document.text);
   const parents = new Map<number, FootnoteParent>();
   const observations: Observation[] = [];
@@ -93,7 +94,7 @@ interface SegmentContext {
 function extractSegment(segment: Segment, context: SegmentContext): void {
   const { text } = segment.text;
   const blocked = blockedRanges(text);
-  const mentions = scanMentions(text).filter((mention) => !isBlocked(blocked, mention.start, mention.end));
+  const mentions = outsideRanges(scanMentions(text), blocked);
   let frame: Frame = context.parent?.frame ?? {
     mode: context.profile.targetsOnly ? 'target' : 'actual',
     period: context.profile.targetsOnly ? context.profile.targets : context.profile.results,
@@ -101,15 +102,18 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
   };
   let carriedPeriod: PeriodMention | null = null;
   let previousSentenceEnd = 0;
+  // Mentions and sentences are both in text order: one pointer walks the mentions once.
+  let nextMention = 0;
   for (const sentence of splitSentences(text)) {
     const sentenceText = text.slice(sentence.start, sentence.end);
     // A new line (a list item, a paragraph) starts afresh.
     if (text.slice(previousSentenceEnd, sentence.start).includes('\n')) carriedPeriod = null;
     previousSentenceEnd = sentence.end;
     if (segment.kind === 'body') frame = headingFrame(sentenceText, frame, context.profile);
-    const inSentence = mentions.filter(
-      (mention) => mention.start >= sentence.start && mention.end <= sentence.end,
-    );
+    while (nextMention < mentions.length && mentions[nextMention]!.start < sentence.start) nextMention++;
+    const inSentence: Mention[] = [];
+    for (let at = nextMention; at < mentions.length && mentions[at]!.start < sentence.end; at++)
+      if (mentions[at]!.end <= sentence.end) inSentence.push(mentions[at]!);
     let lastIndicator: IndicatorMatch | null = context.parent?.indicator ?? null;
     let previousInClause: { clause: number; start: number } | null = null;
     let previousEnd: number | null = null;
@@ -120,21 +124,25 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
     let seriesName: string | null = null;
     const figuresBefore: { end: number; match: IndicatorMatch | null; reading: FigureReadingWithReason }[] =
       [];
-    const wholePeriodStarts = findPeriods(sentenceText)
-      .filter((period) => period.role !== 'baseline')
-      .map((period) => period.start);
+    // Periods named in the sentence (not comparison bases), found once for the sentence.
+    const sentencePeriods = findPeriods(sentenceText).filter((period) => period.role !== 'baseline');
+    const wholePeriodStarts = sentencePeriods.map((period) => period.start);
+    // One quote string for all the sentence's figures: a long sentence is not copied per figure.
+    let quote: string | null = null;
+    // The catalogue's phrases in the sentence, found once for all its figures.
+    let phrases: ScannedText | null = null;
     const sentenceHead = inSentence[0] ? text.slice(sentence.start, inSentence[0].start) : sentenceText;
     for (const mention of inSentence) {
       // A clause is read at most CLAUSE_WINDOW back: work per figure stays bounded in any text.
       const clauseStart = Math.max(clauseStartAt(sentence, mention.start), mention.start - CLAUSE_WINDOW);
       const clauseEnd = sentence.clauseStarts.find((start) => start > mention.start) ?? sentence.end;
       const clauseBefore = text.slice(clauseStart, mention.start);
-      const sentenceBefore = text.slice(
-        Math.max(sentence.start, mention.start - CLAUSE_WINDOW),
-        mention.start,
-      );
+      const sentenceBeforeStart = Math.max(sentence.start, mention.start - CLAUSE_WINDOW);
+      const sentenceBefore = text.slice(sentenceBeforeStart, mention.start);
+      const windowStart = Math.max(previousEnd ?? sentence.start, clauseStart);
+      phrases ??= context.matcher.scanSentence(sentenceText);
       const query: IndicatorQuery = {
-        windowBefore: text.slice(Math.max(previousEnd ?? sentence.start, clauseStart), mention.start),
+        windowBefore: text.slice(windowStart, mention.start),
         clauseBefore,
         sentenceBefore,
         after: text.slice(mention.numberEnd, clauseEnd).replace(/^\s*%/, ''),
@@ -142,6 +150,13 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
         unit: mention.unit,
         isChange: false,
         isLevel: false,
+        within: {
+          sentence: phrases,
+          figure: mention.start - sentence.start,
+          windowBefore: windowStart - sentence.start,
+          clauseBefore: clauseStart - sentence.start,
+          sentenceBefore: sentenceBeforeStart - sentence.start,
+        },
       };
       const named = context.matcher.match(query);
       const reading = readFigure(
@@ -225,7 +240,7 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
         doc_id: context.document.docId,
         char_start: charStart,
         char_end: charEnd,
-        quote: withoutFootnoteRefs(sentenceText).replace(/\s+/g, ' ').trim(),
+        quote: (quote ??= withoutFootnoteRefs(sentenceText).replace(/\s+/g, ' ').trim()),
         sentence_start: sentenceStart,
         sentence_end: sentenceEnd,
         indicator_id: match?.entry.id ?? derivedIndicatorId(label),
@@ -249,11 +264,10 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
     }
     recordFootnoteParents(text, sentence, context, frame, figuresBefore);
     // "Hết năm 2024, …" sets the period of what follows until another period is named.
-    const named = findPeriods(sentenceText).filter((period) => period.role !== 'baseline');
     // It dates what it opened: "Đến hết năm 2019, đã triển khai …" flows, "Hết năm 2024, … có" stocks.
-    const opening = openingUntil(sentenceText, named);
+    const opening = openingUntil(sentenceText, sentencePeriods);
     if (opening) carriedPeriod = { ...opening, datesFlows: firstBasis === 'total' };
-    else if (named.length > 0) carriedPeriod = null;
+    else if (sentencePeriods.length > 0) carriedPeriod = null;
   }
 }
 
@@ -345,6 +359,8 @@ function sentenceSubject(sentence: string): string | null {
 function headingFrame(sentence: string, frame: Frame, profile: DocumentProfile): Frame {
   const trimmed = sentence.trim();
   if (trimmed.length > 200) return frame;
+  // Without a word of either kind (every strong target word holds a target word) nothing changes.
+  if (!ACTUAL_HEADING.test(trimmed) && !TARGET_HEADING.test(trimmed)) return frame;
   const letters = trimmed.replace(/[^\p{L}]/gu, '');
   const upper = letters.replace(/[^\p{Lu}]/gu, '').length;
   const major =

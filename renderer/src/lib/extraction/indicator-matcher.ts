@@ -1,5 +1,5 @@
 import type { Catalogue, CatalogueEntry } from './catalogue.ts';
-import { PhraseIndex, canonicalPhrase, type PhraseHit } from './phrase-index.ts';
+import { PhraseIndex, canonicalPhrase, type PhraseHit, type ScannedText } from './phrase-index.ts';
 import { canonicalVietnamese } from './vietnamese-text.ts';
 
 export interface IndicatorQuery {
@@ -16,6 +16,20 @@ export interface IndicatorQuery {
   isChange: boolean;
   /** The figure is a level ("từ 25,95% … xuống còn 7,89%"), not a rate of increase or decrease. */
   isLevel: boolean;
+  /**
+   * Where the three texts before the figure start in their sentence, scanned once by
+   * `scanSentence`: each is `sentence.text.slice(start, figure)`. Without it each text is scanned.
+   */
+  within?: SentenceStretches | undefined;
+}
+
+/** The offsets in a scanned sentence of a figure and of the texts before it. */
+export interface SentenceStretches {
+  sentence: ScannedText;
+  figure: number;
+  windowBefore: number;
+  clauseBefore: number;
+  sentenceBefore: number;
 }
 
 export interface IndicatorMatch {
@@ -81,21 +95,37 @@ const AVERAGE_GROWTH_BEFORE =
 const CHANGE_VERB_BEFORE = /(?:tăng|giảm)(?:\s+(?:thêm|khoảng|trên|hơn|gần))?\s*$/iu;
 const SHARE_BEFORE = /chiếm\s*(?:khoảng\s*|trên\s*|hơn\s*|gần\s*)?$/iu;
 
+// How many recent texts keep their canonical form: a figure's windows are read again and again.
+const RECENT_CANONICAL = 64;
+const matchers = new WeakMap<Catalogue, IndicatorMatcher>();
+
 /** Finds, for a figure, the catalogued indicator its sentence names nearest before it. */
 export class IndicatorMatcher {
+  /** The matcher of a catalogue, compiled once and shared by every document read with it. */
+  static of(catalogue: Catalogue): IndicatorMatcher {
+    let matcher = matchers.get(catalogue);
+    if (!matcher) {
+      matcher = new IndicatorMatcher(catalogue);
+      matchers.set(catalogue, matcher);
+    }
+    return matcher;
+  }
+
   #index: PhraseIndex;
+  /** The first entry read by its unit alone, for each such unit. */
+  #byUnit = new Map<string, CatalogueEntry>();
+  #canonical = new Map<string, string>();
   /** The entries each canonical phrasing names (siblings share phrasings). */
   #byPhrase = new Map<string, CatalogueEntry[]>();
   #families = new Map<string, CatalogueEntry[]>();
-  #entries: readonly CatalogueEntry[];
   #cues = new Map<CatalogueEntry, string[]>();
   #byId = new Map<string, CatalogueEntry>();
   #modifierCues = new Map<CatalogueEntry, string[]>();
 
   constructor(catalogue: Catalogue) {
-    this.#entries = catalogue.indicators;
     for (const entry of catalogue.indicators) {
       this.#byId.set(entry.id, entry);
+      if (entry.by_unit && !this.#byUnit.has(entry.unit)) this.#byUnit.set(entry.unit, entry);
       for (const phrasing of entry.phrasings) {
         const text = canonicalPhrase(phrasing);
         const sharing = this.#byPhrase.get(text) ?? [];
@@ -118,6 +148,11 @@ export class IndicatorMatcher {
     this.#index = new PhraseIndex(this.#byPhrase.keys());
   }
 
+  /** Finds the catalogued phrases of a sentence once, for the queries of all its figures. */
+  scanSentence(text: string): ScannedText {
+    return this.#index.scanText(text);
+  }
+
   /** Whether a figure in `unit` can be a value of the indicator `match` names. */
   fits(match: IndicatorMatch, unit: string, isChange: boolean): boolean {
     return unitsFit(match.entry, unit, isChange);
@@ -129,14 +164,20 @@ export class IndicatorMatcher {
    * a phrasing earlier in its clause, then in its sentence.
    */
   match(query: IndicatorQuery): IndicatorMatch | null {
-    const byUnit = this.#entries.find((entry) => entry.by_unit && entry.unit === query.unit);
+    const byUnit = this.#byUnit.get(query.unit);
     if (byUnit) return { entry: byUnit, label: byUnit.name_vi };
+    const within = query.within;
     const found =
-      this.#matchBefore(query.windowBefore, query, query.windowBefore !== query.sentenceBefore) ??
+      this.#matchBefore(
+        query.windowBefore,
+        query,
+        query.windowBefore !== query.sentenceBefore,
+        within?.windowBefore,
+      ) ??
       this.#matchAfter(query.after, query) ??
       this.#fromPrevious(query) ??
-      this.#matchBefore(query.clauseBefore, query) ??
-      this.#matchBefore(query.sentenceBefore, query);
+      this.#matchBefore(query.clauseBefore, query, false, within?.clauseBefore) ??
+      this.#matchBefore(query.sentenceBefore, query, false, within?.sentenceBefore);
     return found && NATIONAL_BEFORE.test(query.windowBefore) ? this.#national(found) : found;
   }
 
@@ -151,10 +192,16 @@ export class IndicatorMatcher {
    * The nearest phrasing before the figure. Right after another figure, what comes before the
    * last comma still describes that figure ("187 cán bộ đi đào tạo sau đại học, 337 cán bộ …").
    */
-  #matchBefore(text: string, query: IndicatorQuery, afterFigure = false): IndicatorMatch | null {
+  #matchBefore(
+    text: string,
+    query: IndicatorQuery,
+    afterFigure: boolean,
+    stretchStart: number | undefined,
+  ): IndicatorMatch | null {
     const separator = afterFigure ? lastSeparator(text) : -1;
     const last = new Map<string, PhraseHit>();
-    for (const hit of this.#index.scan(text)) if (hit.end > separator) last.set(hit.phrase, hit);
+    for (const hit of this.#hitsBefore(text, query.within, stretchStart))
+      if (hit.end > separator) last.set(hit.phrase, hit);
     // Nearest first; a phrasing whose indicators do not fit the unit gives way to the next one.
     const found = [...last.values()].sort((a, b) => b.end - a.end || b.end - b.start - (a.end - a.start));
     for (const hit of found) {
@@ -162,6 +209,18 @@ export class IndicatorMatcher {
       if (chosen) return chosen;
     }
     return null;
+  }
+
+  /** The phrases of `text`, read off its sentence's scan when the query says where it sits there. */
+  #hitsBefore(
+    text: string,
+    within: SentenceStretches | undefined,
+    stretchStart: number | undefined,
+  ): readonly PhraseHit[] {
+    // The offsets are trusted only when they give back the text's own length.
+    if (!within || stretchStart === undefined || within.figure - stretchStart !== text.length)
+      return this.#index.scan(text);
+    return this.#index.scanStretch(within.sentence, stretchStart, within.figure);
   }
 
   // Only a phrasing that starts within the first few words after the figure names it.
@@ -213,6 +272,16 @@ export class IndicatorMatcher {
     return chosen ? { entry: chosen, label: text.slice(hit.start, hit.end) } : null;
   }
 
+  #canonicalOf(text: string): string {
+    let canonical = this.#canonical.get(text);
+    if (canonical === undefined) {
+      if (this.#canonical.size >= RECENT_CANONICAL) this.#canonical.clear();
+      canonical = canonicalVietnamese(text);
+      this.#canonical.set(text, canonical);
+    }
+    return canonical;
+  }
+
   /** Among entries and their families, the one that fits the unit and whose cues stand nearest. */
   #best(entries: readonly CatalogueEntry[], query: IndicatorQuery): CatalogueEntry | null {
     const candidates = new Set<CatalogueEntry>();
@@ -221,14 +290,14 @@ export class IndicatorMatcher {
       for (const sibling of entry.family ? (this.#families.get(entry.family) ?? []) : [])
         candidates.add(sibling);
     }
-    const clause = canonicalVietnamese(query.clauseBefore);
+    const clause = this.#canonicalOf(query.clauseBefore);
     // "(tăng 6,17%)": the verb of a change is not a cue of the growth-rate sibling.
     const growthClause = query.isChange ? clause.replace(CHANGE_VERB_BEFORE, '') : clause;
-    const sentence = canonicalVietnamese(query.sentenceBefore);
-    const after = canonicalVietnamese(query.after.slice(0, 60));
+    const sentence = this.#canonicalOf(query.sentenceBefore);
+    const after = this.#canonicalOf(query.after.slice(0, 60));
     const shareBefore = SHARE_BEFORE.test(query.windowBefore);
     const averageGrowth = AVERAGE_GROWTH_BEFORE.test(query.windowBefore);
-    const ownModifier = canonicalVietnamese(OWN_MODIFIER.exec(withoutDenominator(query.after))?.[0] ?? '');
+    const ownModifier = this.#canonicalOf(OWN_MODIFIER.exec(withoutDenominator(query.after))?.[0] ?? '');
     let chosen: { entry: CatalogueEntry; score: number } | null = null;
     for (const entry of candidates) {
       if (!unitsFit(entry, query.unit, query.isChange)) continue;

@@ -87,8 +87,16 @@ const PERIOD_RULES: readonly {
   },
 ];
 
+// The sentence asked about last: each of its figures asks again (copies go out, the cache stays whole).
+let recent: { text: string; periods: readonly PeriodMention[] } | null = null;
+
 /** Every period written in a piece of text, earliest first; overlapping readings keep the first rule's. */
 export function findPeriods(text: string): PeriodMention[] {
+  if (recent?.text !== text) recent = { text, periods: scanPeriods(text) };
+  return recent.periods.map((period) => ({ ...period }));
+}
+
+function scanPeriods(text: string): PeriodMention[] {
   const found: PeriodMention[] = [];
   for (const rule of PERIOD_RULES) {
     rule.pattern.lastIndex = 0;

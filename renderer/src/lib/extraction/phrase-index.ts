@@ -8,15 +8,46 @@ export interface PhraseHit {
   end: number;
 }
 
+/** A text (a sentence) with all its phrases found once, so that any stretch of it reads without a scan. */
+export interface ScannedText {
+  readonly text: string;
+  readonly lower: string;
+  readonly canonical: string;
+  /** Whether `canonical` of a stretch is that stretch of `canonical` (no length- or context-dependent case). */
+  readonly local: boolean;
+  /** Every hit starting at a word boundary of the text; `endsAtBoundary` false when a letter follows it. */
+  readonly hits: readonly WalkHit[];
+}
+
+type WalkHit = PhraseHit & { endsAtBoundary: boolean };
+
 interface TrieNode {
-  next: Map<string, TrieNode>;
+  /** Children by the UTF-16 code of the next character. */
+  next: Map<number, TrieNode>;
   /** The phrase that ends here, if any. */
   phrase: string | null;
 }
 
 const RECENT_SCANS = 32;
-const WORD_CHAR = /[\p{L}\d]/u;
-const SPACE = /\s/u;
+const SPACE_CODE = 32;
+// Per UTF-16 unit, computed on first sight: 1 = a letter or digit, 2 = white space, 3 = neither.
+const UNIT_CLASS = new Uint8Array(0x10000);
+
+function unitClass(code: number): number {
+  if (UNIT_CLASS[code] === 0) {
+    const char = String.fromCharCode(code);
+    UNIT_CLASS[code] = /[\p{L}\d]/u.test(char) ? 1 : /\s/u.test(char) ? 2 : 3;
+  }
+  return UNIT_CLASS[code]!;
+}
+
+function isWordUnit(text: string, at: number): boolean {
+  return unitClass(text.charCodeAt(at)) === 1;
+}
+
+function isSpaceUnit(text: string, at: number): boolean {
+  return unitClass(text.charCodeAt(at)) === 2;
+}
 
 /**
  * Every phrase of the catalogue compiled once into one character trie over canonical text, so a
@@ -32,8 +63,11 @@ export class PhraseIndex {
   }
 
   #add(phrase: string): void {
+    // Text is read one UTF-16 unit at a time: a phrase with an astral character could never match.
+    if (/[\ud800-\udfff]/u.test(phrase)) return;
     let node = this.#root;
-    for (const char of phrase) {
+    for (let at = 0; at < phrase.length; at++) {
+      const char = phrase.charCodeAt(at);
       let child = node.next.get(char);
       if (!child) {
         child = { next: new Map(), phrase: null };
@@ -58,26 +92,95 @@ export class PhraseIndex {
   #scan(text: string): PhraseHit[] {
     const canonical = canonicalVietnamese(text);
     const hits: PhraseHit[] = [];
+    const walked: WalkHit[] = [];
     for (let start = 0; start < canonical.length; start++) {
-      if (start > 0 && WORD_CHAR.test(canonical[start - 1]!)) continue;
-      let node: TrieNode | undefined = this.#root.next.get(canonical[start]!);
-      let at = start + 1;
-      while (node) {
-        if (node.phrase !== null && !WORD_CHAR.test(canonical[at] ?? ' '))
-          hits.push({ phrase: node.phrase, start, end: at });
-        const char = canonical[at];
-        if (char === undefined) break;
-        if (SPACE.test(char)) {
-          while (at < canonical.length && SPACE.test(canonical[at]!)) at++;
-          node = node.next.get(' ');
-        } else {
-          node = node.next.get(char);
-          at++;
-        }
-      }
+      if (start > 0 && isWordUnit(canonical, start - 1)) continue;
+      this.#walk(canonical, start, canonical.length, walked);
     }
+    for (const { phrase, start, end, endsAtBoundary } of walked)
+      if (endsAtBoundary) hits.push({ phrase, start, end });
     return hits;
   }
+
+  /** Follows the trie from `start` over `canonical[start, limit)`, adding each phrase that ends there. */
+  #walk(canonical: string, start: number, limit: number, found: WalkHit[]): void {
+    let node: TrieNode | undefined = this.#root.next.get(canonical.charCodeAt(start));
+    let at = start + 1;
+    while (node) {
+      if (node.phrase !== null)
+        found.push({
+          phrase: node.phrase,
+          start,
+          end: at,
+          endsAtBoundary: at >= limit || !isWordUnit(canonical, at),
+        });
+      if (at >= limit) break;
+      if (isSpaceUnit(canonical, at)) {
+        while (at < limit && isSpaceUnit(canonical, at)) at++;
+        node = node.next.get(SPACE_CODE);
+      } else {
+        node = node.next.get(canonical.charCodeAt(at));
+        at++;
+      }
+    }
+  }
+
+  /** Finds the phrases of a whole text once; `scanStretch` then reads any stretch of it. */
+  scanText(text: string): ScannedText {
+    const lower = text.toLowerCase();
+    const canonical = canonicalVietnamese(text);
+    const hits: WalkHit[] = [];
+    for (let start = 0; start < canonical.length; start++) {
+      if (start > 0 && isWordUnit(canonical, start - 1)) continue;
+      this.#walk(canonical, start, canonical.length, hits);
+    }
+    const local = canonical.length === text.length && !CONTEXT_CASED.test(text);
+    return { text, lower, canonical, local, hits };
+  }
+
+  /** The same hits as `scan(scanned.text.slice(start, end))`, read off the scan of the whole text. */
+  scanStretch(scanned: ScannedText, start: number, end: number): readonly PhraseHit[] {
+    if (!scanned.local || splitsPair(scanned.lower, start) || splitsPair(scanned.lower, end))
+      return this.scan(scanned.text.slice(start, end));
+    const { canonical, hits } = scanned;
+    const found: PhraseHit[] = [];
+    // The stretch may start inside a word: there a phrase may start that the whole text's scan skipped.
+    if (start < end && start > 0 && isWordUnit(canonical, start - 1)) {
+      const walked: WalkHit[] = [];
+      this.#walk(canonical, start, end, walked);
+      for (const hit of walked)
+        if (hit.endsAtBoundary) found.push({ phrase: hit.phrase, start: 0, end: hit.end - start });
+    }
+    for (let i = firstStartingAt(hits, start); i < hits.length && hits[i]!.start < end; i++) {
+      const hit = hits[i]!;
+      // At the stretch's end any phrase ends at a boundary; before it, only where the text's did.
+      if (hit.end < end ? hit.endsAtBoundary : hit.end === end)
+        found.push({ phrase: hit.phrase, start: hit.start - start, end: hit.end - start });
+    }
+    return found;
+  }
+}
+
+// Lower-cased differently by context (final sigma) or into two units (İ): a stretch is scanned afresh.
+const CONTEXT_CASED = /[\u03a3\u0130]/u;
+// Old tone placements canonicalVietnamese rewrites as a pair of letters: a stretch must not split one.
+const PAIR_SECOND: Record<string, string> = { o: 'áàảãạéèẻẽẹ', u: 'ýỳỷỹỵ' };
+
+function splitsPair(lower: string, at: number): boolean {
+  if (at <= 0 || at >= lower.length) return false;
+  return PAIR_SECOND[lower[at - 1]!]?.includes(lower[at]!) ?? false;
+}
+
+/** Index of the first hit starting at or after `start` (hits are in order of their start). */
+function firstStartingAt(hits: readonly PhraseHit[], start: number): number {
+  let low = 0;
+  let high = hits.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (hits[middle]!.start < start) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** A phrasing as the index stores it: canonical, one space between words. */

@@ -1,10 +1,15 @@
+// Any of the spellings canonicalVietnamese rewrites.
+const OLD_TONE_PLACEMENT = /o[áàảãạéèẻẽẹ]|u[ýỳỷỹỵ]|ỹ/;
+
 /**
  * Lower-case NFC text with the old and new tone placements made one (`hoá` = `hóa`, `thuỷ` =
  * `thủy`) and `sỹ` = `sĩ`: every replacement keeps the length, so offsets stay valid.
  */
 export function canonicalVietnamese(text: string): string {
-  return text
-    .toLowerCase()
+  const lower = text.toLowerCase();
+  // Most text has no old-style tone placement: one scan tells, and the four rewrites are skipped.
+  if (!OLD_TONE_PLACEMENT.test(lower)) return lower;
+  return lower
     .replace(/o([áàảãạ])/g, (_whole, vowel: string) => `${TONE_ON_O[vowel] ?? 'o'}a`)
     .replace(/u([ýỳỷỹỵ])/g, (_whole, vowel: string) => `${TONE_ON_U[vowel] ?? 'u'}y`)
     .replace(/o([éèẻẽẹ])/g, (_whole, vowel: string) => `${TONE_ON_O_E[vowel] ?? 'o'}e`)
