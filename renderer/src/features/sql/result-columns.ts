@@ -81,9 +81,7 @@ export function toTsv(
   decimals: TsvDecimals = 'raw',
 ): string {
   const clean = (text: string): string => text.replace(/[\t\r\n]+/g, ' ');
-  const lines = rows.map((row) =>
-    columns.map((column) => clean(rawCell(column, row, decimals))).join('\t'),
-  );
+  const lines = rows.map((row) => columns.map((column) => clean(rawCell(column, row, decimals))).join('\t'));
   return (withHeader ? [columns.map((column) => clean(column.name)).join('\t'), ...lines] : lines).join('\n');
 }
 
