@@ -57,6 +57,10 @@ describe('the document reader keeps paragraphs and footnotes', () => {
     const at = pieces.findIndex((piece) => piece.reference === 30);
     expect(pieces[at]?.text).toBe('30');
     expect(pieces[at - 1]?.text.endsWith('chất lượng')).toBe(true);
+    // The numbered heading above it stands on its own.
+    expect(
+      blocks.some((block) => shown(raw, block) === '2.1. Giáo dục - đào tạo và phát triển nguồn nhân lực'),
+    ).toBe(true);
     const footnote = blocks.find((block) => block.kind === 'footnote' && block.footnote === 30)!;
     expect(footnote).toBeDefined();
     expect(shown(raw, footnote)).not.toMatch(/^30/);

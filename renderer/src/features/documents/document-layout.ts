@@ -78,7 +78,8 @@ export function layoutDocument(raw: string): DocumentLayout {
   for (const segment of segments) {
     const found = paragraphs(raw, segment.text);
     if (segment.kind === 'body') {
-      for (const runs of found) blocks.push({ kind: 'paragraph', runs });
+      for (const runs of found)
+        for (const part of splitHeading(raw, runs)) blocks.push({ kind: 'paragraph', runs: part });
     } else {
       const runs = found.flat();
       blocks.push({ kind: 'footnote', runs, footnote: segment.footnote });
@@ -101,6 +102,18 @@ export function layoutDocument(raw: string): DocumentLayout {
     }
   }
   return { blocks, references };
+}
+
+// A numbered heading line (`2.1. Giáo dục - đào tạo …`, `II. NHIỆM VỤ`, `a) Về kinh tế`) with no final stop.
+const NUMBERED_HEADING = /^(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]\s.*[^.;:,]$/u;
+
+/** A paragraph whose first line is a numbered heading followed by a capitalised line, cut after the heading. */
+function splitHeading(raw: string, runs: TextRun[]): TextRun[][] {
+  const [first, next] = runs;
+  if (!first || !next) return [runs];
+  const heading = raw.slice(first.start, first.end);
+  const following = raw.slice(next.start, next.end);
+  return NUMBERED_HEADING.test(heading) && /^\p{Lu}/u.test(following) ? [[first], runs.slice(1)] : [runs];
 }
 
 /** The lines no paragraph or footnote holds (the figure tables), grouped into blocks. */
