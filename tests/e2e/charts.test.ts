@@ -58,6 +58,52 @@ describe('charts', () => {
     expect(svg).toContain('Be Vietnam Pro');
   });
 
+  it('takes an edited title and subtitle, bars or lines, labels on or off, with nothing overlapping', async () => {
+    const { page } = watched;
+    await page.locator('[data-testid="chart-title"]').fill('Tăng trưởng GRDP: mục tiêu và thực hiện');
+    await page.locator('[data-testid="chart-subtitle"]').fill('Báo cáo giao ban tháng 12');
+    await expect
+      .poll(() => page.locator('[data-testid="chart"] .gtitle').textContent())
+      .toBe('Tăng trưởng GRDP: mục tiêu và thực hiện');
+    expect(await page.locator('[data-testid="chart"] .gtitle-subtitle').textContent()).toBe(
+      'Báo cáo giao ban tháng 12',
+    );
+    // Labels as the tables write them, the estimate marked.
+    const labels = await page.locator('[data-testid="chart"] .barlayer .bartext').allTextContents();
+    expect(labels).toEqual(expect.arrayContaining(['7–7,5%', '6,79%*']));
+    const boxes = await page.evaluate(() => {
+      const box = (selector: string): DOMRect[] =>
+        [...document.querySelectorAll(`[data-testid="chart"] ${selector}`)].map((element) =>
+          element.getBoundingClientRect(),
+        );
+      return {
+        legend: box('.legend'),
+        xTitle: box('.xtitle'),
+        note: box('.annotation'),
+        title: box('.gtitle, .gtitle-subtitle'),
+        ticks: box('.xtick'),
+      };
+    });
+    const overlaps = (a: DOMRect, b: DOMRect): boolean =>
+      a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    const groups = [boxes.legend, boxes.xTitle, boxes.note, boxes.title, boxes.ticks];
+    for (const [i, group] of groups.entries())
+      for (const other of groups.slice(i + 1))
+        for (const a of group) for (const b of other) expect(overlaps(a, b)).toBe(false);
+    const svg = Buffer.from(await download(page, 'export-svg')).toString('utf8');
+    expect(svg).toContain('Tăng trưởng GRDP: mục tiêu và thực hiện');
+    expect(svg).toContain('Báo cáo giao ban tháng 12');
+    await page.screenshot({ path: 'test-results/chart-edited.png' });
+    await page.locator('[data-testid="chart-labels"]').uncheck();
+    await expect
+      .poll(() => page.locator('[data-testid="chart"] .barlayer .bartext').allTextContents())
+      .toEqual(expect.not.arrayContaining(['7–7,5%']));
+    await page.locator('[data-testid="chart-type"]').selectOption('line');
+    await expect.poll(() => page.locator('[data-testid="chart"] .scatterlayer .trace').count()).toBe(2);
+    await page.locator('[data-testid="chart-type"]').selectOption('bar');
+    await page.locator('[data-testid="chart-labels"]').check();
+  });
+
   it('draws the yearly series and the economic structure', async () => {
     const { page } = watched;
     await page.locator('[data-testid="chart-kind"]').selectOption('yearly');

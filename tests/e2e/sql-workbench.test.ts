@@ -38,7 +38,7 @@ describe('the SQL workbench', () => {
     await expect.poll(async () => (await gridRows(page))[0]).toEqual(['42']);
   });
 
-  it('copies a selection as tab-separated values, formatted only on screen', async () => {
+  it('copies a selection as tab-separated values, decimal commas by default in Vietnamese, points by choice', async () => {
     const { page } = watched;
     await runSql(
       page,
@@ -48,6 +48,11 @@ describe('the SQL workbench', () => {
     expect(await cells.first().innerText()).toBe('1.234,5');
     await cells.nth(0).click();
     await cells.nth(5).click({ modifiers: ['Shift'] });
+    await page.locator('[data-testid="result-grid"]').press('Control+c');
+    await expect
+      .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+      .toBe('1234,5\ttăng trưởng\t\n6,79\tb\t1');
+    await page.locator('[data-testid="tsv-decimals"]').selectOption('raw');
     await page.locator('[data-testid="result-grid"]').press('Control+c');
     await expect
       .poll(() => page.evaluate(() => navigator.clipboard.readText()))
@@ -97,7 +102,43 @@ describe('the SQL workbench', () => {
     await page.screenshot({ path: 'test-results/provenance.png' });
     await focused.click();
     await page.locator('.cm-content').waitFor();
-    await expect.poll(async () => (await gridRows(page))[0]?.[0]).toMatch(/^2025_bao-cao/);
+    // The key columns first: indicator, value, unit.
+    await expect
+      .poll(async () => (await gridRows(page))[0]?.slice(0, 4))
+      .toEqual(['Tốc độ tăng trưởng kinh tế (GRDP)', '6,79%', '6,79%', '%']);
+    const figureTabs = page.locator('[role="tab"]', { hasText: /^Số liệu$/ });
+    expect(await figureTabs.count()).toBe(1);
+    const tabs = await page.locator('[role="tab"]').count();
+    // A second figure replaces the first in the same "Số liệu" tab.
+    await page.locator('nav [data-area="documents"]').click();
+    const other = page.locator('[data-testid="document-reader"] .figure:not([data-focus="true"])').first();
+    const otherObs = await other.getAttribute('data-obs');
+    await other.click();
+    await expect.poll(async () => (await gridRows(page))[0]?.at(-1)).toBeDefined();
+    await expect.poll(async () => (await gridRows(page))[0]?.some((cell) => cell === otherObs)).toBe(true);
+    expect(await page.locator('[role="tab"]').count()).toBe(tabs);
+    expect(await figureTabs.count()).toBe(1);
+  });
+
+  it('reads a document in paragraphs, footnotes apart and their references raised', async () => {
+    const { page } = watched;
+    await page.locator('nav [data-area="documents"]').click();
+    await page.locator('[data-doc="2025_bao-cao-ktxh-2021-2025_phuong-huong-2026-2030"]').click();
+    const reader = page.locator('[data-testid="document-reader"]');
+    await reader.locator('[data-testid="footnote"]').first().waitFor();
+    const paragraph = reader.locator('p.paragraph', { hasText: 'bố trí cơ cấu hợp lý' });
+    expect(await paragraph.locator('[data-testid="footnote-reference"]', { hasText: '30' }).count()).toBe(1);
+    // The reference is its own raised element, not digits glued to the word.
+    expect(
+      await paragraph
+        .locator('[data-testid="footnote-reference"]', { hasText: '30' })
+        .evaluate((element) => [element.tagName, element.previousSibling?.textContent?.endsWith('lượng')]),
+    ).toEqual(['SUP', true]);
+    expect(await reader.locator('[data-testid="footnote"][data-footnote="30"]').count()).toBe(1);
+    await mkdir('test-results', { recursive: true });
+    await paragraph.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'test-results/document-reader.png' });
+    await page.locator('nav [data-area="sql"]').click();
   });
 
   it('keeps the history and a saved query across a reload', async () => {

@@ -46,9 +46,9 @@ export class Workbench {
   }
 
   /** Opens SQL in the SQL area and runs it (from a highlighted figure, a chart, the pivot). */
-  openSql(sql: string, title: string): void {
+  openSql(sql: string, title: string, reuse = false): void {
     this.area = 'sql';
-    void this.sql.open(sql, title);
+    void this.sql.open(sql, title, true, reuse);
   }
 
   /** "Khôi phục dữ liệu gốc": user tables dropped, the warehouse reloaded as shipped. */

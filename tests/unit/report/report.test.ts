@@ -9,7 +9,7 @@ import { indicatorChartSvg } from '../../../renderer/src/lib/report/report-chart
 import { readReportData, type ReportData } from '../../../renderer/src/lib/report/report-data.ts';
 import { exportResult } from '../../../renderer/src/lib/report/result-export.ts';
 import { buildSummaryCsv } from '../../../renderer/src/lib/report/summary-csv.ts';
-import { buildXlsxReport, NUMBER_FORMAT } from '../../../renderer/src/lib/report/xlsx-report.ts';
+import { buildXlsxReport } from '../../../renderer/src/lib/report/xlsx-report.ts';
 import { openWarehouseDatabase } from '../../../scripts/lib/node-duckdb.ts';
 
 const INDICATORS = ['grdp_growth', 'poverty_rate', 'forest_cover_rate'];
@@ -60,7 +60,7 @@ describe('reports built from the real warehouse', () => {
     });
     // 2021–2025 is the second period: columns G (target), H (to), I (result), J (status).
     expect(grdp?.getCell('G').value).toBe(7);
-    expect(grdp?.getCell('G').numFmt).toBe(NUMBER_FORMAT);
+    expect(grdp?.getCell('G').numFmt).toBe('[$-42A]#,##0');
     expect(grdp?.getCell('H').value).toBe(7.5);
     expect(grdp?.getCell('I').value).toBe(6.79);
     expect(grdp?.getCell('J').value).toBe('không đạt');

@@ -3,6 +3,7 @@ import { afterAll, beforeAll } from 'vitest';
 import type { Table } from 'apache-arrow';
 import { WorkbenchDatabase } from '../../../renderer/src/lib/db/database.ts';
 import {
+  defaultTsvDecimals,
   displayCell,
   resultColumns,
   sortedOrder,
@@ -35,9 +36,33 @@ describe('result columns on a real DuckDB result', () => {
 
   it('copies raw values as TSV that pastes cleanly into a spreadsheet', () => {
     const columns = resultColumns(table);
-    expect(toTsv(columns, [0, 1, 2], true)).toBe(
+    expect(toTsv(columns, [0, 1, 2], true, 'raw')).toBe(
       'value_low\tunit\tlabel\trank\n6.79\t%\ttăng trưởng\t2\n111100\ttỷ đồng\tdòng mới\t\n\t\t\t1',
     );
+  });
+
+  it('copies TSV with decimal commas for a Vietnamese Excel, never grouping thousands', () => {
+    const columns = resultColumns(table);
+    expect(toTsv(columns, [0, 1], false, 'vi')).toBe('6,79\t%\ttăng trưởng\t2\n111100\ttỷ đồng\tdòng mới\t');
+    expect(defaultTsvDecimals('vi')).toBe('vi');
+    expect(defaultTsvDecimals('en')).toBe('raw');
+  });
+
+  it('writes years and offsets plain, never grouped, while quantities are grouped', async () => {
+    const result = await db.query(
+      `SELECT 2016 AS period_start, 1952::BIGINT AS char_start, 'obs' AS obs_id, 12345::BIGINT AS figures, 2016.0 AS value_low`,
+    );
+    if (!result.ok) throw new Error(result.error.message);
+    const columns = resultColumns(result.value);
+    const shown = columns.map((column) => displayCell(columns, column, 0, 'vi'));
+    expect(shown).toEqual(['2016', '1952', 'obs', '12.345', '2.016']);
+    expect(columns.map((column) => displayCell(columns, column, 0, 'en'))).toEqual([
+      '2016',
+      '1952',
+      'obs',
+      '12,345',
+      '2,016',
+    ]);
   });
 
   it('sorts by a column with nulls last, in both directions', () => {

@@ -1,6 +1,10 @@
 import type { Config, Data, Layout } from 'plotly.js';
-import { CHART_FONT } from './chart-font.ts';
+import { formatFigure } from '../../lib/format/format-number.ts';
+import type { Locale } from '../../lib/format/locale.ts';
 import type { ChartPoint } from './chart-queries.ts';
+import { chartLayout, type ChartText } from './chart-layout.ts';
+
+export type { ChartText } from './chart-layout.ts';
 
 export interface ChartSpec {
   data: Data[];
@@ -8,57 +12,29 @@ export interface ChartSpec {
   config: Partial<Config>;
 }
 
-export interface ChartText {
-  title: string;
-  xTitle: string;
-  yTitle: string;
-  /** "Nguồn: …" under the chart. */
-  sourceNote: string;
+/** How a chart is drawn: bars or lines, with or without its values written on it. */
+export interface ChartStyle {
+  type: 'bar' | 'line';
+  dataLabels: boolean;
+  locale: Locale;
+  /** Bars stacked into a whole (the economic structure) instead of side by side. */
+  stacked?: boolean;
+  height?: number;
 }
 
 const COLORS = ['#1f5fbf', '#e0a800', '#1e8e5a', '#b42318', '#7a4fbf', '#0b8a8a', '#8a5a00'];
 
-/** Vietnamese number format in Plotly: "," for decimals, "." for thousands. */
-export const VIETNAMESE_SEPARATORS = ',.';
+/** The mark after an estimated value's label, explained in the note under the chart. */
+export const ESTIMATE_MARK = '*';
 
 /** The names of the documents behind some points, one per line, for the note under the chart. */
-export function sourceNote(points: readonly ChartPoint[], prefix: string): string {
+export function sourceNote(points: readonly ChartPoint[], prefix: string, estimateNote = ''): string {
   const titles = [...new Set(points.map((point) => point.docTitle).filter(Boolean))].map((title) =>
     title.length > 120 ? `${title.slice(0, 117)}…` : title,
   );
-  return `${prefix}: ${titles.join(';<br>')}`;
+  const estimates = estimateNote && points.some((point) => point.estimate) ? [estimateNote] : [];
+  return [`${prefix}: ${titles.join(';<br>')}`, ...estimates].join('<br>');
 }
-
-function baseLayout(text: ChartText, height: number): Partial<Layout> {
-  return {
-    title: { text: text.title, font: { family: CHART_FONT, size: 17 } },
-    font: { family: CHART_FONT, size: 12, color: '#1b2430' },
-    separators: VIETNAMESE_SEPARATORS,
-    paper_bgcolor: '#ffffff',
-    plot_bgcolor: '#ffffff',
-    height,
-    margin: { l: 70, r: 30, t: 70, b: 150 },
-    legend: { orientation: 'h', y: -0.16 },
-    xaxis: { title: { text: text.xTitle }, type: 'category' },
-    yaxis: { title: { text: text.yTitle }, gridcolor: '#edf0f5', zerolinecolor: '#dde3ec' },
-    annotations: [
-      {
-        text: text.sourceNote,
-        xref: 'paper',
-        yref: 'paper',
-        x: 0,
-        y: -0.3,
-        xanchor: 'left',
-        yanchor: 'top',
-        showarrow: false,
-        align: 'left',
-        font: { family: CHART_FONT, size: 10, color: '#5d6b7e' },
-      },
-    ],
-  };
-}
-
-const CONFIG: Partial<Config> = { displaylogo: false, responsive: true, displayModeBar: false, locale: 'vi' };
 
 // A range target ("10 – 11%") is drawn at its middle with an error bar spanning it.
 const middle = (point: ChartPoint): number => (point.low + point.high) / 2;
@@ -70,22 +46,74 @@ function groupBySeries(points: readonly ChartPoint[]): Map<string, ChartPoint[]>
   return groups;
 }
 
-/** Grouped bars: target beside result for each period. */
-export function barSpec(
-  points: readonly ChartPoint[],
-  text: ChartText,
-  stacked = false,
-  height = 460,
-): ChartSpec {
+/** The units of some points, in order of first appearance: the first is the left axis, the second the right. */
+export function axisUnits(points: readonly ChartPoint[]): string[] {
+  return [...new Set(points.map((point) => point.unit))];
+}
+
+/** A point's label as the tables write it (`7–7,5%`, `54.449,1`), marked when it is an estimate. */
+function pointLabel(point: ChartPoint, locale: Locale): string {
+  const figure = formatFigure(
+    { low: point.low, high: point.high, unit: point.unit === '%' ? '%' : null },
+    locale,
+  );
+  return point.estimate ? `${figure}${ESTIMATE_MARK}` : figure;
+}
+
+/**
+ * A chart of points by label: one trace a series, bars or lines, on a second axis for a second
+ * unit. Labels are written by the product's formatter; estimates are drawn lighter (bars) or
+ * hollow (lines) and their label carries `*`, so no extra word piles up over the plot.
+ */
+export function chartSpec(points: readonly ChartPoint[], text: ChartText, style: ChartStyle): ChartSpec {
+  const { type, dataLabels, locale, stacked = false, height = 480 } = style;
   const labels = [...new Set(points.map((point) => point.label))].sort();
+  const units = axisUnits(points);
+  const secondUnit = type === 'bar' && stacked ? undefined : units[1];
   const data: Data[] = [...groupBySeries(points)].map(([series, items], index) => {
+    const color = COLORS[index % COLORS.length] ?? '#1f5fbf';
     const byLabel = new Map(items.map((item) => [item.label, item]));
     const values = labels.map((label) => byLabel.get(label));
-    return {
-      type: 'bar',
+    const unit = items[0]?.unit ?? '';
+    const onSecond = secondUnit !== undefined && unit === secondUnit;
+    const shown = values.map((value) =>
+      value ? (dataLabels ? pointLabel(value, locale) : value.estimate ? ESTIMATE_MARK : '') : '',
+    );
+    const hover = values.map((value) =>
+      value ? `${pointLabel(value, locale)}${unit && unit !== '%' ? ` ${unit}` : ''}` : '',
+    );
+    const common = {
       name: series,
       x: labels,
       y: values.map((value) => (value ? middle(value) : null)),
+      yaxis: onSecond ? 'y2' : 'y',
+      text: shown,
+      customdata: hover,
+      hovertemplate: `%{x}: %{customdata}<extra>${series}</extra>`,
+      cliponaxis: false,
+    };
+    if (type === 'line') {
+      return {
+        ...common,
+        type: 'scatter',
+        mode: 'text+lines+markers',
+        textposition: index % 2 === 0 ? 'top center' : 'bottom center',
+        connectgaps: true,
+        line: { color, width: 2.5 },
+        marker: {
+          size: 9,
+          color,
+          symbol: values.map((value) => (value?.estimate ? 'circle-open' : 'circle')),
+          line: { color, width: 2 },
+        },
+      } as Data;
+    }
+    return {
+      ...common,
+      type: 'bar',
+      textposition: stacked ? 'inside' : 'outside',
+      insidetextanchor: 'middle',
+      textfont: { size: 11 },
       error_y: stacked
         ? undefined
         : {
@@ -94,30 +122,21 @@ export function barSpec(
             visible: true,
             color: '#5d6b7e',
           },
-      text: values.map((value) => (value?.estimate ? 'ước' : '')),
-      marker: { color: COLORS[index % COLORS.length] },
-      hovertemplate: `%{x}: %{y:,.2f}${items[0]?.unit === '%' ? '%' : ` ${items[0]?.unit ?? ''}`}<extra>${series}</extra>`,
+      marker: {
+        color,
+        opacity: values.map((value) => (value?.estimate ? 0.5 : 1)),
+        line: { color, width: 1.5 },
+      },
     } as Data;
   });
+  const layout = chartLayout(
+    { ...text, y2Title: secondUnit !== undefined ? (text.y2Title ?? secondUnit) : undefined },
+    locale,
+    height,
+  );
   return {
     data,
-    layout: { ...baseLayout(text, height), barmode: stacked ? 'stack' : 'group' },
-    config: CONFIG,
+    layout: { ...layout, barmode: stacked ? 'stack' : 'group' } as Partial<Layout>,
+    config: { displaylogo: false, responsive: true, displayModeBar: false, locale },
   };
-}
-
-/** Lines: one series per indicator, one point per year. */
-export function lineSpec(points: readonly ChartPoint[], text: ChartText, height = 460): ChartSpec {
-  const data: Data[] = [...groupBySeries(points)].map(([series, items], index) => ({
-    type: 'scatter',
-    mode: 'text+lines+markers',
-    name: series,
-    x: items.map((item) => item.label),
-    y: items.map(middle),
-    text: items.map((item) => (item.estimate ? 'ước' : '')),
-    textposition: 'top center',
-    line: { color: COLORS[index % COLORS.length], width: 2.5 },
-    marker: { size: 8 },
-  }));
-  return { data, layout: baseLayout(text, height), config: CONFIG };
 }

@@ -1,6 +1,6 @@
 import type { WorkbenchDatabase } from '../../lib/db/database.ts';
 import type { DbResult } from '../../lib/db/db-error.ts';
-import { appObject, literal } from '../../lib/db/sql.ts';
+import { appObject, literal, typedIdent } from '../../lib/db/sql.ts';
 
 export interface DocumentSummary {
   docId: string;
@@ -80,7 +80,31 @@ export async function locateObservation(
   };
 }
 
-/** SQL that shows one figure with everything known about it (used when a highlight is clicked). */
-export function figureQuery(obsId: string): string {
-  return `SELECT * FROM ${appObject('v_observations')} WHERE obs_id = ${literal(obsId)};`;
+// What a statistician reads first about a figure; every other column follows.
+const KEY_COLUMNS = [
+  'value_low',
+  'value_high',
+  'unit',
+  'comparator',
+  'measure',
+  'period_start',
+  'period_end',
+  'basis',
+  'is_estimate',
+  'quote',
+  'doc_title',
+];
+
+/**
+ * SQL that shows one figure with everything known about it (used when a highlight is clicked):
+ * its indicator, value, unit, period and sentence first, then every other column.
+ */
+export function figureQuery(obsId: string, locale: 'vi' | 'en' = 'vi'): string {
+  const name =
+    locale === 'en'
+      ? 'coalesce(indicator_name_en, indicator_name_vi, label_vi)'
+      : 'coalesce(indicator_name_vi, label_vi)';
+  const keys = KEY_COLUMNS.map((column) => typedIdent(column)).join(', ');
+  return `SELECT ${name} AS indicator, ${keys}, * EXCLUDE (${keys})
+FROM ${appObject('v_observations')} WHERE obs_id = ${literal(obsId)};`;
 }

@@ -8,6 +8,7 @@ import {
   type DocumentSummary,
   type FigureMark,
 } from './document-queries.ts';
+import { layoutDocument, type DocumentLayout } from './document-layout.ts';
 
 /** A span of a document to bring into view. */
 export interface TextSpan {
@@ -24,6 +25,8 @@ export class DocumentsModel {
   documents = $state.raw<DocumentSummary[]>([]);
   selectedId = $state<string | null>(null);
   text = $state('');
+  /** The open document's paragraphs, footnotes and tables, by raw offsets into `text`. */
+  layout = $state.raw<DocumentLayout>({ blocks: [], references: [] });
   marks = $state.raw<FigureMark[]>([]);
   focus = $state.raw<TextSpan | null>(null);
   problem = $state.raw<DocumentProblem | null>(null);
@@ -74,6 +77,7 @@ export class DocumentsModel {
     if (!current()) return false;
     this.problem = null;
     this.text = text;
+    this.layout = layoutDocument(text);
     this.marks = found.ok ? found.value : [];
     this.selectedId = docId;
     this.focus = at;

@@ -1,34 +1,61 @@
 import type { FigureMark } from './document-queries.ts';
+import type { FootnoteReference, TextRun } from './document-layout.ts';
 
-/** A run of document text: plain, inside the focused sentence, or a figure. */
+/** A stretch of a run of document text: plain, inside the focused sentence, a figure, or a footnote reference. */
 export interface TextPiece {
+  /** As shown: any run of white space (a line break, blank lines, doubled spaces) reads as one space. */
   text: string;
   start: number;
   figure: FigureMark | null;
+  /** The footnote number when the piece is a reference to one (shown raised, apart from the word). */
+  reference: number | null;
   inSentence: boolean;
 }
 
+/** The first index of `items` (sorted by `end`) whose `end` is after `offset`. */
+function firstEndingAfter(items: readonly { end: number }[], offset: number): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((items[middle]?.end ?? 0) <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /**
- * Cuts a document's text into pieces at figure spans and at the focused sentence's bounds, so the
- * reader can highlight every figure and the one sentence a user came to see.
+ * Cuts one run of a document (a raw range) into pieces at figure spans, footnote references and
+ * the focused sentence's bounds, so the reader highlights every figure and the one sentence a
+ * user came to see. Marks and references are sorted by offset.
  */
-export function textPieces(
+export function runPieces(
   text: string,
+  run: TextRun,
   marks: readonly FigureMark[],
   sentence: [number, number] | null,
+  references: readonly FootnoteReference[] = [],
 ): TextPiece[] {
-  const cuts = new Set<number>([0, text.length]);
-  for (const mark of marks) {
-    cuts.add(Math.max(0, Math.min(text.length, mark.start)));
-    cuts.add(Math.max(0, Math.min(text.length, mark.end)));
+  const clamp = (offset: number): number => Math.max(run.start, Math.min(run.end, offset));
+  const cuts = new Set<number>([run.start, run.end]);
+  const firstMark = firstEndingAfter(marks, run.start);
+  for (let index = firstMark; index < marks.length && (marks[index]?.start ?? 0) < run.end; index++) {
+    cuts.add(clamp((marks[index] as FigureMark).start));
+    cuts.add(clamp((marks[index] as FigureMark).end));
+  }
+  const firstReference = firstEndingAfter(references, run.start);
+  const inRun = references.slice(firstReference).filter((reference) => reference.start < run.end);
+  for (const reference of inRun) {
+    cuts.add(clamp(reference.start));
+    cuts.add(clamp(reference.end));
   }
   if (sentence) {
-    cuts.add(Math.max(0, Math.min(text.length, sentence[0])));
-    cuts.add(Math.max(0, Math.min(text.length, sentence[1])));
+    cuts.add(clamp(sentence[0]));
+    cuts.add(clamp(sentence[1]));
   }
   const points = [...cuts].sort((a, b) => a - b);
   const pieces: TextPiece[] = [];
-  let markIndex = 0;
+  let markIndex = firstMark;
   for (let i = 0; i < points.length - 1; i++) {
     const start = points[i] as number;
     const end = points[i + 1] as number;
@@ -36,10 +63,14 @@ export function textPieces(
     while (markIndex < marks.length && (marks[markIndex] as FigureMark).end <= start) markIndex++;
     const mark = marks[markIndex];
     const figure = mark && mark.start <= start && end <= mark.end ? mark : null;
+    const reference = figure
+      ? null
+      : (inRun.find((candidate) => candidate.start <= start && end <= candidate.end)?.number ?? null);
     pieces.push({
-      text: text.slice(start, end),
+      text: text.slice(start, end).replace(/\s+/g, ' '),
       start,
       figure,
+      reference,
       inSentence: sentence !== null && start >= sentence[0] && end <= sentence[1],
     });
   }

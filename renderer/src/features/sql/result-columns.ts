@@ -1,9 +1,14 @@
 import { DataType, type Table, type Vector } from 'apache-arrow';
-import { formatNumber } from '../../lib/format/format-number.ts';
+import { numberKindOfColumn } from '../../lib/format/column-kind.ts';
+import { tsvNumber, type TsvDecimals } from '../../lib/format/format-export.ts';
+import { formatByKind, type NumberKind } from '../../lib/format/format-number.ts';
+import type { Locale } from '../../lib/format/locale.ts';
 
 export interface ResultColumn {
   name: string;
   numeric: boolean;
+  /** How the column's numbers are written: years and offsets/ids plain, the rest as quantities. */
+  kind: NumberKind;
   vector: Vector;
   /** Column holding the unit of this column's values, if the result has one. */
   unitColumn: number | null;
@@ -22,6 +27,7 @@ export function resultColumns(table: Table): ResultColumn[] {
     return {
       name: field.name,
       numeric,
+      kind: numberKindOfColumn(field.name),
       vector: table.getChildAt(index) as Vector,
       unitColumn: numeric && unitIndex >= 0 && VALUE_COLUMN.test(field.name) ? unitIndex : null,
     };
@@ -33,12 +39,14 @@ export function displayCell(
   columns: readonly ResultColumn[],
   column: ResultColumn,
   row: number,
-  locale: 'vi' | 'en',
+  locale: Locale,
 ): string | null {
   const value: unknown = column.vector.get(row);
   if (value === null || value === undefined) return null;
+  if (typeof value === 'bigint' && column.kind !== 'quantity') return value.toString();
   if (typeof value === 'number' || typeof value === 'bigint') {
-    const text = formatNumber(Number(value), locale, 4);
+    const text = formatByKind(Number(value), column.kind, locale, 4);
+    if (column.kind !== 'quantity') return text;
     const unit = column.unitColumn === null ? null : columns[column.unitColumn]?.vector.get(row);
     return unit && unit !== '%' ? `${text} ${String(unit)}` : unit === '%' ? `${text}%` : text;
   }
@@ -48,26 +56,38 @@ export function displayCell(
   return String(value);
 }
 
-/** A cell as data: numbers with a "." decimal and no grouping, so spreadsheets read them as numbers. */
-export function rawCell(column: ResultColumn, row: number): string {
+/**
+ * A cell as data: numbers never grouped, every digit kept, with a decimal comma (`vi`, what Excel in
+ * Vietnamese reads as a number) or a decimal point (`raw`), so spreadsheets read them as numbers.
+ */
+export function rawCell(column: ResultColumn, row: number, decimals: TsvDecimals = 'raw'): string {
   const value: unknown = column.vector.get(row);
   if (value === null || value === undefined) return '';
-  if (typeof value === 'bigint') return value.toString();
+  if (typeof value === 'number' || typeof value === 'bigint') return tsvNumber(value, decimals);
   if (value instanceof Date) return value.toISOString();
   if (typeof value === 'object')
     return JSON.stringify(value, (_key, item: unknown) => (typeof item === 'bigint' ? Number(item) : item));
   return String(value);
 }
 
-/** Tab-separated text of a block of cells, clean to paste into Excel (tabs and newlines in text are spaces). */
+/**
+ * Tab-separated text of a block of cells, clean to paste into Excel (tabs and newlines in text are
+ * spaces), numbers with the decimal sign chosen.
+ */
 export function toTsv(
   columns: readonly ResultColumn[],
   rows: readonly number[],
   withHeader: boolean,
+  decimals: TsvDecimals = 'raw',
 ): string {
   const clean = (text: string): string => text.replace(/[\t\r\n]+/g, ' ');
-  const lines = rows.map((row) => columns.map((column) => clean(rawCell(column, row))).join('\t'));
+  const lines = rows.map((row) => columns.map((column) => clean(rawCell(column, row, decimals))).join('\t'));
   return (withHeader ? [columns.map((column) => clean(column.name)).join('\t'), ...lines] : lines).join('\n');
+}
+
+/** The decimal sign a TSV copy uses unless the user picks another: the UI language's. */
+export function defaultTsvDecimals(locale: Locale): TsvDecimals {
+  return locale === 'vi' ? 'vi' : 'raw';
 }
 
 /** Row order sorted by one column (nulls last), computed on the Arrow vector without building row objects. */

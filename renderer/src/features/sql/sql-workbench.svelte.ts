@@ -142,10 +142,13 @@ export class SqlWorkbench {
   }
 
   /** Puts SQL in a new tab (or the active one when it is empty) and runs it. */
-  async open(sql: string, title: string, run = true): Promise<void> {
+  async open(sql: string, title: string, run = true, reuse = false): Promise<void> {
     await this.restore();
     const empty = this.activeTab.text.trim() === '';
-    if (empty) this.setText(sql);
+    // A tab that shows one thing at a time ("Số liệu"): the same tab again, never one more.
+    const same = reuse ? this.tabs.find((tab) => tab.title === title) : undefined;
+    if (same) this.selectTab(same.id);
+    if (same || (empty && !reuse)) this.setText(sql);
     else this.addTab(sql, title);
     if (run) await this.runAll();
   }

@@ -2,15 +2,29 @@ import type { PivotRow } from '../pivot/pivot-rows.ts';
 
 /** The titles of the documents behind an indicator's row, for its source note. */
 export function rowSources(row: PivotRow): string {
+  return rowsSources([row]);
+}
+
+/** The titles of the documents behind some rows, each once, for a slide's or a sheet's source note. */
+export function rowsSources(rows: readonly PivotRow[]): string {
   const titles = new Set<string>();
-  for (const cell of Object.values(row.cells)) {
-    for (const source of [...cell.targetSources, ...cell.actualSources])
-      titles.add(`${source.doc_title} (${source.issued_on})`);
-  }
+  for (const row of rows)
+    for (const cell of Object.values(row.cells)) {
+      for (const source of [...cell.targetSources, ...cell.actualSources])
+        titles.add(`${source.doc_title} (${source.issued_on})`);
+    }
   return [...titles].join('; ');
 }
 
 /** True when a row has anything to show in the chosen periods. */
 export function hasFigures(row: PivotRow): boolean {
   return Object.values(row.cells).some((cell) => cell.targetLow !== null || cell.actualLow !== null);
+}
+
+/**
+ * How many indicators a report shows: rows with figures, counted once per indicator (an indicator
+ * whose figures come in two units may take two rows).
+ */
+export function indicatorCount(rows: readonly PivotRow[]): number {
+  return new Set(rows.filter(hasFigures).map((row) => row.indicatorId)).size;
 }

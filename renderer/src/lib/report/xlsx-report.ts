@@ -2,8 +2,11 @@ import ExcelJS from 'exceljs';
 import { periodLabel } from '../meaning/plan-periods.ts';
 import type { Locale, MessageKey } from '../i18n/dictionary.ts';
 import { translate } from '../i18n/translate.ts';
+import { documentTypeLabel } from '../format/document-type.ts';
+import { excelNumberFormat } from '../format/format-export.ts';
+import { comparatorPrefix, formatBoolean, formatFigure } from '../format/format-number.ts';
 import type { ReportData } from './report-data.ts';
-import { hasFigures } from './report-sources.ts';
+import { hasFigures, indicatorCount } from './report-sources.ts';
 
 export interface ReportChartImage {
   title: string;
@@ -20,16 +23,6 @@ const STATUS_FILL: Record<string, string> = {
   'không đạt': 'FFFDE8E6',
   'chưa có số liệu': 'FFEEF1F5',
 };
-// Excel shows these with the reader's own separators: 1.234,5 in a Vietnamese Excel.
-export const NUMBER_FORMAT = '#,##0.###';
-const COMPARATOR_TEXT: Record<string, string> = {
-  '>=': '≥',
-  '>': '>',
-  '<=': '≤',
-  '<': '<',
-  '~': '≈',
-  '=': '',
-};
 
 // A4 landscape, as wide as the page, as many pages down as it takes.
 const LANDSCAPE: Partial<ExcelJS.PageSetup> = {
@@ -39,6 +32,12 @@ const LANDSCAPE: Partial<ExcelJS.PageSetup> = {
   fitToWidth: 1,
   fitToHeight: 0,
 };
+
+/** A number cell showing the decimals the screen shows, in the report's locale (54.449,1 in Vietnamese). */
+function setNumber(cell: ExcelJS.Cell, value: number, locale: Locale): void {
+  cell.value = value;
+  cell.numFmt = excelNumberFormat(value, { locale });
+}
 
 function header(row: ExcelJS.Row): void {
   row.eachCell((cell) => {
@@ -62,7 +61,7 @@ export async function buildXlsxReport(
   workbook.creator = 'Chỉ Tiêu Workbench';
   workbook.title = `${t('report.title')} – ${t('report.province')}`;
   workbook.subject = t('report.selection', {
-    count: data.rows.length,
+    count: indicatorCount(data.rows),
     periods: data.columns.map((column) => column.key).join(', '),
   });
   workbook.created = new Date(`${generatedOn}T00:00:00Z`);
@@ -109,19 +108,24 @@ export async function buildXlsxReport(
       const first = 3 + index * 4;
       const target = line.getCell(first);
       if (cell.targetLow !== null) {
-        target.value = cell.targetLow;
-        target.numFmt = NUMBER_FORMAT;
-        const comparator = COMPARATOR_TEXT[cell.targetComparator ?? '='];
-        if (comparator) target.note = comparator + ' ' + String(cell.targetLow);
+        setNumber(target, cell.targetLow, locale);
+        // The cell keeps the number; the note says what the number alone cannot (≥, ~, the range).
+        if (comparatorPrefix(cell.targetComparator))
+          target.note = formatFigure(
+            {
+              low: cell.targetLow,
+              high: cell.targetHigh,
+              comparator: cell.targetComparator,
+              unit: row.unit,
+            },
+            locale,
+          );
       }
-      if (cell.targetHigh !== null && cell.targetHigh !== cell.targetLow) {
-        line.getCell(first + 1).value = cell.targetHigh;
-        line.getCell(first + 1).numFmt = NUMBER_FORMAT;
-      }
+      if (cell.targetHigh !== null && cell.targetHigh !== cell.targetLow)
+        setNumber(line.getCell(first + 1), cell.targetHigh, locale);
       if (cell.actualLow !== null) {
         const actual = line.getCell(first + 2);
-        actual.value = cell.actualLow;
-        actual.numFmt = NUMBER_FORMAT;
+        setNumber(actual, cell.actualLow, locale);
         if (cell.actualEstimate) {
           actual.font = { ...FONT, italic: true };
           actual.note = t('report.estimate');
@@ -129,7 +133,7 @@ export async function buildXlsxReport(
       }
       if (cell.targetLow !== null && cell.actualLow !== null && cell.status) {
         const status = line.getCell(first + 3);
-        status.value = cell.status;
+        status.value = t(`status.${cell.status}` as MessageKey);
         status.fill = {
           type: 'pattern',
           pattern: 'solid',
@@ -148,13 +152,13 @@ export async function buildXlsxReport(
     { header: t('report.indicator'), key: 'indicator', width: 40 },
     { header: t('report.id'), key: 'indicatorId', width: 26 },
     { header: t('report.unit'), key: 'unit', width: 12 },
-    { header: t('report.from'), key: 'periodStart', width: 9 },
-    { header: t('report.to'), key: 'periodEnd', width: 9 },
+    { header: t('report.from'), key: 'periodStart', width: 9, style: { numFmt: '0' } },
+    { header: t('report.to'), key: 'periodEnd', width: 9, style: { numFmt: '0' } },
     { header: t('report.measure'), key: 'measure', width: 11 },
     { header: t('report.basis'), key: 'basis', width: 11 },
     { header: t('report.comparator'), key: 'comparator', width: 9 },
-    { header: t('report.value'), key: 'valueLow', width: 12, style: { numFmt: NUMBER_FORMAT } },
-    { header: t('report.valueHigh'), key: 'valueHigh', width: 12, style: { numFmt: NUMBER_FORMAT } },
+    { header: t('report.value'), key: 'valueLow', width: 12 },
+    { header: t('report.valueHigh'), key: 'valueHigh', width: 12 },
     { header: t('report.estimate'), key: 'isEstimate', width: 9 },
     { header: t('report.document'), key: 'docTitle', width: 50 },
     { header: t('report.date'), key: 'issuedOn', width: 12 },
@@ -163,8 +167,17 @@ export async function buildXlsxReport(
   ];
   header(details.getRow(1));
   for (const detail of data.details) {
-    const line = details.addRow({ ...detail, measure: t(`report.measure.${detail.measure}` as MessageKey) });
+    const line = details.addRow({
+      ...detail,
+      measure: t(`report.measure.${detail.measure}` as MessageKey),
+      comparator: comparatorPrefix(detail.comparator) || null,
+      isEstimate: formatBoolean(detail.isEstimate, locale),
+    });
     line.font = FONT;
+    for (const key of ['valueLow', 'valueHigh'] as const) {
+      const cell = line.getCell(key);
+      if (typeof cell.value === 'number') cell.numFmt = excelNumberFormat(cell.value, { locale });
+    }
   }
   details.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 15 } };
 
@@ -178,11 +191,17 @@ export async function buildXlsxReport(
     { header: t('report.docType'), key: 'docType', width: 26 },
     { header: t('report.issuer'), key: 'issuer', width: 44 },
     { header: t('report.date'), key: 'issuedOn', width: 12 },
-    { header: t('report.characters'), key: 'charCount', width: 12, style: { numFmt: '#,##0' } },
+    {
+      header: t('report.characters'),
+      key: 'charCount',
+      width: 12,
+      style: { numFmt: excelNumberFormat(0, { locale }) },
+    },
     { header: 'SHA-256', key: 'sha256', width: 68 },
   ];
   header(sources.getRow(1));
-  for (const document of data.documents) sources.addRow(document).font = FONT;
+  for (const document of data.documents)
+    sources.addRow({ ...document, docType: documentTypeLabel(document.docType, locale) }).font = FONT;
 
   // Biểu đồ: one picture a chart, one under the other.
   const chartSheet = workbook.addWorksheet(t('report.chartsSheet'), {

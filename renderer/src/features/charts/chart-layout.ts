@@ -1,0 +1,100 @@
+import type { Layout } from 'plotly.js';
+import type { Locale } from '../../lib/format/locale.ts';
+import { CHART_FONT } from './chart-font.ts';
+
+/** What a chart says in words: all of it editable or chosen by the user, drawn inside the chart. */
+export interface ChartText {
+  title: string;
+  /** A second line under the title (the unit, the area, the date); none when empty. */
+  subtitle?: string;
+  xTitle: string;
+  yTitle: string;
+  /** The unit of the second value axis when the series have two units; none otherwise. */
+  y2Title?: string;
+  /** "Nguồn: …" under the chart, one document a line (`<br>` between them). */
+  sourceNote: string;
+}
+
+/** Plotly's separators: decimal sign then thousands sign (`,.` writes 54.449,1). */
+export function plotlySeparators(locale: Locale): string {
+  return locale === 'vi' ? ',.' : '.,';
+}
+
+const MUTED = '#5d6b7e';
+const LINE_HEIGHT = 14;
+// Below the plot area, top to bottom: tick labels, the x-axis title, then the source note.
+const TICKS_AND_AXIS_TITLE = 58;
+const NOTE_GAP = 8;
+
+/**
+ * The frame of every chart, laid out in pixels so that nothing collides at any size: the title
+ * and subtitle at the top, the legend in its own row between them and the plot, the axis titles
+ * beside their ticks, the source note under the x-axis title with room for each of its lines.
+ */
+export function chartLayout(text: ChartText, locale: Locale, height: number): Partial<Layout> {
+  const noteLines = text.sourceNote ? text.sourceNote.split('<br>').length : 0;
+  const top = text.subtitle ? 112 : 92;
+  const bottom = TICKS_AND_AXIS_TITLE + NOTE_GAP + noteLines * LINE_HEIGHT + 12;
+  const plotHeight = Math.max(120, height - top - bottom);
+  return {
+    title: {
+      text: text.title,
+      font: { family: CHART_FONT, size: 17 },
+      subtitle: text.subtitle
+        ? { text: text.subtitle, font: { family: CHART_FONT, size: 13, color: MUTED } }
+        : undefined,
+      x: 0,
+      xref: 'paper',
+      xanchor: 'left',
+      y: 1,
+      yref: 'container',
+      yanchor: 'top',
+      pad: { t: 14 },
+    },
+    font: { family: CHART_FONT, size: 12, color: '#1b2430' },
+    separators: plotlySeparators(locale),
+    paper_bgcolor: '#ffffff',
+    plot_bgcolor: '#ffffff',
+    height,
+    margin: { l: 76, r: text.y2Title ? 76 : 30, t: top, b: bottom, autoexpand: false },
+    // The legend has a row of its own just above the plot, never beside an axis title.
+    legend: { orientation: 'h', x: 0, xanchor: 'left', y: 1.02, yanchor: 'bottom' },
+    xaxis: { title: { text: text.xTitle, standoff: 8 }, type: 'category', automargin: false },
+    yaxis: {
+      title: { text: text.yTitle },
+      gridcolor: '#edf0f5',
+      zerolinecolor: '#dde3ec',
+      automargin: false,
+      rangemode: 'tozero',
+    },
+    ...(text.y2Title
+      ? {
+          yaxis2: {
+            title: { text: text.y2Title },
+            overlaying: 'y',
+            side: 'right',
+            showgrid: false,
+            automargin: false,
+            rangemode: 'tozero',
+          },
+        }
+      : {}),
+    annotations: text.sourceNote
+      ? [
+          {
+            text: text.sourceNote,
+            xref: 'paper',
+            yref: 'paper',
+            x: 0,
+            // In plot fractions: the note starts just under the x-axis title, whatever the height.
+            y: -(TICKS_AND_AXIS_TITLE + NOTE_GAP) / plotHeight,
+            xanchor: 'left',
+            yanchor: 'top',
+            showarrow: false,
+            align: 'left',
+            font: { family: CHART_FONT, size: 10, color: MUTED },
+          },
+        ]
+      : [],
+  } as Partial<Layout>;
+}

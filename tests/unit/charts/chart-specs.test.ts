@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import type { ChartPoint } from '../../../renderer/src/features/charts/chart-queries.ts';
+import { chartLayout, plotlySeparators } from '../../../renderer/src/features/charts/chart-layout.ts';
+import { chartSpec, sourceNote } from '../../../renderer/src/features/charts/chart-specs.ts';
+
+const point = (
+  series: string,
+  label: string,
+  low: number,
+  high = low,
+  extra: Partial<ChartPoint> = {},
+): ChartPoint => ({
+  series,
+  label,
+  low,
+  high,
+  unit: '%',
+  estimate: false,
+  docTitle: 'Nghị quyết',
+  ...extra,
+});
+
+const POINTS = [
+  point('Chỉ tiêu', '2021–2025', 7, 7.5),
+  point('Kết quả', '2021–2025', 6.79, 6.79, { estimate: true }),
+  point('Chỉ tiêu', '2026–2030', 10, 11),
+];
+const TEXT = {
+  title: 'GRDP',
+  subtitle: 'Đơn vị: %',
+  xTitle: 'Giai đoạn',
+  yTitle: '%',
+  sourceNote: 'Nguồn: Nghị quyết',
+};
+
+type Trace = Record<string, unknown> & { text: string[]; marker: Record<string, unknown> };
+
+describe('chart specs a briefing can use', () => {
+  it('writes data labels with the product formatter, estimates marked, and none when labels are off', () => {
+    const on = chartSpec(POINTS, TEXT, { type: 'bar', dataLabels: true, locale: 'vi' });
+    const [targets, results] = on.data as Trace[];
+    expect(targets!.text).toEqual(['7–7,5%', '10–11%']);
+    expect(results!.text).toEqual(['6,79%*', '']);
+    expect(results!.marker.opacity).toEqual([0.5, 1]);
+    expect(targets!.textposition).toBe('outside');
+    const english = chartSpec(POINTS, TEXT, { type: 'bar', dataLabels: true, locale: 'en' });
+    expect((english.data[1] as Trace).text).toEqual(['6.79%*', '']);
+    expect(english.layout.separators).toBe('.,');
+    const off = chartSpec(POINTS, TEXT, { type: 'bar', dataLabels: false, locale: 'vi' });
+    expect((off.data[0] as Trace).text).toEqual(['', '']);
+    // An estimate keeps its mark even without labels.
+    expect((off.data[1] as Trace).text).toEqual(['*', '']);
+  });
+
+  it('draws lines with hollow markers for estimates, and bars or lines as chosen', () => {
+    const lines = chartSpec(POINTS, TEXT, { type: 'line', dataLabels: true, locale: 'vi' });
+    const [targets, results] = lines.data as Trace[];
+    expect(targets!.type).toBe('scatter');
+    expect(results!.marker.symbol).toEqual(['circle-open', 'circle']);
+    // Two series' labels sit on opposite sides of their points.
+    expect([targets!.textposition, results!.textposition]).toEqual(['top center', 'bottom center']);
+    expect(
+      (chartSpec(POINTS, TEXT, { type: 'bar', dataLabels: true, locale: 'vi' }).data[0] as Trace).type,
+    ).toBe('bar');
+  });
+
+  it('puts a second unit on a second axis, never on the first', () => {
+    const mixed = [
+      point('Kim ngạch', '2024', 5500, 5500, { unit: 'triệu USD' }),
+      point('Tăng trưởng', '2024', 8.2),
+    ];
+    const spec = chartSpec(
+      mixed,
+      { ...TEXT, yTitle: 'triệu USD' },
+      { type: 'line', dataLabels: true, locale: 'vi' },
+    );
+    expect((spec.data as Trace[]).map((trace) => trace.yaxis)).toEqual(['y', 'y2']);
+    expect((spec.layout as Record<string, { title: { text: string } }>).yaxis2?.title.text).toBe('%');
+    expect((spec.data[0] as Trace).text).toEqual(['5.500']);
+  });
+
+  it('lays out title, subtitle, legend, axis title and source note without overlap', () => {
+    const note = 'Nguồn: A;<br>B;<br>C';
+    const layout = chartLayout({ ...TEXT, sourceNote: note }, 'vi', 480);
+    const margin = layout.margin as { t: number; b: number };
+    const plotHeight = 480 - margin.t - margin.b;
+    // The legend sits in a row above the plot (its bottom at the plot's top), under the title and subtitle.
+    expect(layout.legend).toMatchObject({ orientation: 'h', yanchor: 'bottom', y: 1.02 });
+    expect(margin.t).toBeGreaterThanOrEqual(100);
+    // The note starts below the x-axis title and its three lines fit inside the bottom margin.
+    const annotation = layout.annotations![0]!;
+    const noteTop = -Number(annotation.y) * plotHeight;
+    expect(noteTop).toBeGreaterThanOrEqual(58);
+    expect(noteTop + 3 * 14).toBeLessThanOrEqual(margin.b);
+    expect(layout.title).toMatchObject({ text: 'GRDP', subtitle: { text: 'Đơn vị: %' } });
+    const withoutSubtitle = chartLayout({ ...TEXT, subtitle: '' }, 'vi', 480);
+    expect((withoutSubtitle.title as { subtitle?: unknown }).subtitle).toBeUndefined();
+  });
+
+  it('lists each source once and explains the estimate mark only when there is one', () => {
+    expect(sourceNote(POINTS, 'Nguồn', '* Số ước tính')).toBe('Nguồn: Nghị quyết<br>* Số ước tính');
+    expect(sourceNote([POINTS[0]!], 'Nguồn', '* Số ước tính')).toBe('Nguồn: Nghị quyết');
+    expect(plotlySeparators('vi')).toBe(',.');
+  });
+});

@@ -1,0 +1,105 @@
+import JSZip from 'jszip';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildPptxReport } from '../../../renderer/src/lib/report/pptx-report.ts';
+import { readReportData, type ReportData } from '../../../renderer/src/lib/report/report-data.ts';
+import { useWarehouseDatabase } from '../../support/warehouse-database.ts';
+
+// Six indicators, one of which (tourist arrivals) the warehouse states in three units.
+const SIX = [
+  'grdp_growth',
+  'grdp_per_capita',
+  'budget_revenue_total',
+  'poverty_rate',
+  'forest_cover_rate',
+  'tourist_arrivals',
+];
+
+/** The slides of a deck in order, each as its XML. */
+async function slidesOf(bytes: Uint8Array): Promise<string[]> {
+  const zip = await JSZip.loadAsync(bytes);
+  const names = Object.keys(zip.files)
+    .filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name))
+    .sort((a, b) => Number(/(\d+)\.xml$/.exec(a)?.[1]) - Number(/(\d+)\.xml$/.exec(b)?.[1]));
+  return Promise.all(names.map((name) => zip.file(name)!.async('string')));
+}
+
+/** Every text run of a piece of slide XML, joined: what a reader sees in it. */
+function textOf(xml: string): string {
+  return [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((match) => match[1]).join(' ');
+}
+
+/** The rows of the first table on a slide, each a list of its cells' texts. */
+function tableRows(xml: string): string[][] {
+  return [...xml.matchAll(/<a:tr\b[\s\S]*?<\/a:tr>/g)].map((row) =>
+    [...row[0].matchAll(/<a:tc\b[\s\S]*?<\/a:tc>/g)].map((cell) => textOf(cell[0])),
+  );
+}
+
+describe('the pptx deck, re-opened as XML', () => {
+  const warehouse = useWarehouseDatabase();
+  let data: ReportData;
+
+  beforeAll(async () => {
+    const read = await readReportData(warehouse.db, { indicators: SIX, periods: 'terms' });
+    if (!read.ok) throw new Error(read.error.message);
+    data = read.value;
+  });
+
+  it('shows the 2026–2030 targets on the summary slide, not a dash, beside results and status', async () => {
+    const slides = await slidesOf(await buildPptxReport(data, 'vi', '2026-12-01'));
+    const summaries = slides.filter((xml) => xml.includes('Tổng hợp đánh giá thực hiện chỉ tiêu'));
+    expect(summaries.length).toBeGreaterThan(0);
+    const rows = summaries.flatMap((xml) => tableRows(xml));
+    const header = rows[0]!;
+    expect(header).toEqual(['Chỉ tiêu', '2016–2020', '2021–2025', '2026–2030']);
+    const grdp = rows.find((row) => row[0] === 'Tốc độ tăng trưởng kinh tế (GRDP)')!;
+    expect(grdp[3]).toBe('Chỉ tiêu: 10–11%');
+    expect(grdp[2]).toBe('Chỉ tiêu: 7–7,5% Kết quả: 6,79% (ước tính) không đạt');
+    const forest = rows.find((row) => row[0] === 'Tỷ lệ che phủ rừng')!;
+    expect(forest[3]).toBe('Chỉ tiêu: 65%');
+    const perCapita = rows.find((row) => row[0]?.startsWith('GRDP bình quân đầu người'))!;
+    expect(perCapita[3]).toBe('Chỉ tiêu: ~130 triệu đồng');
+    const revenue = rows.find((row) => row[0]?.startsWith('Tổng thu ngân sách'))!;
+    expect(revenue[2]).toBe('Kết quả: 54.449,1 tỷ đồng (ước tính)');
+    // A period with nothing at all is the one place a dash stands.
+    expect(revenue[3]).toBe('–');
+  });
+
+  it('counts the indicators chosen, not the rows they take', async () => {
+    expect(data.rows.length).toBeGreaterThan(SIX.length);
+    const slides = await slidesOf(await buildPptxReport(data, 'vi', '2026-12-01'));
+    expect(textOf(slides[0]!)).toContain('6 chỉ tiêu · các giai đoạn 2016–2020, 2021–2025, 2026–2030');
+    const english = await slidesOf(await buildPptxReport(data, 'en', '2026-12-01'));
+    expect(textOf(english[0]!)).toContain('6 indicators');
+  });
+
+  it('ends every slide with its source note', async () => {
+    const slides = await slidesOf(await buildPptxReport(data, 'vi', '2026-12-01'));
+    expect(slides.length).toBe(1 + data.rows.length + Math.ceil(data.rows.length / 6));
+    for (const xml of slides) expect(textOf(xml)).toMatch(/Nguồn: \S/);
+    expect(textOf(slides[0]!)).toContain('Báo cáo đánh giá tình hình thực hiện kế hoạch');
+  });
+
+  it('formats chart data labels like the tables, pinned to the report’s locale', async () => {
+    const zip = await JSZip.loadAsync(await buildPptxReport(data, 'vi', '2026-12-01'));
+    const charts = await Promise.all(
+      Object.keys(zip.files)
+        .filter((name) => /^ppt\/charts\/chart\d+\.xml$/.test(name))
+        .map((name) => zip.file(name)!.async('string')),
+    );
+    const revenue = charts.find((xml) => xml.includes('<c:v>54449.1</c:v>'))!;
+    expect(revenue).toContain('formatCode="[$-42A]#,##0.0;-[$-42A]#,##0.0;"');
+    const english = await JSZip.loadAsync(await buildPptxReport(data, 'en', '2026-12-01'));
+    const names = Object.keys(english.files).filter((name) => /^ppt\/charts\/chart\d+\.xml$/.test(name));
+    const xml = (await Promise.all(names.map((name) => english.file(name)!.async('string')))).join('');
+    expect(xml).toContain('[$-409]#,##0.0');
+    expect(xml).not.toContain('#,##0.##');
+  });
+
+  it('puts a quick report’s domain on its title slide', async () => {
+    const slides = await slidesOf(
+      await buildPptxReport(data, 'vi', '2026-12-01', { subtitle: 'Báo cáo nhanh: Kinh tế' }),
+    );
+    expect(textOf(slides[0]!)).toContain('Báo cáo nhanh: Kinh tế');
+  });
+});
