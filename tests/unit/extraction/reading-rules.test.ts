@@ -93,6 +93,29 @@ describe('levels, changes and elaborations (DATA-CONTRACT.md, "Reading conventio
     expect(read(text, '2.300 ha')).toMatchObject({ measure: 'actual', period: '2025-2025', basis: 'level' });
     expect(read(text, '9.000 tấn')).toMatchObject({ measure: 'actual', period: '2025-2025', basis: 'level' });
   });
+  it('an area ("diện tích") is a stock, whatever verb opened the sentence', () => {
+    const text =
+      'Hình thành các vùng cây trồng tập trung: Quế diện tích 4.100 ha; Hồi diện tích trên 2.700 ha.';
+    expect(read(text, '4.100 ha')).toMatchObject({ measure: 'actual', period: '2025-2025', basis: 'level' });
+    expect(read(text, '2.700 ha')).toMatchObject({ measure: 'actual', period: '2025-2025', basis: 'level' });
+  });
+  it('the attribute right after a change ("…, diện tích đạt") is the level, not part of the change', () => {
+    const text = 'Vùng Chè mở rộng thêm 300 ha, diện tích đạt 1.900 ha, sản lượng đạt 8.000 tấn.';
+    expect(read(text, '300 ha')).toMatchObject({ measure: 'change', period: '2021-2025', basis: 'total' });
+    expect(read(text, '1.900 ha')).toMatchObject({ measure: 'actual', period: '2025-2025', basis: 'level' });
+    expect(read(text, '8.000 tấn')).toMatchObject({ measure: 'actual', period: '2025-2025', basis: 'level' });
+  });
+  it('"có N … đã được … quyết định" counts things done; their "tổng diện tích" sums them', () => {
+    const text =
+      'Có 15 dự án đã được UBND tỉnh quyết định chuyển đổi mục đích sử dụng đất, tổng diện tích 420,5 ha.';
+    expect(read(text, '15 dự án')).toMatchObject({ period: '2021-2025', basis: 'total' });
+    expect(read(text, '420,5 ha')).toMatchObject({ period: '2021-2025', basis: 'total' });
+    // Without "đã", a state: "có 90 vùng trồng được cấp mã số" is the level now.
+    expect(read('Toàn tỉnh có 90 vùng trồng được cấp mã số.', '90 vùng trồng')).toMatchObject({
+      period: '2025-2025',
+      basis: 'level',
+    });
+  });
   it('a share in brackets after an amount ("(chiếm 12%)") takes the amount\'s period and basis', () => {
     const text = 'Trong đó: vốn tín dụng 3.000 tỷ đồng (chiếm 12%); vốn ngân sách 500 tỷ đồng (chiếm 2%).';
     expect(read(text, '12%')).toMatchObject({ period: read(text, '3.000 tỷ đồng').period, basis: 'total' });

@@ -145,6 +145,13 @@ const OPENING_VERB = new RegExp(
 // "… 229 vùng trồng, với diện tích 1.275,1 ha": an attribute of the figure before it.
 const ATTRIBUTE_OF_PREVIOUS =
   /^[\s,;(]*(?:với|có|gồm)?\s*(?:tổng\s+)?(?:diện tích|công suất|chiều dài|tổng vốn|vốn đăng ký|số tiền|trị giá)\s*(?:đạt|là|khoảng|trên|hơn|gần)?\s*$/iu;
+// "Na diện tích 3.200 ha", "diện tích đạt 2.250 ha": the area of something is a stock, whatever verb opened the sentence.
+const STOCK_ATTRIBUTE_BEFORE = lexiconRegex(
+  'stockAttributes',
+  // "tổng diện tích" of things counted before sums their areas: an attribute of that figure.
+  '(?<![\\p{L}])(?<!tổng\\s+)',
+  '\\s*(?:đạt|là)?\\s*(?:từ|khoảng|trên|hơn|gần)?\\s*$',
+);
 const MONEY_UNIT = /đồng|USD/u;
 // "được duy trì trên 99%", "Duy trì 100% …": held every year of the period.
 const MAINTAINED = new RegExp(
@@ -265,14 +272,20 @@ export function readCues(around: FigureSurroundings, frame: Frame): Cues {
         /bình quân(?!\s*(?:đầu người|\/người))/iu.test(before)));
   const doneAfter = DONE_AFTER.test(sentence.slice(end));
   const bracketed = /\(\s*$/.test(windowBefore);
+  const stockAttribute = STOCK_ATTRIBUTE_BEFORE.test(windowBefore);
+  // "Có 23 dự án đã được … quyết định": a bare "có" counting things done in the period.
+  const existentialDone =
+    /(?:^|[\s,;:])có\s+(?:trên\s+|hơn\s+|khoảng\s+|gần\s+)?$/iu.test(windowBefore) &&
+    (DONE_AFTER_PAST.test(sentence.slice(end)) || DONE_BY_DOERS.test(sentence.slice(end)));
   const standing =
     bracketed ||
+    stockAttribute ||
     (LEVEL_CUE.test(windowBefore) &&
       // "lũy kế toàn tỉnh có 02 khu": what has accumulated is a stock.
       (!TOTAL_CUE.test(windowBefore) || CUMULATIVE_STOCK.test(windowBefore)) &&
       !(
         (/(?:^|[\s,;:])có\s+(?:trên\s+|hơn\s+|khoảng\s+|gần\s+)?$/iu.test(windowBefore)
-          ? DONE_AFTER_PAST.test(sentence.slice(end)) || DONE_BY_DOERS.test(sentence.slice(end))
+          ? existentialDone
           : doneAfter) && !/hiện có|đến nay|hiện nay|còn/iu.test(windowBefore)
       ));
   // "GRDP bình quân đầu người giai đoạn 2021 - 2022 đạt 49,26 triệu đồng": a per-person level over
@@ -305,6 +318,7 @@ export function readCues(around: FigureSurroundings, frame: Frame): Cues {
       : DONE_BEFORE.test(windowBefore) ||
         FLOW_VERB.test(windowBefore) ||
         doneAfter ||
+        existentialDone ||
         // Counted things only: "Hình thành … vùng: Na diện tích 3.200 ha" gives the zones' areas.
         (around.unitKind === 'count' && OPENING_VERB.test(sentence) && !LEVEL_CUE.test(windowBefore)));
 
@@ -332,6 +346,7 @@ export function readCues(around: FigureSurroundings, frame: Frame): Cues {
     EACH_YEAR_CUE.test(windowBefore) ||
     TOTAL_CUE.test(windowBefore) ||
     LEVEL_CUE.test(windowBefore) ||
+    stockAttribute ||
     ACTUAL_WORD.test(windowBefore) ||
     TARGET_WORD.test(windowBefore) ||
     /so với|tương đương|gấp|bằng|chiếm|tỷ lệ/iu.test(windowBefore);
@@ -380,7 +395,8 @@ export function readCues(around: FigureSurroundings, frame: Frame): Cues {
       (around.previousReading !== null &&
         (bracketed ||
           /trong đó\s*:?\s*(?:\p{L}+\s+){0,8}$/iu.test(windowBefore) ||
-          ATTRIBUTE_OF_PREVIOUS.test(windowBefore) ||
+          // "mở rộng thêm 400 ha, diện tích đạt 2.250 ha": the attribute of a change is no part of it.
+          (ATTRIBUTE_OF_PREVIOUS.test(windowBefore) && around.previousReading.changeReason === null) ||
           SHARE_OF_PREVIOUS.test(windowBefore))),
     previous: around.previousReading ?? around.footnoteOf ?? null,
     bracketClosedSincePrevious: /\)/.test(windowBefore),
