@@ -67,6 +67,38 @@ describe('reporting-frame semantics in a multi-year review', () => {
     const text = 'Kết quả tích cực: Hết năm 2024, toàn tỉnh có 90 xã đạt chuẩn. Có 20 xã đạt chuẩn nâng cao.';
     expect(read(text, '20 xã')).toMatchObject({ period: '2024-2024', basis: 'level' });
   });
+  it('a lead-in naming a new subject ends the carried period', () => {
+    const text =
+      'Kết quả tích cực: Hết năm 2024, toàn tỉnh có 90 xã đạt chuẩn. Có 20 xã đạt chuẩn nâng cao. ' +
+      'Các chính sách hỗ trợ sản xuất phát huy hiệu quả: toàn tỉnh có 150 sản phẩm OCOP.';
+    expect(read(text, '20 xã')).toMatchObject({ period: '2024-2024', basis: 'level' });
+    expect(read(text, '150 sản phẩm')).toMatchObject({ period: '2025-2025', basis: 'level' });
+    // "Trong đó: …" details what came before: no new subject.
+    const detail = 'Hết năm 2024, toàn tỉnh có 90 xã đạt chuẩn. Trong đó: có 20 xã đạt chuẩn nâng cao.';
+    expect(read(detail, '20 xã')).toMatchObject({ period: '2024-2024', basis: 'level' });
+  });
+});
+
+describe('totals over time need a span word', () => {
+  const PLAN = 'II. PHƯƠNG HƯỚNG, MỤC TIÊU GIAI ĐOẠN 2026 - 2030\n';
+  it('"tổng thu" in a term\'s target list names all sources of a yearly flow: the level at the end', () => {
+    const text = `${PLAN}Tổng thu từ khách du lịch đạt từ 9.000 tỷ đồng trở lên.`;
+    expect(read(text, '9.000 tỷ đồng')).toMatchObject({
+      measure: 'target',
+      period: '2030-2030',
+      basis: 'level',
+    });
+  });
+  it('"tổng … cả giai đoạn", "tổng … 5 năm" are totals over the period', () => {
+    const text = `${PLAN}Tổng vốn đầu tư xã hội cả giai đoạn khoảng 200 nghìn tỷ đồng.`;
+    expect(read(text, '200 nghìn tỷ đồng')).toMatchObject({
+      measure: 'target',
+      period: '2026-2030',
+      basis: 'total',
+    });
+    const review = 'Tổng thu ngân sách nhà nước trên địa bàn 5 năm ước đạt 40.000 tỷ đồng.';
+    expect(read(review, '40.000 tỷ đồng')).toMatchObject({ period: '2021-2025', basis: 'total' });
+  });
 });
 
 describe('clause-scoped and named cues', () => {
