@@ -107,6 +107,12 @@ describe('clause-scoped and named cues', () => {
     for (const figure of ['03 sở', '02 chi cục', '15 phòng'])
       expect(read(text, figure).measure).toBe('change');
   });
+  it("a comparison base closing a coordinated list is every item's", () => {
+    const text =
+      'Mạng lưới trường, lớp được sắp xếp lại, giảm 30 trường, 80 điểm trường so với đầu nhiệm kỳ.';
+    for (const figure of ['30 trường', '80 điểm trường'])
+      expect(read(text, figure)).toMatchObject({ measure: 'change', period: '2025-2025', basis: 'level' });
+  });
   it('"mục tiêu" inside the name of something done does not make a target', () => {
     expect(read('Tỉnh đã hoàn thành mục tiêu 150 xã đạt chuẩn nông thôn mới.', '150 xã').measure).toBe(
       'actual',

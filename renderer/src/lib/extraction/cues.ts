@@ -164,6 +164,14 @@ const PERCENT_DONE = new RegExp(
 const CUMULATIVE_STOCK = /(?:lũy|luỹ) kế[^.;]{0,30}\scó\s/iu;
 const STOCK_NOUN = lexiconRegex('stockNouns', '(?<![\\p{L}])');
 
+// ", 125 điểm trường và 30 phòng" right after a figure: items of its list, before what closes it.
+const LIST_ITEMS = /^(?:\s*(?:,|và)\s*\d[\d.]*(?:,\d+)?\s+\p{L}+(?:\s+\p{L}+){0,3}?)+(?=\s+so với\s)/u;
+
+/** What follows a figure, past the bare items of its coordinated list. */
+function pastListItems(after: string): string {
+  return after.replace(LIST_ITEMS, ' ');
+}
+
 function comparatorOf(before: string, after: string): Comparator {
   const tail = before.slice(-28);
   if (/^\s*trở lên/iu.test(after) || /(≥|không dưới|tối thiểu|ít nhất)\s*$/iu.test(tail)) return '>=';
@@ -197,7 +205,7 @@ export function readCues(around: FigureSurroundings, frame: Frame): Cues {
       period.role === 'baseline' &&
       period.start >= end &&
       period.end <= around.clauseEnd &&
-      !/\d/.test(withoutFootnoteRefs(sentence.slice(end, period.start))),
+      !/\d/.test(pastListItems(withoutFootnoteRefs(sentence.slice(end, period.start)))),
   );
   const baselineBefore = periods.find(
     // A ratio's base another figure already used ("gấp 2,0 lần năm 2020, … tăng 15,98%") is not this one's.
@@ -210,7 +218,8 @@ export function readCues(around: FigureSurroundings, frame: Frame): Cues {
         /lần\s+(?:so với\s+)?$/iu.test(sentence.slice(Math.max(0, period.start - 12), period.start))
       ),
   );
-  const plainAfter = withoutFootnoteRefs(clauseAfter);
+  // "giảm 45 trường, 125 điểm trường so với …": the base closing a list is every item's.
+  const plainAfter = pastListItems(withoutFootnoteRefs(clauseAfter));
   // "so với Nghị quyết" compares with a plan: a change only for a percentage of it.
   const soVoiAfter = /^[^\d]{0,40}?so với(?!\s+(?:nghị quyết|kế hoạch|chỉ tiêu|mục tiêu|dự toán))/iu.test(
     plainAfter,
