@@ -195,8 +195,23 @@ describe('levels, changes and elaborations (DATA-CONTRACT.md, "Reading conventio
 });
 
 describe('numbers by grammar', () => {
-  it('any noun after a count is what it counts', () => {
-    expect(read('Đã sáp nhập 07 nông trường.', '07 nông').unit).toBe('nông');
+  it('any noun after a count is what it counts: an unknown noun is a two-word compound', () => {
+    expect(read('Đã sáp nhập 07 nông trường.', '07 nông trường').unit).toBe('nông trường');
+    expect(read('Kích hoạt 9.500 tài khoản định danh.', '9.500 tài khoản').unit).toBe('tài khoản');
+    expect(read('Bắt giữ 120 đối tượng vi phạm.', '120 đối tượng').unit).toBe('đối tượng');
+  });
+  it('a one-word counted noun of the lexicon, or one a verb or function word follows, is one word', () => {
+    expect(read('Lắp đặt 300 đèn năng lượng mặt trời.', '300 đèn').unit).toBe('đèn');
+    expect(read('Có 12 cháu được nhận học bổng.', '12 cháu').unit).toBe('cháu');
+    expect(read('Tiếp 200 lượt/230 công dân.', '230 công dân').unit).toBe('công dân');
+  });
+  it('an abbreviation counted keeps its capitals', () => {
+    expect(read('Đã cắt giảm 340 TTHC.', '340 TTHC').unit).toBe('TTHC');
+  });
+  it('a map scale is no figure', () => {
+    expect(extractText('Phê duyệt quy hoạch chi tiết tỷ lệ 1/2.000 và 1/500 khu trung tâm.', REVIEW)).toEqual(
+      [],
+    );
   });
   it('a unit split by a hard line break is one unit', () => {
     expect(read('Toàn tỉnh có 566 hợp \n\ntác xã.', '566 hợp \n\ntác xã').unit).toBe('hợp tác xã');
