@@ -51,12 +51,12 @@ describe(`the gold sample (${GOLD_FILES.length} files)`, () => {
     expect(GOLD_FILES.filter((name) => PARTIAL.test(name))).toHaveLength(1);
   });
 
-  // A ratchet at what the extractor reaches today, never to be lowered. Issue 9 asks recall_all
-  // ≥ 0.95 and precision ≥ 0.97 (recall_core and link_f1_core already meet its 0.97).
+  // A ratchet at what the extractor reaches today, never to be lowered (issue 9 asks recall_all
+  // ≥ 0.95, precision ≥ 0.97, recall_core and link_f1_core ≥ 0.97).
   it('keeps the scores reached on all four files together', () => {
     expect(scores.recall_core).toBeGreaterThanOrEqual(0.97);
-    expect(scores.recall_all).toBeGreaterThanOrEqual(0.955);
-    expect(scores.precision).toBeGreaterThanOrEqual(0.96);
+    expect(scores.recall_all).toBeGreaterThanOrEqual(0.965);
+    expect(scores.precision).toBeGreaterThanOrEqual(0.975);
     expect(scores.link_f1_core).toBeGreaterThanOrEqual(0.97);
   });
 

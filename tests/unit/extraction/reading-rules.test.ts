@@ -67,6 +67,38 @@ describe('reporting-frame semantics in a multi-year review', () => {
     const text = 'Kết quả tích cực: Hết năm 2024, toàn tỉnh có 90 xã đạt chuẩn. Có 20 xã đạt chuẩn nâng cao.';
     expect(read(text, '20 xã')).toMatchObject({ period: '2024-2024', basis: 'level' });
   });
+  it('a lead-in naming a new subject ends the carried period', () => {
+    const text =
+      'Kết quả tích cực: Hết năm 2024, toàn tỉnh có 90 xã đạt chuẩn. Có 20 xã đạt chuẩn nâng cao. ' +
+      'Các chính sách hỗ trợ sản xuất phát huy hiệu quả: toàn tỉnh có 150 sản phẩm OCOP.';
+    expect(read(text, '20 xã')).toMatchObject({ period: '2024-2024', basis: 'level' });
+    expect(read(text, '150 sản phẩm')).toMatchObject({ period: '2025-2025', basis: 'level' });
+    // "Trong đó: …" details what came before: no new subject.
+    const detail = 'Hết năm 2024, toàn tỉnh có 90 xã đạt chuẩn. Trong đó: có 20 xã đạt chuẩn nâng cao.';
+    expect(read(detail, '20 xã')).toMatchObject({ period: '2024-2024', basis: 'level' });
+  });
+});
+
+describe('totals over time need a span word', () => {
+  const PLAN = 'II. PHƯƠNG HƯỚNG, MỤC TIÊU GIAI ĐOẠN 2026 - 2030\n';
+  it('"tổng thu" in a term\'s target list names all sources of a yearly flow: the level at the end', () => {
+    const text = `${PLAN}Tổng thu từ khách du lịch đạt từ 9.000 tỷ đồng trở lên.`;
+    expect(read(text, '9.000 tỷ đồng')).toMatchObject({
+      measure: 'target',
+      period: '2030-2030',
+      basis: 'level',
+    });
+  });
+  it('"tổng … cả giai đoạn", "tổng … 5 năm" are totals over the period', () => {
+    const text = `${PLAN}Tổng vốn đầu tư xã hội cả giai đoạn khoảng 200 nghìn tỷ đồng.`;
+    expect(read(text, '200 nghìn tỷ đồng')).toMatchObject({
+      measure: 'target',
+      period: '2026-2030',
+      basis: 'total',
+    });
+    const review = 'Tổng thu ngân sách nhà nước trên địa bàn 5 năm ước đạt 40.000 tỷ đồng.';
+    expect(read(review, '40.000 tỷ đồng')).toMatchObject({ period: '2021-2025', basis: 'total' });
+  });
 });
 
 describe('clause-scoped and named cues', () => {
@@ -74,6 +106,12 @@ describe('clause-scoped and named cues', () => {
     const text = 'Giai đoạn 2021 - 2025 đã giảm 03 sở, 02 chi cục, 15 phòng.';
     for (const figure of ['03 sở', '02 chi cục', '15 phòng'])
       expect(read(text, figure).measure).toBe('change');
+  });
+  it("a comparison base closing a coordinated list is every item's", () => {
+    const text =
+      'Mạng lưới trường, lớp được sắp xếp lại, giảm 30 trường, 80 điểm trường so với đầu nhiệm kỳ.';
+    for (const figure of ['30 trường', '80 điểm trường'])
+      expect(read(text, figure)).toMatchObject({ measure: 'change', period: '2025-2025', basis: 'level' });
   });
   it('"mục tiêu" inside the name of something done does not make a target', () => {
     expect(read('Tỉnh đã hoàn thành mục tiêu 150 xã đạt chuẩn nông thôn mới.', '150 xã').measure).toBe(
@@ -92,6 +130,29 @@ describe('levels, changes and elaborations (DATA-CONTRACT.md, "Reading conventio
     expect(read(text, '500 ha')).toMatchObject({ measure: 'change', period: '2021-2025', basis: 'total' });
     expect(read(text, '2.300 ha')).toMatchObject({ measure: 'actual', period: '2025-2025', basis: 'level' });
     expect(read(text, '9.000 tấn')).toMatchObject({ measure: 'actual', period: '2025-2025', basis: 'level' });
+  });
+  it('an area ("diện tích") is a stock, whatever verb opened the sentence', () => {
+    const text =
+      'Hình thành các vùng cây trồng tập trung: Quế diện tích 4.100 ha; Hồi diện tích trên 2.700 ha.';
+    expect(read(text, '4.100 ha')).toMatchObject({ measure: 'actual', period: '2025-2025', basis: 'level' });
+    expect(read(text, '2.700 ha')).toMatchObject({ measure: 'actual', period: '2025-2025', basis: 'level' });
+  });
+  it('the attribute right after a change ("…, diện tích đạt") is the level, not part of the change', () => {
+    const text = 'Vùng Chè mở rộng thêm 300 ha, diện tích đạt 1.900 ha, sản lượng đạt 8.000 tấn.';
+    expect(read(text, '300 ha')).toMatchObject({ measure: 'change', period: '2021-2025', basis: 'total' });
+    expect(read(text, '1.900 ha')).toMatchObject({ measure: 'actual', period: '2025-2025', basis: 'level' });
+    expect(read(text, '8.000 tấn')).toMatchObject({ measure: 'actual', period: '2025-2025', basis: 'level' });
+  });
+  it('"có N … đã được … quyết định" counts things done; their "tổng diện tích" sums them', () => {
+    const text =
+      'Có 15 dự án đã được UBND tỉnh quyết định chuyển đổi mục đích sử dụng đất, tổng diện tích 420,5 ha.';
+    expect(read(text, '15 dự án')).toMatchObject({ period: '2021-2025', basis: 'total' });
+    expect(read(text, '420,5 ha')).toMatchObject({ period: '2021-2025', basis: 'total' });
+    // Without "đã", a state: "có 90 vùng trồng được cấp mã số" is the level now.
+    expect(read('Toàn tỉnh có 90 vùng trồng được cấp mã số.', '90 vùng trồng')).toMatchObject({
+      period: '2025-2025',
+      basis: 'level',
+    });
   });
   it('a share in brackets after an amount ("(chiếm 12%)") takes the amount\'s period and basis', () => {
     const text = 'Trong đó: vốn tín dụng 3.000 tỷ đồng (chiếm 12%); vốn ngân sách 500 tỷ đồng (chiếm 2%).';
@@ -134,8 +195,23 @@ describe('levels, changes and elaborations (DATA-CONTRACT.md, "Reading conventio
 });
 
 describe('numbers by grammar', () => {
-  it('any noun after a count is what it counts', () => {
-    expect(read('Đã sáp nhập 07 nông trường.', '07 nông').unit).toBe('nông');
+  it('any noun after a count is what it counts: an unknown noun is a two-word compound', () => {
+    expect(read('Đã sáp nhập 07 nông trường.', '07 nông trường').unit).toBe('nông trường');
+    expect(read('Kích hoạt 9.500 tài khoản định danh.', '9.500 tài khoản').unit).toBe('tài khoản');
+    expect(read('Bắt giữ 120 đối tượng vi phạm.', '120 đối tượng').unit).toBe('đối tượng');
+  });
+  it('a one-word counted noun of the lexicon, or one a verb or function word follows, is one word', () => {
+    expect(read('Lắp đặt 300 đèn năng lượng mặt trời.', '300 đèn').unit).toBe('đèn');
+    expect(read('Có 12 cháu được nhận học bổng.', '12 cháu').unit).toBe('cháu');
+    expect(read('Tiếp 200 lượt/230 công dân.', '230 công dân').unit).toBe('công dân');
+  });
+  it('an abbreviation counted keeps its capitals', () => {
+    expect(read('Đã cắt giảm 340 TTHC.', '340 TTHC').unit).toBe('TTHC');
+  });
+  it('a map scale is no figure', () => {
+    expect(extractText('Phê duyệt quy hoạch chi tiết tỷ lệ 1/2.000 và 1/500 khu trung tâm.', REVIEW)).toEqual(
+      [],
+    );
   });
   it('a unit split by a hard line break is one unit', () => {
     expect(read('Toàn tỉnh có 566 hợp \n\ntác xã.', '566 hợp \n\ntác xã').unit).toBe('hợp tác xã');

@@ -45,3 +45,14 @@ function boundToBracketedFigure(sentence: string, period: PeriodMention, figureS
   const bracket = /^\s*\(\s*\d[^()]*\)/u.exec(sentence.slice(period.end));
   return bracket !== null && figureStart >= period.end + bracket[0].length;
 }
+
+// "Các chính sách đặc thù … đạt hiệu quả cao: Đã …": a lead-in naming a new subject, before any figure.
+const TOPIC_LEAD_IN = /^[\s\-+•*–]*(?!(?:trong đó|cụ thể|bao gồm|gồm|như)[\s:])[^\d:;.()]{12,200}:\s*\S/iu;
+
+/**
+ * A sentence that opens a new subject with a lead-in ends the period a previous "Hết năm 2024, …"
+ * carried: the carry lasts while the text speaks of what that opening introduced.
+ */
+export function endsCarriedPeriod(sentence: string): boolean {
+  return TOPIC_LEAD_IN.test(sentence);
+}

@@ -96,10 +96,8 @@ const ESTIMATE_WORD = lexiconRegex('estimateWords', '(?<![\\p{L}])');
 const AVERAGE_CUE =
   /bình quân(?!\s*(?:đầu người|\/người|mỗi người|một người))\s*(?:\p{L}+\s+){0,2}(?:hằng năm|hàng năm|mỗi năm|năm|giai đoạn|cả giai đoạn|\/năm)|(?:tăng|giảm)\s+bình quân|bình quân\s+(?:tăng|giảm)|trung bình\s*(?:hằng năm|hàng năm|mỗi năm)/iu;
 const EACH_YEAR_CUE = lexiconRegex('eachYearWords');
-const TOTAL_CUE = new RegExp(
-  String.raw`tổng\s+(?:cộng|vốn|thu|chi)|\b5 năm|sau \d+ năm|${lexiconRegex('totalWords').source}`,
-  'iu',
-);
+// "Tổng thu từ khách du lịch" sums across sources, not years: a total over time needs a span word.
+const TOTAL_CUE = new RegExp(String.raw`\b5 năm|sau \d+ năm|${lexiconRegex('totalWords').source}`, 'iu');
 const ADDED_CUE = lexiconRegex('addedWords', '(?<![\\p{L}])');
 // "mở rộng thêm 1.000 ha": by how much a level grew, a change of it.
 const EXPANSION_BEFORE = lexiconRegex(
@@ -145,6 +143,13 @@ const OPENING_VERB = new RegExp(
 // "… 229 vùng trồng, với diện tích 1.275,1 ha": an attribute of the figure before it.
 const ATTRIBUTE_OF_PREVIOUS =
   /^[\s,;(]*(?:với|có|gồm)?\s*(?:tổng\s+)?(?:diện tích|công suất|chiều dài|tổng vốn|vốn đăng ký|số tiền|trị giá)\s*(?:đạt|là|khoảng|trên|hơn|gần)?\s*$/iu;
+// "Na diện tích 3.200 ha", "diện tích đạt 2.250 ha": the area of something is a stock, whatever verb opened the sentence.
+const STOCK_ATTRIBUTE_BEFORE = lexiconRegex(
+  'stockAttributes',
+  // "tổng diện tích" of things counted before sums their areas: an attribute of that figure.
+  '(?<![\\p{L}])(?<!tổng\\s+)',
+  '\\s*(?:đạt|là)?\\s*(?:từ|khoảng|trên|hơn|gần)?\\s*$',
+);
 const MONEY_UNIT = /đồng|USD/u;
 // "được duy trì trên 99%", "Duy trì 100% …": held every year of the period.
 const MAINTAINED = new RegExp(
@@ -158,6 +163,14 @@ const PERCENT_DONE = new RegExp(
 );
 const CUMULATIVE_STOCK = /(?:lũy|luỹ) kế[^.;]{0,30}\scó\s/iu;
 const STOCK_NOUN = lexiconRegex('stockNouns', '(?<![\\p{L}])');
+
+// ", 125 điểm trường và 30 phòng" right after a figure: items of its list, before what closes it.
+const LIST_ITEMS = /^(?:\s*(?:,|và)\s*\d[\d.]*(?:,\d+)?\s+\p{L}+(?:\s+\p{L}+){0,3}?)+(?=\s+so với\s)/u;
+
+/** What follows a figure, past the bare items of its coordinated list. */
+function pastListItems(after: string): string {
+  return after.replace(LIST_ITEMS, ' ');
+}
 
 function comparatorOf(before: string, after: string): Comparator {
   const tail = before.slice(-28);
@@ -192,7 +205,7 @@ export function readCues(around: FigureSurroundings, frame: Frame): Cues {
       period.role === 'baseline' &&
       period.start >= end &&
       period.end <= around.clauseEnd &&
-      !/\d/.test(withoutFootnoteRefs(sentence.slice(end, period.start))),
+      !/\d/.test(pastListItems(withoutFootnoteRefs(sentence.slice(end, period.start)))),
   );
   const baselineBefore = periods.find(
     // A ratio's base another figure already used ("gấp 2,0 lần năm 2020, … tăng 15,98%") is not this one's.
@@ -205,7 +218,8 @@ export function readCues(around: FigureSurroundings, frame: Frame): Cues {
         /lần\s+(?:so với\s+)?$/iu.test(sentence.slice(Math.max(0, period.start - 12), period.start))
       ),
   );
-  const plainAfter = withoutFootnoteRefs(clauseAfter);
+  // "giảm 45 trường, 125 điểm trường so với …": the base closing a list is every item's.
+  const plainAfter = pastListItems(withoutFootnoteRefs(clauseAfter));
   // "so với Nghị quyết" compares with a plan: a change only for a percentage of it.
   const soVoiAfter = /^[^\d]{0,40}?so với(?!\s+(?:nghị quyết|kế hoạch|chỉ tiêu|mục tiêu|dự toán))/iu.test(
     plainAfter,
@@ -265,14 +279,20 @@ export function readCues(around: FigureSurroundings, frame: Frame): Cues {
         /bình quân(?!\s*(?:đầu người|\/người))/iu.test(before)));
   const doneAfter = DONE_AFTER.test(sentence.slice(end));
   const bracketed = /\(\s*$/.test(windowBefore);
+  const stockAttribute = STOCK_ATTRIBUTE_BEFORE.test(windowBefore);
+  // "Có 23 dự án đã được … quyết định": a bare "có" counting things done in the period.
+  const existentialDone =
+    /(?:^|[\s,;:])có\s+(?:trên\s+|hơn\s+|khoảng\s+|gần\s+)?$/iu.test(windowBefore) &&
+    (DONE_AFTER_PAST.test(sentence.slice(end)) || DONE_BY_DOERS.test(sentence.slice(end)));
   const standing =
     bracketed ||
+    stockAttribute ||
     (LEVEL_CUE.test(windowBefore) &&
       // "lũy kế toàn tỉnh có 02 khu": what has accumulated is a stock.
       (!TOTAL_CUE.test(windowBefore) || CUMULATIVE_STOCK.test(windowBefore)) &&
       !(
         (/(?:^|[\s,;:])có\s+(?:trên\s+|hơn\s+|khoảng\s+|gần\s+)?$/iu.test(windowBefore)
-          ? DONE_AFTER_PAST.test(sentence.slice(end)) || DONE_BY_DOERS.test(sentence.slice(end))
+          ? existentialDone
           : doneAfter) && !/hiện có|đến nay|hiện nay|còn/iu.test(windowBefore)
       ));
   // "GRDP bình quân đầu người giai đoạn 2021 - 2022 đạt 49,26 triệu đồng": a per-person level over
@@ -305,6 +325,7 @@ export function readCues(around: FigureSurroundings, frame: Frame): Cues {
       : DONE_BEFORE.test(windowBefore) ||
         FLOW_VERB.test(windowBefore) ||
         doneAfter ||
+        existentialDone ||
         // Counted things only: "Hình thành … vùng: Na diện tích 3.200 ha" gives the zones' areas.
         (around.unitKind === 'count' && OPENING_VERB.test(sentence) && !LEVEL_CUE.test(windowBefore)));
 
@@ -332,6 +353,7 @@ export function readCues(around: FigureSurroundings, frame: Frame): Cues {
     EACH_YEAR_CUE.test(windowBefore) ||
     TOTAL_CUE.test(windowBefore) ||
     LEVEL_CUE.test(windowBefore) ||
+    stockAttribute ||
     ACTUAL_WORD.test(windowBefore) ||
     TARGET_WORD.test(windowBefore) ||
     /so với|tương đương|gấp|bằng|chiếm|tỷ lệ/iu.test(windowBefore);
@@ -380,7 +402,8 @@ export function readCues(around: FigureSurroundings, frame: Frame): Cues {
       (around.previousReading !== null &&
         (bracketed ||
           /trong đó\s*:?\s*(?:\p{L}+\s+){0,8}$/iu.test(windowBefore) ||
-          ATTRIBUTE_OF_PREVIOUS.test(windowBefore) ||
+          // "mở rộng thêm 400 ha, diện tích đạt 2.250 ha": the attribute of a change is no part of it.
+          (ATTRIBUTE_OF_PREVIOUS.test(windowBefore) && around.previousReading.changeReason === null) ||
           SHARE_OF_PREVIOUS.test(windowBefore))),
     previous: around.previousReading ?? around.footnoteOf ?? null,
     bracketClosedSincePrevious: /\)/.test(windowBefore),

@@ -1,4 +1,5 @@
 import type { Catalogue, CatalogueEntry } from './catalogue.ts';
+import { endsCarriedPeriod } from './choose-period.ts';
 import { withoutFootnoteRefs } from './clean-line.ts';
 import { deriveLabel, derivedIndicatorId } from './derived-indicator.ts';
 import { documentProfile, type DocumentProfile } from './document-profile.ts';
@@ -107,7 +108,8 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
   for (const sentence of splitSentences(text)) {
     const sentenceText = text.slice(sentence.start, sentence.end);
     // A new line (a list item, a paragraph) starts afresh.
-    if (text.slice(previousSentenceEnd, sentence.start).includes('\n')) carriedPeriod = null;
+    if (text.slice(previousSentenceEnd, sentence.start).includes('\n') || endsCarriedPeriod(sentenceText))
+      carriedPeriod = null;
     previousSentenceEnd = sentence.end;
     if (segment.kind === 'body') frame = headingFrame(sentenceText, frame, context.profile);
     while (nextMention < mentions.length && mentions[nextMention]!.start < sentence.start) nextMention++;

@@ -1,4 +1,10 @@
+import { LEXICON } from './lexicon.ts';
+
 /** Word lists that shape a derived indicator name (derived-indicator.ts): data, one word a line. */
+
+// "khoảng", "trên", "ước" … stand before a number (lexicon beforeNumberWords): they open no name,
+// end a subject and never stand at a name's edge.
+const BEFORE_NUMBER = LEXICON.beforeNumberWords;
 
 /** The most words a derived name keeps: a row label, not a sentence. */
 export const MAX_NAME_WORDS = 12;
@@ -34,12 +40,7 @@ export const LEADING_WORDS: ReadonlySet<string> = new Set([
   'như',
   'sẽ',
   'đang',
-  'khoảng',
-  'trên',
-  'hơn',
-  'gần',
-  'dưới',
-  'ước',
+  ...BEFORE_NUMBER,
   'đạt',
   'phấn',
   'đấu',
@@ -62,7 +63,6 @@ export const PREDICATE_WORDS: ReadonlySet<string> = new Set([
   'tăng',
   'giảm',
   'chiếm',
-  'ước',
   'còn',
   'gấp',
   'bằng',
@@ -82,11 +82,7 @@ export const PREDICATE_WORDS: ReadonlySet<string> = new Set([
   'thực hiện',
   'trong đó',
   'với',
-  'khoảng',
-  'trên',
-  'hơn',
-  'gần',
-  'dưới',
+  ...BEFORE_NUMBER,
 ]);
 
 /** Function words a name never starts or ends with. */
@@ -127,12 +123,7 @@ export const EDGE_WORDS: ReadonlySet<string> = new Set([
   'các',
   'những',
   'đạt',
-  'khoảng',
-  'trên',
-  'hơn',
-  'gần',
-  'dưới',
-  'ước',
+  ...BEFORE_NUMBER,
   'năm',
   'tháng',
   'lần',

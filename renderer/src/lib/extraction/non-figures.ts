@@ -1,6 +1,6 @@
 /**
  * Spans of text whose digits are not statistics: dates, times, document numbers, list and
- * section numbering, ordinals, and designators such as "giai đoạn 2" or "Covid-19".
+ * section numbering, ordinals, map scales, and designators such as "giai đoạn 2" or "Covid-19".
  * Patterns run on NFC text; each returns the character range to block.
  */
 const BLOCKING_PATTERNS: readonly RegExp[] = [
@@ -25,6 +25,8 @@ const BLOCKING_PATTERNS: readonly RegExp[] = [
   /(?<!(?:xếp|đứng)\s+)(?:lần thứ|thứ|lần|khóa|khoá|kỳ họp|kỳ)\s+\d+(?![\d.,]*\s*\/)/giu,
   /(?<!xếp\s+)(?:giai đoạn|cấp|hạng|loại|mức độ|mức|đợt|lô|tổ|khu vực|phân khu|tuyến|quốc lộ|tỉnh lộ|đường tỉnh|đường huyện|km|cột mốc|mốc|công nghiệp|phiên bản|phiên)\s+\d{1,2}(?:\.\d)?(?![\d.,])(?:\s*,\s*\d{1,2}(?![\d.,]))*(?!\s*%)/giu,
   /\p{L}-\d+/gu,
+  // Map scales: "quy hoạch chi tiết tỷ lệ 1/2.000 và 1/500".
+  /tỷ lệ\s+1\s*\/\s*(?:[1-9]\d{0,2}(?:\.\d{3})+|[5-9]\d{2})(?:\s*(?:,|và|hoặc)\s*1\s*\/\s*(?:[1-9]\d{0,2}(?:\.\d{3})+|[5-9]\d{2}))*(?![\d.,])/giu,
   // "Cầu 17/10": a day and month used as a name.
   /\b(?:[12]?\d|3[01])\/(?:0?[1-9]|1[0-2])\b(?!\s*(?:\/|\d|%|\p{L}))/gu,
 ];

@@ -1,6 +1,5 @@
 import { NUMBER_PATTERN, parseVietnameseNumber } from './vietnamese-number.ts';
-import { LEXICON } from './lexicon.ts';
-import { isNonStatisticNoun, readUnit } from './units.ts';
+import { countedNounAfter, isNonStatisticNoun, readUnit } from './units.ts';
 
 /** A number expression found in text, before any reading of what it means. */
 export interface Mention {
@@ -29,9 +28,6 @@ const YEAR_LIKE = /^(?:19|20)\d{2}$/;
 // "xếp hạng 16/63", "đứng thứ 9", "nhóm 10 tỉnh": a place in a ranking.
 const RANK_BEFORE =
   /(?:xếp\s+hạng|xếp\s+thứ|đứng\s+thứ|thứ\s+hạng|(?:thuộc|trong|vào)\s+(?:nhóm|top|tốp))\s*(?:thứ\s*)?$/iu;
-// "05 sở", "238 bị can": any noun after a count is what it counts (grammar, not a closed list).
-const NEXT_WORD = /^\s+(\p{Ll}+)(?=[\s,.;:)]|$)/u;
-const NOT_COUNTED = new Set(LEXICON.notCountedWords);
 // "tuổi thọ … 73,5 - 74 tuổi": a life expectancy is a figure; "trẻ em từ 3 đến 5 tuổi" names a group.
 const AGE = /^\s*tuổi(?!\p{L})/iu;
 const LIFE_EXPECTANCY_BEFORE = /tuổi thọ[^.;]{0,60}$/iu;
@@ -69,17 +65,12 @@ export function scanMentions(text: string): Mention[] {
         unit = 'hạng';
         unitKind = 'count';
       } else {
-        const noun = NEXT_WORD.exec(after);
-        if (
-          noun?.[1] &&
-          Number.isInteger(low) &&
-          !YEAR_LIKE.test(first) &&
-          !NOT_COUNTED.has(noun[1]) &&
-          !isNonStatisticNoun(after)
-        ) {
-          unit = noun[1];
+        // "05 sở", "238 bị can": any noun after a count is what it counts (grammar, not a closed list).
+        const noun = countedNounAfter(after);
+        if (noun && Number.isInteger(low) && !YEAR_LIKE.test(first)) {
+          unit = noun.unit;
           unitKind = 'count';
-          end += noun[0].length;
+          end += noun.length;
         }
       }
     }

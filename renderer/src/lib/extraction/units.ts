@@ -1,4 +1,4 @@
-import { lexiconRegex, loosePhrase } from './lexicon.ts';
+import { LEXICON, lexiconRegex, loosePhrase } from './lexicon.ts';
 
 /** A unit as it may be written after a number, and its normalised spelling. */
 interface UnitForm {
@@ -103,7 +103,7 @@ export function readUnit(after: string): UnitMatch | null {
   const scale = /^\s*(nghìn|ngàn|triệu|tỷ|vạn)(?=\s)/iu.exec(after);
   const count = COUNT_REGEX.exec(scale ? after.slice(scale[0].length) : after);
   if (count) {
-    const noun = count[0].trim().toLowerCase().replace(/\s+/g, ' ');
+    const noun = nounAsWritten(count[0]);
     return {
       unit: scale ? `${scale[1]?.toLowerCase()} ${noun}` : noun,
       length: (scale?.[0].length ?? 0) + count[0].length,
@@ -116,4 +116,33 @@ export function readUnit(after: string): UnitMatch | null {
 /** True when the words after a number say it counts structure (years, stars, levels), not a statistic. */
 export function isNonStatisticNoun(after: string): boolean {
   return NON_STATISTIC_REGEX.test(after) && !readUnit(after);
+}
+
+// An abbreviation keeps its capitals ("340 TTHC"); any other noun is written in lower case.
+function nounAsWritten(written: string): string {
+  const noun = written.trim().replace(/\s+/g, ' ');
+  return /^\p{Lu}{2,}$/u.test(noun) ? noun : noun.toLowerCase();
+}
+
+// A word of the noun phrase after a count: lower-case letters, ended by space or punctuation.
+const NEXT_WORD = /^\s+(\p{Ll}+)(?=[\s,.;:)]|$)/u;
+// Words that are no counted noun (lexicon notCountedWords); after the first word of the phrase also
+// the first syllable of a verb ends it ("… 12 cháu được", "… 30 em tham gia").
+const NOT_COUNTED = new Set(LEXICON.notCountedWords);
+const VERB_START = new Set([...LEXICON.doneVerbs, ...LEXICON.flowVerbs].map((verb) => verb.split(' ')[0]));
+
+/**
+ * The noun a count counts when the lexicon does not know it, by grammar: Vietnamese writes the
+ * few one-syllable counted nouns (lexicon countNouns) and an open class of two-syllable compounds
+ * ("545.645 tài khoản", "3.273 đối tượng"), so an unknown noun is its first two words, or its only one.
+ */
+export function countedNounAfter(after: string): { unit: string; length: number } | null {
+  if (isNonStatisticNoun(after)) return null;
+  const first = NEXT_WORD.exec(after);
+  if (!first?.[1] || NOT_COUNTED.has(first[1])) return null;
+  const rest = after.slice(first[0].length);
+  const second = NEXT_WORD.exec(rest);
+  if (!second?.[1] || NOT_COUNTED.has(second[1]) || VERB_START.has(second[1]) || isNonStatisticNoun(rest))
+    return { unit: first[1], length: first[0].length };
+  return { unit: `${first[1]} ${second[1]}`, length: first[0].length + second[0].length };
 }
