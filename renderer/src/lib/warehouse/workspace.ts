@@ -42,8 +42,10 @@ const STATE = `SELECT
 export class Workspace {
   #db: WorkbenchDatabase;
   #readAsset: ReadAsset;
-  #bytes = new Map<WarehouseTable, Uint8Array>();
-  #fingerprints = new Map<WarehouseTable, string>();
+  #fingerprints: Promise<DbResult<Map<WarehouseTable, string>>> = Promise.resolve({
+    ok: true,
+    value: new Map(),
+  });
   #signature = '';
 
   constructor(db: WorkbenchDatabase, readAsset: ReadAsset) {
@@ -51,15 +53,11 @@ export class Workspace {
     this.#readAsset = readAsset;
   }
 
-  /** Loads the base tables, the views, the user schema, then locks the engine down. */
-  async load(): Promise<DbResult<void>> {
-    for (const table of WAREHOUSE_TABLES) {
-      try {
-        this.#bytes.set(table, await this.#readAsset(arrowPath(table)));
-      } catch (cause) {
-        return { ok: false, error: { code: 'load', message: `${arrowPath(table)}: ${String(cause)}` } };
-      }
-    }
+  /**
+   * Loads the base tables, the views, the user schema, then locks the engine down. The files'
+   * bytes go to the engine and are not kept: a table to restore is read again.
+   */
+  load(): Promise<DbResult<void>> {
     return this.#install();
   }
 
@@ -82,10 +80,12 @@ export class Workspace {
     }
     const signature = String(row.signature);
     const present = WAREHOUSE_TABLES.filter((table) => signature.split('\n').includes(`table ${table}`));
+    const recorded = await this.#fingerprints;
+    if (!recorded.ok) return recorded;
     const fingerprints = await this.#readFingerprints(present);
     if (!fingerprints.ok) return fingerprints;
     const damaged = WAREHOUSE_TABLES.filter(
-      (table) => fingerprints.value.get(table) !== this.#fingerprints.get(table),
+      (table) => fingerprints.value.get(table) !== recorded.value.get(table),
     );
     if (damaged.length > 0) {
       const restored = await this.#loadTables(damaged);
@@ -114,7 +114,6 @@ export class Workspace {
   async #install(): Promise<DbResult<void>> {
     const steps = [
       () => this.#loadTables(WAREHOUSE_TABLES),
-      () => this.#recordFingerprints(),
       () => this.#defineViews(),
       () => this.#db.query(`CREATE SCHEMA IF NOT EXISTS ${qualified(APP_CATALOG, USER_SCHEMA)}`),
       () => this.#db.lockDown(),
@@ -129,24 +128,27 @@ export class Workspace {
       const result = await step();
       if (!result.ok) return result;
     }
+    // Queued now, so it runs before any user statement, but not awaited: the workbench is usable
+    // as soon as the views exist, and only protect() needs the fingerprints.
+    this.#fingerprints = this.#readFingerprints(WAREHOUSE_TABLES);
     return OK;
   }
 
   async #loadTables(tables: readonly WarehouseTable[]): Promise<DbResult<void>> {
-    for (const table of tables) {
-      const bytes = this.#bytes.get(table);
-      if (!bytes) return { ok: false, error: { code: 'load', message: `${table}: not loaded` } };
+    // All files are read at once; each table is inserted as soon as its bytes are there.
+    const reads = tables.map((table) => this.#readAsset(arrowPath(table)));
+    for (const reading of reads) reading.catch(() => undefined);
+    for (const [index, table] of tables.entries()) {
+      let bytes: Uint8Array;
+      try {
+        bytes = await reads[index]!;
+      } catch (cause) {
+        return { ok: false, error: { code: 'load', message: `${arrowPath(table)}: ${String(cause)}` } };
+      }
       // Dependent views go with a dropped table; they are defined again right after.
       const loaded = await this.#db.loadArrowTable(table, bytes, APP_SCHEMA);
       if (!loaded.ok) return loaded;
     }
-    return OK;
-  }
-
-  async #recordFingerprints(): Promise<DbResult<void>> {
-    const fingerprints = await this.#readFingerprints(WAREHOUSE_TABLES);
-    if (!fingerprints.ok) return fingerprints;
-    this.#fingerprints = fingerprints.value;
     return OK;
   }
 
