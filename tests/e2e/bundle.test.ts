@@ -51,7 +51,10 @@ describe('the built renderer', () => {
       }
       // The marker must still find the library, or this check would pass for nothing.
       expect(holders.length, `${library} is shipped somewhere`).toBeGreaterThan(0);
-      expect(holders.filter((name) => startup.includes(name)), `${library} in the startup bundle`).toEqual([]);
+      expect(
+        holders.filter((name) => startup.includes(name)),
+        `${library} in the startup bundle`,
+      ).toEqual([]);
     }
   });
 });
