@@ -2,7 +2,7 @@ import { WorkbenchDatabase } from '../lib/db/database.ts';
 import { fetchAsset } from '../lib/platform/fetch-asset.ts';
 import { browserConnector } from '../lib/db/browser-connector.ts';
 import type { DbError } from '../lib/db/db-error.ts';
-import { readSchemaCatalog, type SchemaObject } from '../lib/meaning/schema-catalog.ts';
+import { countRows, readSchemaCatalog, type SchemaObject } from '../lib/meaning/schema-catalog.ts';
 import { Workspace } from '../lib/warehouse/workspace.ts';
 import { openUserStore } from '../lib/platform/store-backends.ts';
 import type { InvalidItem, UserStore } from '../lib/platform/user-store.ts';
@@ -22,6 +22,8 @@ export class Workbench {
   status = $state<WorkbenchStatus>('starting');
   error = $state.raw<DbError | null>(null);
   schema = $state.raw<SchemaObject[]>([]);
+  /** Row counts by `schema.name`, counted when the schema browser asks; forgotten when the schema is re-read. */
+  rowCounts = $state.raw<ReadonlyMap<string, number>>(new Map());
   area = $state<AreaId>('sql');
   /** The document (and span) the Tài liệu area should show. */
   source = $state.raw<SourceTarget | null>(null);
@@ -77,7 +79,19 @@ export class Workbench {
   /** Re-reads the schema (a query may have created or dropped objects); keeps the old one on error. */
   async refreshSchema(): Promise<void> {
     const schema = await readSchemaCatalog(this.db);
-    if (schema.ok) this.schema = schema.value;
+    if (!schema.ok) return;
+    this.schema = schema.value;
+    this.rowCounts = new Map();
+  }
+
+  /** Counts an object's rows unless they are known (a view's count runs its query: only on request). */
+  async countRows(object: SchemaObject): Promise<void> {
+    const key = `${object.schema}.${object.name}`;
+    if (this.rowCounts.has(key)) return;
+    const counts = this.rowCounts;
+    const count = await countRows(this.db, object);
+    // A schema re-read while counting forgets the counts: this one may be stale too.
+    if (count.ok && this.rowCounts === counts) this.rowCounts = new Map([...counts, [key, count.value]]);
   }
 
   #fail(error: DbError): void {

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { WorkbenchDatabase } from '../../../renderer/src/lib/db/database.ts';
-import { readSchemaCatalog } from '../../../renderer/src/lib/meaning/schema-catalog.ts';
+import { countRows, readSchemaCatalog } from '../../../renderer/src/lib/meaning/schema-catalog.ts';
 import { WAREHOUSE_TABLES } from '../../../renderer/src/lib/warehouse/tables.ts';
 import { nodeConnector, openWarehouseDatabase } from '../../../scripts/lib/node-duckdb.ts';
 
@@ -92,7 +92,7 @@ describe('the embedded warehouse', () => {
     if (!catalog.ok) return;
     const tables = catalog.value.filter((object) => object.kind === 'table').map((object) => object.name);
     expect(tables).toEqual([...WAREHOUSE_TABLES].sort());
-    expect(catalog.value.find((object) => object.name === 'documents')?.rows).toBe(5);
+    expect(await countRows(db, { schema: 'main', name: 'documents' })).toEqual({ ok: true, value: 5 });
     const observations = catalog.value.find((object) => object.name === 'observations');
     expect(observations?.columns.find((column) => column.name === 'char_start')).toMatchObject({
       type: 'INTEGER',

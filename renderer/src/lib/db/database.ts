@@ -134,14 +134,23 @@ export class WorkbenchDatabase {
     return result.ok ? { ok: true, value: result.value.toArray().map((row) => read(row)) } : result;
   }
 
-  /** Creates (or replaces) `schema.name` from an Arrow IPC stream. */
+  /**
+   * Creates (or replaces) `schema.name` from an Arrow IPC stream. The bytes are handed to the
+   * engine: when they own their whole buffer it is transferred, and they are empty afterwards.
+   */
   loadArrowTable(name: string, ipcStream: Uint8Array, schema = 'main'): Promise<DbResult<void>> {
     return this.#serialised(
       'app',
       async (conn) => {
         await conn.query(`DROP TABLE IF EXISTS ${qualified(schema, name)}`);
-        // The worker takes the buffer it is sent (transferred, then detached): send a copy.
-        await conn.insertArrowFromIPCStream(ipcStream.slice(), { schema, name, create: true });
+        // The worker takes the whole buffer under the bytes (transferred, then detached). Bytes
+        // owning theirs go as they are, with no second copy; a view into a larger buffer is copied.
+        const owned = ipcStream.byteOffset === 0 && ipcStream.byteLength === ipcStream.buffer.byteLength;
+        await conn.insertArrowFromIPCStream(owned ? ipcStream : ipcStream.slice(), {
+          schema,
+          name,
+          create: true,
+        });
         // A stream that is not Arrow is accepted silently and creates nothing: prove the table exists.
         const lookup = await conn.prepare(
           'SELECT count(*) AS n FROM duckdb_tables() WHERE schema_name = ? AND table_name = ?',

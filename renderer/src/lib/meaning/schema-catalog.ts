@@ -16,7 +16,6 @@ export interface SchemaObject {
   schema: string;
   name: string;
   kind: 'table' | 'view';
-  rows: number;
   vi: string | null;
   en: string | null;
   columns: SchemaColumn[];
@@ -38,7 +37,10 @@ const TABLE_DESCRIPTIONS: Record<string, { vi: string; en: string }> = {
   },
 };
 
-/** Tables and views of the warehouse and the user schema, with columns, types, row counts and descriptions. */
+/**
+ * Tables and views of the warehouse and the user schema, with columns, types and descriptions.
+ * Row counts are not read here (a view's count runs its whole query): see countRows.
+ */
 export async function readSchemaCatalog(db: WorkbenchDatabase): Promise<DbResult<SchemaObject[]>> {
   const columns = await db.query(
     `SELECT table_schema, table_name, column_name, data_type
@@ -61,7 +63,6 @@ export async function readSchemaCatalog(db: WorkbenchDatabase): Promise<DbResult
       schema,
       name,
       kind: String(row.table_type) === 'VIEW' ? 'view' : 'table',
-      rows: 0,
       vi: described?.vi ?? null,
       en: described?.en ?? null,
       columns: [],
@@ -78,11 +79,16 @@ export async function readSchemaCatalog(db: WorkbenchDatabase): Promise<DbResult
       en: spec?.en ?? null,
     });
   }
-  for (const object of objects.values()) {
-    const count = await db.query(`SELECT count(*) AS n FROM ${qualified(object.schema, object.name)}`);
-    if (count.ok) object.rows = Number(count.value.get(0)?.n ?? 0);
-  }
   return { ok: true, value: [...objects.values()].sort(byKindThenName) };
+}
+
+/** The number of rows of one table or view, counted when the schema browser asks for it. */
+export async function countRows(
+  db: WorkbenchDatabase,
+  object: Pick<SchemaObject, 'schema' | 'name'>,
+): Promise<DbResult<number>> {
+  const count = await db.query(`SELECT count(*) AS n FROM ${qualified(object.schema, object.name)}`);
+  return count.ok ? { ok: true, value: Number(count.value.get(0)?.n ?? 0) } : count;
 }
 
 function describe(name: string): { vi: string; en: string } | undefined {

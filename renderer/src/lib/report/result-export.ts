@@ -4,14 +4,9 @@ import { parquetWriteBuffer } from 'hyparquet-writer';
 import { encodeCsv } from '../warehouse/encode-csv.ts';
 import type { CellValue } from '../warehouse/columns.ts';
 
-export type ResultFormat = 'xlsx' | 'csv' | 'parquet' | 'json';
+import type { ResultFormat } from './result-formats.ts';
 
-export const RESULT_FORMATS: Record<ResultFormat, { extension: string; mime: string }> = {
-  xlsx: { extension: 'xlsx', mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
-  csv: { extension: 'csv', mime: 'text/csv' },
-  parquet: { extension: 'parquet', mime: 'application/vnd.apache.parquet' },
-  json: { extension: 'json', mime: 'application/json' },
-};
+export type { ResultFormat } from './result-formats.ts';
 
 type Kind = 'number' | 'bigint' | 'bool' | 'text';
 

@@ -58,7 +58,6 @@ export interface FreshStart {
 export class Workspace {
   #db: WorkbenchDatabase;
   #readAsset: ReadAsset;
-  #bytes = new Map<WarehouseTable, Uint8Array>();
   #fingerprints = new Map<WarehouseTable, string>();
   #signature = '';
   // The app's own objects right after install, and the users' ones as last seen after a statement.
@@ -77,15 +76,11 @@ export class Workspace {
     return () => this.#freshStartListeners.delete(listener);
   }
 
-  /** Loads the base tables, the views, the user schema, then locks the engine down. */
-  async load(): Promise<DbResult<void>> {
-    for (const table of WAREHOUSE_TABLES) {
-      try {
-        this.#bytes.set(table, await this.#readAsset(arrowPath(table)));
-      } catch (cause) {
-        return { ok: false, error: { code: 'load', message: `${arrowPath(table)}: ${String(cause)}` } };
-      }
-    }
+  /**
+   * Loads the base tables, the views, the user schema, then locks the engine down. The files'
+   * bytes go to the engine and are not kept: a table to restore is read again.
+   */
+  load(): Promise<DbResult<void>> {
     return this.#db.exclusive((db) => this.#install(db));
   }
 
@@ -184,9 +179,16 @@ export class Workspace {
   }
 
   async #loadTables(db: WorkbenchDatabase, tables: readonly WarehouseTable[]): Promise<DbResult<void>> {
-    for (const table of tables) {
-      const bytes = this.#bytes.get(table);
-      if (!bytes) return { ok: false, error: { code: 'load', message: `${table}: not loaded` } };
+    // All files are read at once; each table is inserted as soon as its bytes are there.
+    const reads = tables.map((table) => this.#readAsset(arrowPath(table)));
+    for (const reading of reads) reading.catch(() => undefined);
+    for (const [index, table] of tables.entries()) {
+      let bytes: Uint8Array;
+      try {
+        bytes = await reads[index]!;
+      } catch (cause) {
+        return { ok: false, error: { code: 'load', message: `${arrowPath(table)}: ${String(cause)}` } };
+      }
       // Dependent views go with a dropped table; they are defined again right after.
       const loaded = await db.loadArrowTable(table, bytes, APP_SCHEMA);
       if (!loaded.ok) return loaded;
