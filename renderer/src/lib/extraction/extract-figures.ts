@@ -142,7 +142,7 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
       const sentenceBeforeStart = Math.max(sentence.start, mention.start - CLAUSE_WINDOW);
       const sentenceBefore = text.slice(sentenceBeforeStart, mention.start);
       const windowStart = Math.max(previousEnd ?? sentence.start, clauseStart);
-      phrases ??= context.matcher.scanSentence(sentenceText);
+      phrases ??= context.matcher.scanSentence(sentenceText, inSentence.at(-1)!.start - sentence.start);
       const query: IndicatorQuery = {
         windowBefore: text.slice(windowStart, mention.start),
         clauseBefore,

@@ -148,9 +148,9 @@ export class IndicatorMatcher {
     this.#index = new PhraseIndex(this.#byPhrase.keys());
   }
 
-  /** Finds the catalogued phrases of a sentence once, for the queries of all its figures. */
-  scanSentence(text: string): ScannedText {
-    return this.#index.scanText(text);
+  /** Finds the catalogued phrases of a sentence once (up to its last figure), for all its figures' queries. */
+  scanSentence(text: string, lastFigure = text.length): ScannedText {
+    return this.#index.scanText(text, lastFigure);
   }
 
   /** Whether a figure in `unit` can be a value of the indicator `match` names. */

@@ -15,6 +15,8 @@ export interface ScannedText {
   readonly canonical: string;
   /** Whether `canonical` of a stretch is that stretch of `canonical` (no length- or context-dependent case). */
   readonly local: boolean;
+  /** Stretches ending up to here are read off `hits`; past it they are scanned afresh. */
+  readonly limit: number;
   /** Every hit starting at a word boundary of the text; `endsAtBoundary` false when a letter follows it. */
   readonly hits: readonly WalkHit[];
 }
@@ -102,7 +104,10 @@ export class PhraseIndex {
     return hits;
   }
 
-  /** Follows the trie from `start` over `canonical[start, limit)`, adding each phrase that ends there. */
+  /**
+   * Follows the trie from `start` over `canonical[start, limit)`, adding each phrase that ends
+   * there; whether it ends at a word boundary is told by the text, even at `limit`.
+   */
   #walk(canonical: string, start: number, limit: number, found: WalkHit[]): void {
     let node: TrieNode | undefined = this.#root.next.get(canonical.charCodeAt(start));
     let at = start + 1;
@@ -112,7 +117,7 @@ export class PhraseIndex {
           phrase: node.phrase,
           start,
           end: at,
-          endsAtBoundary: at >= limit || !isWordUnit(canonical, at),
+          endsAtBoundary: at >= canonical.length || !isWordUnit(canonical, at),
         });
       if (at >= limit) break;
       if (isSpaceUnit(canonical, at)) {
@@ -125,22 +130,31 @@ export class PhraseIndex {
     }
   }
 
-  /** Finds the phrases of a whole text once; `scanStretch` then reads any stretch of it. */
-  scanText(text: string): ScannedText {
+  /**
+   * Finds the phrases of a text once, up to `limit` (where the last stretch asked for will end:
+   * a sentence's last figure); `scanStretch` then reads any stretch of it.
+   */
+  scanText(text: string, limit = text.length): ScannedText {
     const lower = text.toLowerCase();
     const canonical = canonicalVietnamese(text);
     const hits: WalkHit[] = [];
-    for (let start = 0; start < canonical.length; start++) {
+    const end = Math.min(limit, canonical.length);
+    for (let start = 0; start < end; start++) {
       if (start > 0 && isWordUnit(canonical, start - 1)) continue;
-      this.#walk(canonical, start, canonical.length, hits);
+      this.#walk(canonical, start, end, hits);
     }
     const local = canonical.length === text.length && !CONTEXT_CASED.test(text);
-    return { text, lower, canonical, local, hits };
+    return { text, lower, canonical, local, limit: end, hits };
   }
 
   /** The same hits as `scan(scanned.text.slice(start, end))`, read off the scan of the whole text. */
   scanStretch(scanned: ScannedText, start: number, end: number): readonly PhraseHit[] {
-    if (!scanned.local || splitsPair(scanned.lower, start) || splitsPair(scanned.lower, end))
+    if (
+      !scanned.local ||
+      end > scanned.limit ||
+      splitsPair(scanned.lower, start) ||
+      splitsPair(scanned.lower, end)
+    )
       return this.scan(scanned.text.slice(start, end));
     const { canonical, hits } = scanned;
     const found: PhraseHit[] = [];
@@ -149,7 +163,8 @@ export class PhraseIndex {
       const walked: WalkHit[] = [];
       this.#walk(canonical, start, end, walked);
       for (const hit of walked)
-        if (hit.endsAtBoundary) found.push({ phrase: hit.phrase, start: 0, end: hit.end - start });
+        if (hit.end === end || hit.endsAtBoundary)
+          found.push({ phrase: hit.phrase, start: 0, end: hit.end - start });
     }
     for (let i = firstStartingAt(hits, start); i < hits.length && hits[i]!.start < end; i++) {
       const hit = hits[i]!;
