@@ -59,6 +59,18 @@ describe('reporting-frame semantics in a multi-year review', () => {
       basis: 'annual_avg',
     });
   });
+  it('a verb opening the sentence stops at a later clause opened by "có"', () => {
+    const text =
+      'Xây dựng và hình thành 20 chuỗi liên kết sản xuất; có 150 vùng trồng được cấp mã số, ' +
+      'trong đó có 40 mã vùng trồng nội tiêu; 110 mã vùng trồng xuất khẩu.';
+    expect(read(text, '20 chuỗi')).toMatchObject({ period: '2021-2025', basis: 'total' });
+    expect(read(text, '110 mã vùng trồng')).toMatchObject({ period: '2025-2025', basis: 'level' });
+  });
+  it('what is under way ("đang …") is the level at the end of the period', () => {
+    const text = 'Đã phê duyệt 08 đồ án quy hoạch; đang triển khai thực hiện 03 đồ án.';
+    expect(read(text, '08 đồ án')).toMatchObject({ period: '2021-2025', basis: 'total' });
+    expect(read(text, '03 đồ án')).toMatchObject({ period: '2025-2025', basis: 'level' });
+  });
   it('a bracketed part inherits the period and basis of the figure it details', () => {
     const text = 'Đã đào tạo 5.000 lao động (trong đó 1.200 lao động nữ).';
     expect(read(text, '1.200 lao động')).toEqual({ ...read(text, '5.000 lao động'), unit: 'lao động' });

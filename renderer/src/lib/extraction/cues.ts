@@ -150,6 +150,7 @@ const STOCK_ATTRIBUTE_BEFORE = lexiconRegex(
   '(?<![\\p{L}])(?<!tổng\\s+)',
   '\\s*(?:đạt|là)?\\s*(?:từ|khoảng|trên|hơn|gần)?\\s*$',
 );
+const ONGOING_BEFORE = lexiconRegex('ongoingWords', '(?<![\\p{L}])', '\\s+(?:\\p{L}+\\s+){0,4}$');
 const MONEY_UNIT = /đồng|USD/u;
 // "được duy trì trên 99%", "Duy trì 100% …": held every year of the period.
 const MAINTAINED = new RegExp(
@@ -161,6 +162,8 @@ const PERCENT_DONE = new RegExp(
   `(?:đã|được)\\s+(?:\\p{L}+\\s+){0,2}?${lexiconRegex('doneVerbs').source}\\s*(?:được\\s*)?$`,
   'iu',
 );
+// A clause opened by "có": a stock predicate of its own after whatever verb opened the sentence.
+const CLAUSE_OPENING_CO = /[;:]\s*(?:hiện\s+|toàn tỉnh\s+)?có\s/iu;
 const CUMULATIVE_STOCK = /(?:lũy|luỹ) kế[^.;]{0,30}\scó\s/iu;
 const STOCK_NOUN = lexiconRegex('stockNouns', '(?<![\\p{L}])');
 
@@ -280,6 +283,8 @@ export function readCues(around: FigureSurroundings, frame: Frame): Cues {
   const doneAfter = DONE_AFTER.test(sentence.slice(end));
   const bracketed = /\(\s*$/.test(windowBefore);
   const stockAttribute = STOCK_ATTRIBUTE_BEFORE.test(windowBefore);
+  // "đang triển khai thực hiện 02/08 đồ án": what is under way is the state at the document's date.
+  const ongoing = ONGOING_BEFORE.test(windowBefore);
   // "Có 23 dự án đã được … quyết định": a bare "có" counting things done in the period.
   const existentialDone =
     /(?:^|[\s,;:])có\s+(?:trên\s+|hơn\s+|khoảng\s+|gần\s+)?$/iu.test(windowBefore) &&
@@ -287,6 +292,7 @@ export function readCues(around: FigureSurroundings, frame: Frame): Cues {
   const standing =
     bracketed ||
     stockAttribute ||
+    ongoing ||
     (LEVEL_CUE.test(windowBefore) &&
       // "lũy kế toàn tỉnh có 02 khu": what has accumulated is a stock.
       (!TOTAL_CUE.test(windowBefore) || CUMULATIVE_STOCK.test(windowBefore)) &&
@@ -327,7 +333,11 @@ export function readCues(around: FigureSurroundings, frame: Frame): Cues {
         doneAfter ||
         existentialDone ||
         // Counted things only: "Hình thành … vùng: Na diện tích 3.200 ha" gives the zones' areas.
-        (around.unitKind === 'count' && OPENING_VERB.test(sentence) && !LEVEL_CUE.test(windowBefore)));
+        (around.unitKind === 'count' &&
+          OPENING_VERB.test(sentence) &&
+          !LEVEL_CUE.test(windowBefore) &&
+          // "Xây dựng … chuỗi; có 229 vùng trồng …, trong đó …; 178 mã …": a later "có" took over.
+          !CLAUSE_OPENING_CO.test(before)));
 
   // "từ 1.705 thôn … thành 1.646 thôn": a merger's two ends are levels too.
   const fromLevel =
@@ -354,6 +364,7 @@ export function readCues(around: FigureSurroundings, frame: Frame): Cues {
     TOTAL_CUE.test(windowBefore) ||
     LEVEL_CUE.test(windowBefore) ||
     stockAttribute ||
+    ongoing ||
     ACTUAL_WORD.test(windowBefore) ||
     TARGET_WORD.test(windowBefore) ||
     /so với|tương đương|gấp|bằng|chiếm|tỷ lệ/iu.test(windowBefore);
