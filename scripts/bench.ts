@@ -4,6 +4,8 @@ import { runCli } from './lib/cli-args.ts';
 import { buildEngineFloorPage } from './lib/engine-floor-page.ts';
 import { timePivotAfterClick } from './lib/bench-pivot.ts';
 import { benchCorpusCore, benchExtraction } from './lib/extraction-bench.ts';
+import { benchReport } from './lib/report-bench.ts';
+import { benchScaledPivot } from './lib/scale-bench.ts';
 import { startWebServer } from './lib/web-server.ts';
 import { typeSql, waitForDatabase } from './lib/workbench-page.ts';
 
@@ -74,11 +76,18 @@ function median(values: readonly number[]): number {
 // How much text the extraction run reads; a smaller BENCH_EXTRACT_MB only checks that it runs.
 const EXTRACT_MB = Number(process.env.BENCH_EXTRACT_MB ?? 10);
 
+// Observations the pivot is timed on in WASM and native DuckDB; a smaller BENCH_SCALE_ROWS only checks that it runs.
+const SCALE_ROWS = Number(process.env.BENCH_SCALE_ROWS ?? 1_000_000);
+
 // Prints figures, asserts nothing: timings belong in a benchmark, never in a test.
 runCli('bench', async () => {
   // First, while this process is small, so its peak memory is the extraction's.
   const extraction = await benchExtraction(EXTRACT_MB);
   const corpusCore = await benchCorpusCore();
+  // Each in its own process, before the browser shares the machine with them.
+  const xlsxReport = await benchReport('xlsx');
+  const pptxReport = await benchReport('pptx');
+  const scaled = await benchScaledPivot(SCALE_ROWS);
   const app = await startWebServer('dist/renderer', 0);
   const floorPage = await buildEngineFloorPage('dist/renderer/assets');
   const floor = await startWebServer(floorPage.root, 0);
@@ -108,6 +117,7 @@ runCli('bench', async () => {
     const figures = {
       ...extraction,
       ...corpusCore,
+      ...scaled,
       shell_painted_cold_ms: median(appRuns.map((run) => run.cold.shell)),
       ready_cold_ms: coldReady,
       ready_warm_ms: median(appRuns.map((run) => run.warm.ready)),
@@ -116,6 +126,10 @@ runCli('bench', async () => {
       ready_over_floor_cold: Math.round((coldReady / floorCold) * 100) / 100,
       first_pivot_ms: firstPivot,
       later_pivot_ms: median(laterPivots),
+      cli_report_xlsx_ms: xlsxReport.ms,
+      cli_report_xlsx_peak_rss_mb: xlsxReport.peak_rss_mb,
+      cli_report_pptx_ms: pptxReport.ms,
+      cli_report_pptx_peak_rss_mb: pptxReport.peak_rss_mb,
       first_query_ms: await timeQuery(page, 'SELECT count(*) AS n FROM observations', 1),
       group_by_1m_rows_ms: await timeQuery(
         page,

@@ -16,9 +16,10 @@ export interface DbError {
 /**
  * Why the workbench refuses a statement, each with its own explanation in the dictionary
  * (`sql.advice.<advice>`): files go through the export buttons, extensions cannot be fetched
- * offline, the offline settings are fixed, and the app's own catalogue cannot be changed.
+ * offline, the offline settings are fixed, the app's own catalogue cannot be changed, and the
+ * engine ran out of memory (nothing was returned, so no count is silently short).
  */
-export type DbAdvice = 'files' | 'extension' | 'settings' | 'catalogue';
+export type DbAdvice = 'files' | 'extension' | 'settings' | 'catalogue' | 'memory';
 
 // Recognised by the engine's own wording (DuckDB 1.4), most specific first.
 const ADVICE_PATTERNS: readonly [RegExp, DbAdvice][] = [
@@ -29,6 +30,7 @@ const ADVICE_PATTERNS: readonly [RegExp, DbAdvice][] = [
   ],
   [/configuration has been locked|Cannot change enable_external_access/i, 'settings'],
   [/attached in read-only mode|Cannot (?:drop|alter|create) .*(?:internal|system)/i, 'catalogue'],
+  [/Out of Memory|failed to allocate|memory access out of bounds|Array buffer allocation failed/i, 'memory'],
 ];
 
 // DuckDB's advice to INSTALL or auto-load an extension cannot work offline: it is cut off.

@@ -41,6 +41,8 @@ export const vi = {
     'Cài đặt này được ứng dụng giữ cố định để làm việc ngoại tuyến ổn định (bộ nhớ, số luồng, phần mở rộng, truy cập tệp) và không thể thay đổi.',
   'sql.advice.catalogue':
     'Các bảng, view và macro của kho dữ liệu gốc không thể bị thay đổi. Hãy tạo bảng hoặc view của riêng bạn (CREATE TABLE …, CREATE VIEW …): chúng nằm trong schema workspace.',
+  'sql.advice.memory':
+    'Không đủ bộ nhớ để tính xong: dữ liệu quá lớn cho bộ nhớ của ứng dụng. Không có kết quả nào bị cắt bớt. Hãy lọc bớt (theo lĩnh vực, tài liệu, chỉ tiêu) hoặc chia nhỏ dữ liệu rồi thử lại.',
   'sql.engineMessage': 'Thông báo của DuckDB',
   'sql.errorAt': 'tại dòng {line}, cột {column}',
   'sql.empty': 'Hãy nhập một câu lệnh SQL trước khi chạy.',
@@ -312,6 +314,8 @@ export const en: Record<MessageKey, string> = {
     'The workbench keeps this setting fixed so that it works offline and reliably (memory, threads, extensions, file access); it cannot be changed.',
   'sql.advice.catalogue':
     'The original warehouse tables, views and macros cannot be changed. Create your own table or view instead (CREATE TABLE …, CREATE VIEW …): they go in the workspace schema.',
+  'sql.advice.memory':
+    "Not enough memory to finish: the data are too large for the workbench's memory. No result was cut short. Filter (by domain, document, indicator) or split the data, then try again.",
   'sql.engineMessage': 'DuckDB says',
   'sql.errorAt': 'at line {line}, column {column}',
   'sql.empty': 'Type an SQL statement before running.',
