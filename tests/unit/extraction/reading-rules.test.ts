@@ -42,6 +42,12 @@ describe('reporting-frame semantics in a multi-year review', () => {
       basis: 'total',
     });
   });
+  it('work carried on ("đảm bảo tiến độ N đề tài") is a flow: the total over the period', () => {
+    expect(read('Đảm bảo tiến độ 60 đề tài nghiên cứu khoa học cấp tỉnh.', '60 đề tài')).toMatchObject({
+      period: '2021-2025',
+      basis: 'total',
+    });
+  });
   it('a synonym in the lexicon reads the same ("tuyên dương" as "biểu dương")', () => {
     const praised = read('Có 120 tập thể được các cấp biểu dương.', '120 tập thể');
     expect(read('Có 120 tập thể được các cấp tuyên dương.', '120 tập thể')).toEqual(praised);
