@@ -2,6 +2,7 @@ import type { WorkbenchDatabase } from '../db/database.ts';
 import type { DbResult } from '../db/db-error.ts';
 import { APP_CATALOG, APP_SCHEMA, appObject, ident, literal, qualified } from '../db/sql.ts';
 import { CURATED_VIEWS, WORKBENCH_MACROS } from '../meaning/curated-views.ts';
+import { fillCorrections, type OverlayRow } from '../review/overlay-sql.ts';
 import { WAREHOUSE_TABLES, arrowPath, type WarehouseTable } from './tables.ts';
 
 /** Reads a file of the embedded dataset; the browser fetches it, tests read it from disk. */
@@ -11,6 +12,13 @@ export type ReadAsset = (path: string) => Promise<Uint8Array>;
 export const USER_SCHEMA = 'workspace';
 
 const OK: DbResult<void> = { ok: true, value: undefined };
+
+// The app-owned table of the user's review, laid over the warehouse by `effective_observations`.
+const CORRECTIONS = 'corrections';
+
+/** The tables the workspace guards: the warehouse's, and the corrections it was given. */
+export type GuardedTable = WarehouseTable | typeof CORRECTIONS;
+const GUARDED_TABLES: readonly GuardedTable[] = [...WAREHOUSE_TABLES, CORRECTIONS];
 
 // Every view, macro and table of the app's schema with its definition: any change shows here.
 const CATALOGUE_SIGNATURE = `
@@ -43,8 +51,9 @@ export class Workspace {
   #db: WorkbenchDatabase;
   #readAsset: ReadAsset;
   #bytes = new Map<WarehouseTable, Uint8Array>();
-  #fingerprints = new Map<WarehouseTable, string>();
+  #fingerprints = new Map<GuardedTable, string>();
   #signature = '';
+  #corrections: readonly OverlayRow[] = [];
 
   constructor(db: WorkbenchDatabase, readAsset: ReadAsset) {
     this.#db = db;
@@ -68,7 +77,7 @@ export class Workspace {
    * (empty when nothing was touched). Runs whatever the statement was: it reads the engine's
    * state, never the SQL text.
    */
-  async protect(): Promise<DbResult<WarehouseTable[]>> {
+  async protect(): Promise<DbResult<GuardedTable[]>> {
     // Two round trips when nothing changed: the catalogue's state, then the tables' fingerprints.
     const state = await this.#db.query(STATE, [APP_CATALOG, APP_CATALOG, USER_SCHEMA, ...this.#where()]);
     const row = state.ok ? state.value.get(0) : null;
@@ -81,15 +90,18 @@ export class Workspace {
       return installed.ok ? { ok: true, value: [...WAREHOUSE_TABLES] } : installed;
     }
     const signature = String(row.signature);
-    const present = WAREHOUSE_TABLES.filter((table) => signature.split('\n').includes(`table ${table}`));
+    const present = GUARDED_TABLES.filter((table) => signature.split('\n').includes(`table ${table}`));
     const fingerprints = await this.#readFingerprints(present);
     if (!fingerprints.ok) return fingerprints;
-    const damaged = WAREHOUSE_TABLES.filter(
+    const damaged = GUARDED_TABLES.filter(
       (table) => fingerprints.value.get(table) !== this.#fingerprints.get(table),
     );
     if (damaged.length > 0) {
-      const restored = await this.#loadTables(damaged);
+      const restored = await this.#loadTables(damaged.filter((table) => table !== CORRECTIONS));
       if (!restored.ok) return restored;
+      // The corrections come back from the user's review, never from what a statement left.
+      const corrections = damaged.includes(CORRECTIONS) ? await this.#fillCorrections() : OK;
+      if (!corrections.ok) return corrections;
     }
     if (damaged.length > 0 || signature !== this.#signature) {
       // A dropped table takes its views with it; a user may have replaced a view or a macro.
@@ -105,6 +117,16 @@ export class Workspace {
     return { ok: true, value: damaged };
   }
 
+  /**
+   * Lays the user's review over the warehouse: the app-owned `corrections` table gets these rows
+   * (lib/review/overlay-sql.ts), now and after every reset or restore; user SQL cannot change them.
+   */
+  async setCorrections(rows: readonly OverlayRow[]): Promise<DbResult<void>> {
+    this.#corrections = [...rows];
+    const filled = await this.#fillCorrections();
+    return filled.ok ? this.#recordFingerprints() : filled;
+  }
+
   /** "Khôi phục dữ liệu gốc": a fresh database with the warehouse as shipped and nothing users made. */
   async reset(): Promise<DbResult<void>> {
     const reopened = await this.#db.reopen();
@@ -114,6 +136,7 @@ export class Workspace {
   async #install(): Promise<DbResult<void>> {
     const steps = [
       () => this.#loadTables(WAREHOUSE_TABLES),
+      () => this.#fillCorrections(),
       () => this.#recordFingerprints(),
       () => this.#defineViews(),
       () => this.#db.query(`CREATE SCHEMA IF NOT EXISTS ${qualified(APP_CATALOG, USER_SCHEMA)}`),
@@ -143,8 +166,13 @@ export class Workspace {
     return OK;
   }
 
+  async #fillCorrections(): Promise<DbResult<void>> {
+    const filled = await fillCorrections(this.#db, this.#corrections);
+    return filled.ok ? OK : filled;
+  }
+
   async #recordFingerprints(): Promise<DbResult<void>> {
-    const fingerprints = await this.#readFingerprints(WAREHOUSE_TABLES);
+    const fingerprints = await this.#readFingerprints(GUARDED_TABLES);
     if (!fingerprints.ok) return fingerprints;
     this.#fingerprints = fingerprints.value;
     return OK;
@@ -171,7 +199,7 @@ export class Workspace {
   }
 
   // Row count and an order-free hash of every row, for each table, in one query.
-  async #readFingerprints(tables: readonly WarehouseTable[]): Promise<DbResult<Map<WarehouseTable, string>>> {
+  async #readFingerprints(tables: readonly GuardedTable[]): Promise<DbResult<Map<GuardedTable, string>>> {
     if (tables.length === 0) return { ok: true, value: new Map() };
     const columns = tables.map(
       (table) =>
