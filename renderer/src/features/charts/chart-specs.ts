@@ -64,6 +64,10 @@ const CONFIG: Partial<Config> = { displaylogo: false, responsive: true, displayM
 const middle = (point: ChartPoint): number => (point.low + point.high) / 2;
 const halfRange = (point: ChartPoint): number => (point.high - point.low) / 2;
 
+// Written on a point: "ước" for an estimate, ✎ for a figure a user corrected ("đã hiệu đính").
+const pointMark = (point: ChartPoint | undefined): string =>
+  [point?.estimate ? 'ước' : '', point?.reviewed ? '✎' : ''].filter(Boolean).join(' ');
+
 function groupBySeries(points: readonly ChartPoint[]): Map<string, ChartPoint[]> {
   const groups = new Map<string, ChartPoint[]>();
   for (const point of points) groups.set(point.series, [...(groups.get(point.series) ?? []), point]);
@@ -94,7 +98,8 @@ export function barSpec(
             visible: true,
             color: '#5d6b7e',
           },
-      text: values.map((value) => (value?.estimate ? 'ước' : '')),
+      text: values.map((value) => pointMark(value)),
+      customdata: values.map((value) => value?.obsId ?? null),
       marker: { color: COLORS[index % COLORS.length] },
       hovertemplate: `%{x}: %{y:,.2f}${items[0]?.unit === '%' ? '%' : ` ${items[0]?.unit ?? ''}`}<extra>${series}</extra>`,
     } as Data;
@@ -114,7 +119,8 @@ export function lineSpec(points: readonly ChartPoint[], text: ChartText, height 
     name: series,
     x: items.map((item) => item.label),
     y: items.map(middle),
-    text: items.map((item) => (item.estimate ? 'ước' : '')),
+    text: items.map((item) => pointMark(item)),
+    customdata: items.map((item) => item.obsId ?? null),
     textposition: 'top center',
     line: { color: COLORS[index % COLORS.length], width: 2.5 },
     marker: { size: 8 },
