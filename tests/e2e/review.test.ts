@@ -169,7 +169,9 @@ describe('review: drill down, correct, and keep the correction', () => {
     await queue.focus();
     await page.keyboard.press('a');
     await expect.poll(() => progress.innerText(), SLOW).toMatch(/^đã rà soát 2\//u);
-    expect(await queue.locator(`li[data-obs-id="${firstId}"]`).getAttribute('data-reviewed')).toBe('true');
+    await expect
+      .poll(() => queue.locator(`li[data-obs-id="${firstId}"]`).getAttribute('data-reviewed'), SLOW)
+      .toBe('true');
     const file = JSON.parse(new TextDecoder().decode(await downloadFrom(page, 'review-export'))) as {
       format: string;
       corrections: { kind: string; note: string }[];
@@ -209,5 +211,9 @@ describe('review: drill down, correct, and keep the correction', () => {
           .innerText(),
       )
       .toContain('bạn đã chọn');
+  });
+
+  it('logged no console error and sent nothing off the machine', () => {
+    expect(watched.problems).toEqual([]);
   });
 });
