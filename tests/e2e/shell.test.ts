@@ -11,8 +11,9 @@ describe('the workbench in web mode', () => {
     const { page } = watched;
     await waitForDatabase(page);
     const rows = page.locator('[data-testid="table-list"] > li[data-kind="table"]');
-    // documents, indicators, observations and units (the unit table, for convert_unit).
-    await expect.poll(() => rows.count()).toBe(4);
+    // documents, indicators, observations and units (the unit table, for convert_unit), and the
+    // app-owned corrections the review lays over them.
+    await expect.poll(() => rows.count()).toBe(5);
     expect(
       Number(await page.locator('li[data-table="units"] .count').getAttribute('data-rows')),
     ).toBeGreaterThan(100);
@@ -31,7 +32,7 @@ describe('the workbench in web mode', () => {
   it('shows the shell in Vietnamese, in the bundled font', async () => {
     const { page } = watched;
     const labels = await page.locator('nav .rail-item span').allInnerTexts();
-    expect(labels).toEqual(['SQL', 'Chỉ tiêu', 'Biểu đồ', 'Tài liệu', 'Xuất báo cáo']);
+    expect(labels).toEqual(['SQL', 'Chỉ tiêu', 'Biểu đồ', 'Tài liệu', 'Xuất báo cáo', 'Rà soát']);
     const fontLoaded = await page.evaluate(async () => {
       await document.fonts.ready;
       return document.fonts.check('16px "Be Vietnam Pro"', 'Chỉ tiêu Xuất báo cáo');
@@ -76,7 +77,7 @@ describe('the workbench in web mode', () => {
     await page.locator('[data-testid="locale-toggle"]').click();
     await expect
       .poll(() => page.locator('nav .rail-item span').allInnerTexts())
-      .toEqual(['SQL', 'Indicators', 'Charts', 'Documents', 'Export']);
+      .toEqual(['SQL', 'Indicators', 'Charts', 'Documents', 'Export', 'Review']);
     await page.locator('[data-testid="locale-toggle"]').click();
     await expect.poll(() => page.locator('nav .rail-item').nth(1).innerText()).toBe('Chỉ tiêu');
   });

@@ -8,6 +8,7 @@ export const AREAS = [
   { id: 'charts', label: 'nav.charts', icon: '◔' },
   { id: 'documents', label: 'nav.documents', icon: '▤' },
   { id: 'exports', label: 'nav.exports', icon: '⇪' },
+  { id: 'review', label: 'nav.review', icon: '✎' },
 ] as const satisfies readonly { id: string; label: MessageKey; icon: string }[];
 
 export type AreaId = (typeof AREAS)[number]['id'];
@@ -20,6 +21,7 @@ const AREA_MODULES: Record<AreaId, () => Promise<{ default: Component }>> = {
   charts: () => import('../features/charts/ChartsArea.svelte'),
   documents: () => import('../features/documents/DocumentsArea.svelte'),
   exports: () => import('../features/export/ExportArea.svelte'),
+  review: () => import('../features/review/ReviewArea.svelte'),
 };
 
 const loading = new Map<AreaId, Promise<Component>>();

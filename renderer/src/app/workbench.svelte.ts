@@ -8,6 +8,7 @@ import { openUserStore } from '../lib/platform/store-backends.ts';
 import type { InvalidItem, UserStore } from '../lib/platform/user-store.ts';
 import { SqlWorkbench } from '../features/sql/sql-workbench.svelte.ts';
 import { PivotModel } from '../features/pivot/pivot-model.svelte.ts';
+import { ReviewModel } from '../features/review/review-model.svelte.ts';
 import type { AreaId } from './areas.ts';
 
 /** A figure's source to show: an observation, or a span of a document. */
@@ -32,6 +33,7 @@ export class Workbench {
   readonly store: UserStore;
   readonly sql: SqlWorkbench;
   readonly pivot: PivotModel;
+  readonly review: ReviewModel;
 
   constructor(db: WorkbenchDatabase = new WorkbenchDatabase(browserConnector)) {
     this.db = db;
@@ -39,6 +41,13 @@ export class Workbench {
     this.workspace = new Workspace(db, fetchAsset);
     this.sql = new SqlWorkbench(db, this.workspace, () => this.refreshSchema(), this.store);
     this.pivot = new PivotModel(db, this.store);
+    this.review = new ReviewModel(
+      db,
+      this.workspace,
+      fetchAsset,
+      this.store,
+      () => void this.pivot.refresh(),
+    );
   }
 
   /** Opens the document a figure came from, with its sentence highlighted. */
@@ -63,12 +72,15 @@ export class Workbench {
   /** Reads the user's state, starts DuckDB and loads the embedded warehouse from the app's own files. */
   async start(): Promise<void> {
     // First, and beside DuckDB rather than after it: nothing may be saved before it has been read.
-    const userState = Promise.all([this.sql.restore(), this.pivot.restore()]);
+    const userState = Promise.all([this.sql.restore(), this.pivot.restore(), this.review.restore()]);
     const ready = await this.db.ready();
     if (!ready.ok) return this.#fail(ready.error);
     this.status = 'loading';
     const loaded = await this.workspace.load();
     if (!loaded.ok) return this.#fail(loaded.error);
+    // The user's corrections, laid over the warehouse before anything reads it; a failure is
+    // shown by the review and leaves the warehouse's own figures in place.
+    await this.review.apply();
     const schema = await readSchemaCatalog(this.db);
     if (!schema.ok) return this.#fail(schema.error);
     this.schema = schema.value;

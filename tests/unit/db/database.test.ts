@@ -91,7 +91,9 @@ describe('the embedded warehouse', () => {
     expect(catalog.ok).toBe(true);
     if (!catalog.ok) return;
     const tables = catalog.value.filter((object) => object.kind === 'table').map((object) => object.name);
-    expect(tables).toEqual([...WAREHOUSE_TABLES].sort());
+    // The warehouse's tables, and the app-owned corrections the review lays over them (empty).
+    expect(tables).toEqual([...WAREHOUSE_TABLES, 'corrections'].sort());
+    expect(await countRows(db, { schema: 'main', name: 'corrections' })).toEqual({ ok: true, value: 0 });
     expect(await countRows(db, { schema: 'main', name: 'documents' })).toEqual({ ok: true, value: 5 });
     const observations = catalog.value.find((object) => object.name === 'observations');
     expect(observations?.columns.find((column) => column.name === 'char_start')).toMatchObject({

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkbenchDatabase } from '../../../renderer/src/lib/db/database.ts';
 import { appObject } from '../../../renderer/src/lib/db/sql.ts';
 import { CURATED_VIEWS, WORKBENCH_MACROS } from '../../../renderer/src/lib/meaning/curated-views.ts';
+import { CREATE_CORRECTIONS_TABLE } from '../../../renderer/src/lib/review/overlay-sql.ts';
 import { readPlanPeriods } from '../../../renderer/src/lib/meaning/plan-periods.ts';
 import { DEFAULT_PIVOT_CONFIG } from '../../../renderer/src/lib/pivot/pivot-config.ts';
 import { buildPivotQuery } from '../../../renderer/src/lib/pivot/pivot-query.ts';
@@ -40,8 +41,12 @@ describe('the source-preference rule', () => {
       `CREATE TABLE ${appObject('observations')} AS
        SELECT obs_id, doc_id, 'growth' AS indicator_id, 'tăng trưởng' AS label_vi, measure, period_start, period_end,
               '2021-2025' AS term, basis, '%' AS unit, value AS value_low, value AS value_high, '=' AS comparator,
-              is_estimate, true AS catalogued, NULL::INTEGER AS base_year, 'câu trích' AS quote
+              is_estimate, true AS catalogued, NULL::INTEGER AS base_year, 'câu trích' AS quote,
+              0 AS char_start, 1 AS char_end, 0 AS sentence_start, 1 AS sentence_end, NULL::VARCHAR AS period_note,
+              NULL::DOUBLE AS denominator, false AS in_footnote
        FROM (VALUES ${OBSERVATIONS}) t(obs_id, doc_id, measure, period_start, period_end, basis, value, is_estimate)`,
+      // No review: the corrections overlay is empty.
+      CREATE_CORRECTIONS_TABLE,
       ...WORKBENCH_MACROS,
       ...CURATED_VIEWS.map((view) => view.sql),
     ];

@@ -11,6 +11,9 @@ export interface ChartPoint {
   unit: string;
   estimate: boolean;
   docTitle: string;
+  /** The figure behind the point (drill-down), and whether a user correction applies to it. */
+  obsId?: string;
+  reviewed?: boolean;
 }
 
 export interface IndicatorChoice {
@@ -35,6 +38,8 @@ async function points(
     unit: String(row.unit ?? ''),
     estimate: Boolean(row.estimate),
     docTitle: String(row.doc_title ?? ''),
+    obsId: row.obs_id === null || row.obs_id === undefined ? undefined : String(row.obs_id),
+    reviewed: Boolean(row.reviewed),
   }));
 }
 
@@ -64,7 +69,7 @@ export function targetVsResult(db: WorkbenchDatabase, indicatorId: string): Prom
        WHERE o.indicator_id = ? AND o.measure IN ('target', 'actual') AND o.unit = (
          SELECT mode(unit) FROM ${OBSERVATIONS} WHERE indicator_id = ? AND measure IN ('target', 'actual')))
      SELECT CASE measure WHEN 'target' THEN 'Chỉ tiêu' ELSE 'Kết quả' END AS series, term AS label,
-            value_low AS low, value_high AS high, unit, is_estimate AS estimate, doc_title
+            value_low AS low, value_high AS high, unit, is_estimate AS estimate, doc_title, obs_id, reviewed
      FROM candidates
      QUALIFY row_number() OVER (PARTITION BY term, measure ORDER BY fit, preference_rank) = 1
      ORDER BY label, series`,
@@ -80,7 +85,7 @@ export function yearlySeries(
   return points(
     db,
     `SELECT coalesce(indicator_name_vi, label_vi) AS series, period_start::VARCHAR AS label, value_low AS low, value_high AS high,
-            unit, is_estimate AS estimate, doc_title
+            unit, is_estimate AS estimate, doc_title, obs_id, reviewed
      FROM ${OBSERVATIONS}
      WHERE list_contains(string_split(?, ','), indicator_id) AND measure = 'actual' AND period_start = period_end
        AND period_start BETWEEN (SELECT min(period_start) FROM ${PLAN_PERIODS})
@@ -98,7 +103,7 @@ export function structure(db: WorkbenchDatabase, whole = 'grdp_share'): Promise<
     db,
     `SELECT coalesce(indicator_name_vi, label_vi) AS series,
             period_end::VARCHAR || CASE measure WHEN 'target' THEN ' (chỉ tiêu)' ELSE ' (kết quả)' END AS label,
-            value_low AS low, value_high AS high, unit, is_estimate AS estimate, doc_title
+            value_low AS low, value_high AS high, unit, is_estimate AS estimate, doc_title, obs_id, reviewed
      FROM ${OBSERVATIONS}
      WHERE kind = 'share' AND share_of = ? AND unit = '%' AND measure IN ('target', 'actual') AND period_start = period_end
      QUALIFY row_number() OVER (PARTITION BY indicator_id, measure, period_end ORDER BY preference_rank) = 1

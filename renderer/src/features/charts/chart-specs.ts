@@ -40,6 +40,10 @@ export function sourceNote(points: readonly ChartPoint[], prefix: string, estima
 const middle = (point: ChartPoint): number => (point.low + point.high) / 2;
 const halfRange = (point: ChartPoint): number => (point.high - point.low) / 2;
 
+// Written on a point: "ước" for an estimate, ✎ for a figure a user corrected ("đã hiệu đính").
+const pointMark = (point: ChartPoint | undefined): string =>
+  [point?.estimate ? 'ước' : '', point?.reviewed ? '✎' : ''].filter(Boolean).join(' ');
+
 function groupBySeries(points: readonly ChartPoint[]): Map<string, ChartPoint[]> {
   const groups = new Map<string, ChartPoint[]>();
   for (const point of points) groups.set(point.series, [...(groups.get(point.series) ?? []), point]);

@@ -1,13 +1,14 @@
 import { appObject } from '../db/sql.ts';
+import { EFFECTIVE_OBSERVATIONS_VIEW } from '../review/overlay-sql.ts';
 
 /**
  * The meaning layer: what a figure means to the workbench, written once in SQL. Every consumer —
  * pivot, charts, consistency checks, reports, curated views — reads these objects instead of
  * restating the rules:
  *
- * - `effective_observations`: the figures as the workbench reads them. Today the warehouse's own;
- *   the user's corrections and chosen sources will be laid over them here, and everything above
- *   follows.
+ * - `effective_observations`: the figures as the workbench reads them: the warehouse's own with the
+ *   user's corrections laid over them (the app-owned `corrections` table, lib/review/overlay-sql.ts),
+ *   with `reviewed`, `correction_note` and `user_preferred`; everything above follows.
  * - `v_observations`: each figure with its indicator, document and `preference_rank`, the one
  *   source-preference rule as a total order (1 = most preferred).
  * - `preferred_figures(doc)`: one row per figure group (same indicator, measure, period, basis and
@@ -16,11 +17,12 @@ import { appObject } from '../db/sql.ts';
  * - `plan_periods`: the plan periods and single years the workbench shows, derived from the data.
  */
 
-// Sources preferred when documents disagree: the latest official document (a resolution or a
-// report) over news; then a result over an estimate; the id only makes the order total. This is
+// Sources preferred when documents disagree: the one the user chose ("chọn nguồn"); then the latest
+// official document (a resolution or a report) over news; then a result over an estimate; the id
+// only makes the order total. This is
 // the rule: changing it here changes every consumer (tests/unit/meaning/preference.test.ts).
 const SOURCE_RANK = `CASE WHEN d.doc_type = 'tin_bao' THEN 2 ELSE 1 END`;
-const PREFERENCE_ORDER = 'source_rank, d.issued_on DESC, o.is_estimate, o.obs_id';
+const PREFERENCE_ORDER = 'o.user_preferred DESC, source_rank, d.issued_on DESC, o.is_estimate, o.obs_id';
 
 // Figures that say the same thing: one indicator, measure, period, basis and unit.
 const SAME_FIGURE = 'indicator_id, measure, period_start, period_end, basis, unit';
@@ -39,13 +41,7 @@ export interface MeaningView {
 
 /** The meaning layer's views and macros, in the order they depend on each other. */
 export const MEANING_VIEWS: readonly MeaningView[] = [
-  {
-    name: 'effective_observations',
-    vi: 'Số liệu như bàn làm việc đọc (hiện là số liệu gốc; sau này kèm hiệu chỉnh của người dùng)',
-    en: 'The figures as the workbench reads them (today the warehouse’s; later with user corrections)',
-    sql: `CREATE OR REPLACE VIEW ${appObject('effective_observations')} AS
-      SELECT * FROM ${appObject('observations')}`,
-  },
+  EFFECTIVE_OBSERVATIONS_VIEW,
   {
     name: 'v_observations',
     vi: 'Mọi số liệu kèm tên chỉ tiêu, lĩnh vực, loại chỉ tiêu, tài liệu nguồn và thứ tự ưu tiên nguồn',

@@ -3,6 +3,7 @@ import { qualified } from '../db/sql.ts';
 import type { DbResult } from '../db/db-error.ts';
 import { WAREHOUSE_COLUMNS } from '../warehouse/columns.ts';
 import { CURATED_VIEWS } from './curated-views.ts';
+import { CORRECTION_COLUMNS } from '../review/overlay-sql.ts';
 import { WAREHOUSE_TABLES } from '../warehouse/tables.ts';
 
 export interface SchemaColumn {
@@ -21,6 +22,9 @@ export interface SchemaObject {
   columns: SchemaColumn[];
 }
 
+// The overlay's columns, described where they are defined.
+const CORRECTION_SPECS = CORRECTION_COLUMNS.map(([name, , vi]) => ({ name, vi, en: name }));
+
 const TABLE_DESCRIPTIONS: Record<string, { vi: string; en: string }> = {
   documents: { vi: 'Tài liệu nguồn: tiêu đề, cơ quan ban hành, ngày, mã băm', en: 'Source documents' },
   indicators: {
@@ -30,6 +34,10 @@ const TABLE_DESCRIPTIONS: Record<string, { vi: string; en: string }> = {
   observations: {
     vi: 'Mỗi số liệu trong văn bản, kèm vị trí và câu trích',
     en: 'Every figure with its provenance',
+  },
+  corrections: {
+    vi: 'Hiệu đính và nguồn đã chọn của người dùng (chỉ đọc; sửa trong khu Rà soát)',
+    en: 'The user’s corrections and chosen sources (read-only; edited in the Review area)',
   },
   units: {
     vi: 'Bảng đơn vị: đại lượng và hệ số quy đổi (macro convert_unit)',
@@ -97,9 +105,12 @@ function describe(name: string): { vi: string; en: string } | undefined {
 
 // A view's columns are described by the warehouse column of the same name where there is one.
 function columnSpec(object: string, column: string): { vi: string; en: string } | undefined {
-  const own = (WAREHOUSE_TABLES as readonly string[]).includes(object)
-    ? WAREHOUSE_COLUMNS[object as keyof typeof WAREHOUSE_COLUMNS]
-    : [];
+  const own =
+    object === 'corrections'
+      ? CORRECTION_SPECS
+      : (WAREHOUSE_TABLES as readonly string[]).includes(object)
+        ? WAREHOUSE_COLUMNS[object as keyof typeof WAREHOUSE_COLUMNS]
+        : [];
   return (
     own.find((spec) => spec.name === column) ??
     Object.values(WAREHOUSE_COLUMNS)

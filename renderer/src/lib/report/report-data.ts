@@ -30,6 +30,21 @@ export interface DetailRow {
   issuedOn: string;
   quote: string;
   obsId: string;
+  /** "đã hiệu đính": a user correction applies to the figure. */
+  reviewed: boolean;
+  correctionNote: string;
+}
+
+/** One user correction or chosen source, for the report's provenance sheet. */
+export interface CorrectionRecord {
+  kind: string;
+  status: string;
+  docId: string;
+  numberText: string;
+  before: string;
+  after: string;
+  note: string;
+  createdAt: string;
 }
 
 export interface SourceDocumentRow {
@@ -48,6 +63,7 @@ export interface ReportData {
   rows: PivotRow[];
   details: DetailRow[];
   documents: SourceDocumentRow[];
+  corrections: CorrectionRecord[];
 }
 
 /** The catalogued indicators that have a target or a result ("all" in a report request). */
@@ -84,7 +100,8 @@ export async function readReportData(
   if (!pivot.ok) return pivot;
   const details = await db.query(
     `SELECT coalesce(indicator_name_vi, label_vi) AS indicator, indicator_id, unit, period_start, period_end, measure, basis,
-            comparator, value_low, value_high, is_estimate, doc_title, issued_on, quote, obs_id
+            comparator, value_low, value_high, is_estimate, doc_title, issued_on, quote, obs_id,
+            reviewed, correction_note
      FROM ${appObject('v_observations')}
      WHERE list_contains(string_split(?, ','), indicator_id) AND measure IN ('target', 'actual', 'change')
      ORDER BY indicator, period_start, period_end, measure, issued_on`,
@@ -95,6 +112,11 @@ export async function readReportData(
     `SELECT doc_id, title, doc_type, issuer, issued_on, char_count, sha256 FROM ${appObject('documents')} ORDER BY issued_on`,
   );
   if (!documents.ok) return documents;
+  const corrections = await db.query(
+    `SELECT kind, status, doc_id, number_text, before_json, after_json, note, created_at
+     FROM ${appObject('corrections')} ORDER BY created_at, correction_id`,
+  );
+  if (!corrections.ok) return corrections;
   return {
     ok: true,
     value: {
@@ -116,6 +138,18 @@ export async function readReportData(
         issuedOn: String(row.issued_on ?? ''),
         quote: String(row.quote ?? ''),
         obsId: String(row.obs_id),
+        reviewed: Boolean(row.reviewed),
+        correctionNote: String(row.correction_note ?? ''),
+      })),
+      corrections: corrections.value.toArray().map((row) => ({
+        kind: String(row.kind),
+        status: String(row.status),
+        docId: String(row.doc_id),
+        numberText: String(row.number_text ?? ''),
+        before: String(row.before_json ?? ''),
+        after: String(row.after_json ?? ''),
+        note: String(row.note ?? ''),
+        createdAt: String(row.created_at),
       })),
       documents: documents.value.toArray().map((row) => ({
         docId: String(row.doc_id),

@@ -98,6 +98,14 @@ export async function buildXlsxReport(
   data.columns.forEach((_column, index) => {
     [12, 8, 12, 14].forEach((width, offset) => (summary.getColumn(3 + index * 4 + offset).width = width));
   });
+  // A corrected figure carries a note "đã hiệu đính" (and the reviewer's note).
+  const reviewed = new Map(data.details.filter((d) => d.reviewed).map((d) => [d.obsId, d.correctionNote]));
+  const markReviewed = (cell: ExcelJS.Cell, obsId: string | undefined): void => {
+    const note = obsId === undefined ? undefined : reviewed.get(obsId);
+    if (note === undefined) return;
+    const mark = note ? `${t('drill.reviewed')}: ${note}` : t('drill.reviewed');
+    cell.note = typeof cell.note === 'string' ? `${cell.note}\n${mark}` : mark;
+  };
   for (const row of data.rows.filter(hasFigures)) {
     const line = summary.addRow([row.name, row.unit]);
     line.font = FONT;
@@ -120,6 +128,7 @@ export async function buildXlsxReport(
             },
             locale,
           );
+        markReviewed(target, cell.targetSources[0]?.obs_id);
       }
       if (cell.targetHigh !== null && cell.targetHigh !== cell.targetLow)
         setNumber(line.getCell(first + 1), cell.targetHigh, locale);
@@ -130,6 +139,7 @@ export async function buildXlsxReport(
           actual.font = { ...FONT, italic: true };
           actual.note = t('report.estimate');
         }
+        markReviewed(actual, cell.actualSources[0]?.obs_id);
       }
       if (cell.targetLow !== null && cell.actualLow !== null && cell.status) {
         const status = line.getCell(first + 3);
@@ -164,14 +174,19 @@ export async function buildXlsxReport(
     { header: t('report.date'), key: 'issuedOn', width: 12 },
     { header: t('report.quote'), key: 'quote', width: 90 },
     { header: 'obs_id', key: 'obsId', width: 30 },
+    { header: t('report.review'), key: 'review', width: 30 },
   ];
   header(details.getRow(1));
   for (const detail of data.details) {
+    const review = detail.reviewed
+      ? [t('drill.reviewed'), detail.correctionNote].filter(Boolean).join(': ')
+      : '';
     const line = details.addRow({
       ...detail,
       measure: t(`report.measure.${detail.measure}` as MessageKey),
       comparator: comparatorPrefix(detail.comparator) || null,
       isEstimate: formatBoolean(detail.isEstimate, locale),
+      review,
     });
     line.font = FONT;
     for (const key of ['valueLow', 'valueHigh'] as const) {
@@ -179,7 +194,7 @@ export async function buildXlsxReport(
       if (typeof cell.value === 'number') cell.numFmt = excelNumberFormat(cell.value, { locale });
     }
   }
-  details.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 15 } };
+  details.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 16 } };
 
   // Nguồn: the documents, with the hash that proves which text the figures came from.
   const sources = workbook.addWorksheet(t('report.sourcesSheet'), {
@@ -202,6 +217,36 @@ export async function buildXlsxReport(
   header(sources.getRow(1));
   for (const document of data.documents)
     sources.addRow({ ...document, docType: documentTypeLabel(document.docType, locale) }).font = FONT;
+  // Below the documents: every correction laid over their figures (applied or orphaned).
+  if (data.corrections.length > 0) {
+    sources.addRow([]);
+    const title = sources.addRow([t('report.correctionsTitle')]);
+    title.font = { ...FONT, bold: true };
+    const columns = [
+      'doc_id',
+      t('report.correctionKind'),
+      t('report.correctionStatus'),
+      t('report.numberText'),
+      t('report.before'),
+      t('report.after'),
+      t('report.note'),
+      t('report.correctedAt'),
+    ];
+    header(sources.addRow(columns));
+    for (const item of data.corrections) {
+      const line = sources.addRow([
+        item.docId,
+        item.kind,
+        item.status,
+        item.numberText,
+        item.before,
+        item.after,
+        item.note,
+        item.createdAt,
+      ]);
+      line.font = FONT;
+    }
+  }
 
   // Biểu đồ: one picture a chart, one under the other.
   const chartSheet = workbook.addWorksheet(t('report.chartsSheet'), {

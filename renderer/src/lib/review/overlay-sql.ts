@@ -106,8 +106,6 @@ export const EFFECTIVE_OBSERVATIONS_VIEW = {
     WHERE p.last_kind IS DISTINCT FROM 'not_a_figure'`,
 } as const;
 
-type OverlayRow = Record<(typeof CORRECTION_COLUMNS)[number][0], SqlParam>;
-
 /** The rows of the `corrections` table for an applied review. */
 export function correctionTableRows(result: OverlayResult): OverlayRow[] {
   const rows: OverlayRow[] = result.applied.map((entry) => appliedRow(entry));
@@ -119,13 +117,18 @@ export function correctionTableRows(result: OverlayResult): OverlayRow[] {
   return rows;
 }
 
-/** Replaces the `corrections` table's rows with an applied review (creating the table and view if needed). */
-export async function loadOverlay(db: WorkbenchDatabase, result: OverlayResult): Promise<DbResult<number>> {
+/** A row of the `corrections` table. */
+export type OverlayRow = Record<(typeof CORRECTION_COLUMNS)[number][0], SqlParam>;
+
+/** Replaces the `corrections` table's rows (creating the table if needed); the views over it stay. */
+export async function fillCorrections(
+  db: WorkbenchDatabase,
+  rows: readonly OverlayRow[],
+): Promise<DbResult<number>> {
   for (const statement of [CREATE_CORRECTIONS_TABLE, `DELETE FROM ${appObject('corrections')}`]) {
     const done = await db.query(statement);
     if (!done.ok) return done;
   }
-  const rows = correctionTableRows(result);
   const names = CORRECTION_COLUMNS.map(([name]) => name);
   const placeholders = `(${names.map(() => '?').join(', ')})`;
   for (let at = 0; at < rows.length; at += 50) {
@@ -136,8 +139,15 @@ export async function loadOverlay(db: WorkbenchDatabase, result: OverlayResult):
     );
     if (!inserted.ok) return inserted;
   }
+  return { ok: true, value: rows.length };
+}
+
+/** Replaces the `corrections` table's rows with an applied review (creating the table and view if needed). */
+export async function loadOverlay(db: WorkbenchDatabase, result: OverlayResult): Promise<DbResult<number>> {
+  const filled = await fillCorrections(db, correctionTableRows(result));
+  if (!filled.ok) return filled;
   const view = await db.query(EFFECTIVE_OBSERVATIONS_VIEW.sql);
-  return view.ok ? { ok: true, value: rows.length } : view;
+  return view.ok ? filled : view;
 }
 
 function appliedRow({ correction, obs_id, match, seq, patch, span }: AppliedCorrection): OverlayRow {

@@ -2,6 +2,7 @@ import type { WorkbenchDatabase } from '../db/database.ts';
 import type { DbResult } from '../db/db-error.ts';
 import { APP_CATALOG, APP_SCHEMA, appObject, ident, literal, qualified } from '../db/sql.ts';
 import { CURATED_VIEWS, WORKBENCH_MACROS } from '../meaning/curated-views.ts';
+import { fillCorrections, type OverlayRow } from '../review/overlay-sql.ts';
 import { WAREHOUSE_TABLES, arrowPath, type WarehouseTable } from './tables.ts';
 
 /** Reads a file of the embedded dataset; the browser fetches it, tests read it from disk. */
@@ -11,6 +12,13 @@ export type ReadAsset = (path: string) => Promise<Uint8Array>;
 export const USER_SCHEMA = 'workspace';
 
 const OK: DbResult<void> = { ok: true, value: undefined };
+
+// The app-owned table of the user's review, laid over the warehouse by `effective_observations`.
+const CORRECTIONS = 'corrections';
+
+/** The tables the workspace guards: the warehouse's, and the corrections it was given. */
+export type GuardedTable = WarehouseTable | typeof CORRECTIONS;
+const GUARDED_TABLES: readonly GuardedTable[] = [...WAREHOUSE_TABLES, CORRECTIONS];
 
 // Every view, macro and table of the app's schema with its definition: any change shows here.
 const CATALOGUE_SIGNATURE = `
@@ -58,8 +66,9 @@ export interface FreshStart {
 export class Workspace {
   #db: WorkbenchDatabase;
   #readAsset: ReadAsset;
-  #fingerprints = new Map<WarehouseTable, string>();
+  #fingerprints = new Map<GuardedTable, string>();
   #signature = '';
+  #corrections: readonly OverlayRow[] = [];
   // The app's own objects right after install, and the users' ones as last seen after a statement.
   #appObjects = new Set<string>();
   #userObjects: string[] = [];
@@ -89,7 +98,7 @@ export class Workspace {
    * (empty when nothing was touched). Runs whatever the statement was: it reads the engine's
    * state, never the SQL text. Other queries wait until it is done.
    */
-  protect(): Promise<DbResult<WarehouseTable[]>> {
+  protect(): Promise<DbResult<GuardedTable[]>> {
     return this.#db.exclusive((db) => this.#protect(db));
   }
 
@@ -102,7 +111,7 @@ export class Workspace {
     });
   }
 
-  async #protect(db: WorkbenchDatabase): Promise<DbResult<WarehouseTable[]>> {
+  async #protect(db: WorkbenchDatabase): Promise<DbResult<GuardedTable[]>> {
     // Two round trips when nothing changed: the catalogue's state, then the tables' fingerprints.
     const state = await db.query(STATE, [
       APP_CATALOG,
@@ -122,15 +131,18 @@ export class Workspace {
     }
     this.#userObjects = this.#usersOwn(String(row.objects));
     const signature = String(row.signature);
-    const present = WAREHOUSE_TABLES.filter((table) => signature.split('\n').includes(`table ${table}`));
+    const present = GUARDED_TABLES.filter((table) => signature.split('\n').includes(`table ${table}`));
     const fingerprints = await this.#readFingerprints(db, present);
     if (!fingerprints.ok) return fingerprints;
-    const damaged = WAREHOUSE_TABLES.filter(
+    const damaged = GUARDED_TABLES.filter(
       (table) => fingerprints.value.get(table) !== this.#fingerprints.get(table),
     );
     if (damaged.length > 0) {
-      const restored = await this.#loadTables(db, damaged);
+      const restored = await this.#loadTables(db, damaged.filter((table) => table !== CORRECTIONS));
       if (!restored.ok) return restored;
+      // The corrections come back from the user's review, never from what a statement left.
+      const corrections = damaged.includes(CORRECTIONS) ? await this.#fillCorrections(db) : OK;
+      if (!corrections.ok) return corrections;
     }
     if (damaged.length > 0 || signature !== this.#signature) {
       // A dropped table takes its views with it; a user may have replaced a view or a macro.
@@ -142,6 +154,18 @@ export class Workspace {
       if (!schema.ok) return schema;
     }
     return { ok: true, value: damaged };
+  }
+
+  /**
+   * Lays the user's review over the warehouse: the app-owned `corrections` table gets these rows
+   * (lib/review/overlay-sql.ts), now and after every reset or restore; user SQL cannot change them.
+   */
+  setCorrections(rows: readonly OverlayRow[]): Promise<DbResult<void>> {
+    return this.#db.exclusive(async (db) => {
+      this.#corrections = [...rows];
+      const filled = await this.#fillCorrections(db);
+      return filled.ok ? this.#recordFingerprints(db) : filled;
+    });
   }
 
   // A fresh database in the same engine, the warehouse installed again, and the users told what went.
@@ -159,6 +183,7 @@ export class Workspace {
   async #install(db: WorkbenchDatabase): Promise<DbResult<void>> {
     const steps = [
       () => this.#loadTables(db, WAREHOUSE_TABLES),
+      () => this.#fillCorrections(db),
       () => this.#recordFingerprints(db),
       () => this.#defineViews(db),
       () => db.query(`CREATE SCHEMA IF NOT EXISTS ${qualified(APP_CATALOG, USER_SCHEMA)}`),
@@ -196,8 +221,13 @@ export class Workspace {
     return OK;
   }
 
+  async #fillCorrections(db: WorkbenchDatabase): Promise<DbResult<void>> {
+    const filled = await fillCorrections(db, this.#corrections);
+    return filled.ok ? OK : filled;
+  }
+
   async #recordFingerprints(db: WorkbenchDatabase): Promise<DbResult<void>> {
-    const fingerprints = await this.#readFingerprints(db, WAREHOUSE_TABLES);
+    const fingerprints = await this.#readFingerprints(db, GUARDED_TABLES);
     if (!fingerprints.ok) return fingerprints;
     this.#fingerprints = fingerprints.value;
     return OK;
@@ -246,8 +276,8 @@ export class Workspace {
   // Row count and an order-free hash of every row, for each table, in one query.
   async #readFingerprints(
     db: WorkbenchDatabase,
-    tables: readonly WarehouseTable[],
-  ): Promise<DbResult<Map<WarehouseTable, string>>> {
+    tables: readonly GuardedTable[],
+  ): Promise<DbResult<Map<GuardedTable, string>>> {
     if (tables.length === 0) return { ok: true, value: new Map() };
     const columns = tables.map(
       (table) =>

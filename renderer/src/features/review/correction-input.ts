@@ -1,0 +1,77 @@
+import { parseVietnameseNumber } from '../../lib/extraction/vietnamese-number.ts';
+import { formatNumber } from '../../lib/format/format-number.ts';
+import type { FigurePatch } from '../../lib/review/correction.ts';
+import type { ReviewProblem } from './review-model.svelte.ts';
+import type { FigureDetail } from './review-queries.ts';
+
+/** What the correction form holds: numbers as the reviewer typed them (vi-VN), years as text. */
+export interface CorrectionInput {
+  value: string;
+  valueHigh: string;
+  unit: string;
+  indicatorId: string;
+  measure: FigureDetail['measure'];
+  periodStart: string;
+  periodEnd: string;
+  basis: FigureDetail['basis'];
+}
+
+/** The form filled with the figure as it is now. */
+export function inputOf(detail: FigureDetail): CorrectionInput {
+  const number = (value: number | null): string => (value === null ? '' : formatNumber(value, 'vi', 6));
+  return {
+    value: number(detail.valueLow),
+    valueHigh:
+      detail.valueHigh !== null && detail.valueHigh !== detail.valueLow ? number(detail.valueHigh) : '',
+    unit: detail.unit,
+    indicatorId: detail.indicatorId,
+    measure: detail.measure,
+    periodStart: detail.periodStart === null ? '' : String(detail.periodStart),
+    periodEnd: detail.periodEnd === null ? '' : String(detail.periodEnd),
+    basis: detail.basis,
+  };
+}
+
+// A Vietnamese number, maybe negative ("giảm" figures are stored negative).
+function readNumber(text: string): number | null {
+  const trimmed = text.trim();
+  const negative = /^[-−]/u.test(trimmed);
+  const value = parseVietnameseNumber(trimmed.replace(/^[-−]\s*/u, ''));
+  return value === null ? null : negative ? -value : value;
+}
+
+function readYear(text: string): number | null {
+  const year = Number(text.trim());
+  return /^\d{4}$/u.test(text.trim()) && year >= 1900 && year <= 2100 ? year : null;
+}
+
+/**
+ * The fields a reviewer changed, as a correction's `after`; a clear problem when a number or a
+ * year cannot be read, or when nothing changed.
+ */
+export function correctionPatch(
+  detail: FigureDetail,
+  input: CorrectionInput,
+): { ok: true; after: FigurePatch } | { ok: false; problem: ReviewProblem } {
+  const low = readNumber(input.value);
+  if (low === null) return { ok: false, problem: { key: 'form.badNumber', values: { value: input.value } } };
+  const high = input.valueHigh.trim() === '' ? low : readNumber(input.valueHigh);
+  if (high === null)
+    return { ok: false, problem: { key: 'form.badNumber', values: { value: input.valueHigh } } };
+  const start = readYear(input.periodStart);
+  const end = readYear(input.periodEnd);
+  if (start === null || end === null) return { ok: false, problem: { key: 'form.badYear', values: {} } };
+  if (start > end) return { ok: false, problem: { key: 'form.badRange', values: {} } };
+  const after: FigurePatch = {};
+  if (low !== detail.valueLow) after.value_low = low;
+  if (high !== detail.valueHigh) after.value_high = high;
+  if (input.unit.trim() !== detail.unit) after.unit = input.unit.trim();
+  if (input.indicatorId !== detail.indicatorId && input.indicatorId !== '')
+    after.indicator_id = input.indicatorId;
+  if (input.measure !== detail.measure) after.measure = input.measure;
+  if (start !== detail.periodStart) after.period_start = start;
+  if (end !== detail.periodEnd) after.period_end = end;
+  if (input.basis !== detail.basis) after.basis = input.basis;
+  if (Object.keys(after).length === 0) return { ok: false, problem: { key: 'form.noChange', values: {} } };
+  return { ok: true, after };
+}

@@ -1,0 +1,49 @@
+import type { MessageKey } from '../../lib/i18n/dictionary.ts';
+import type { FigureDetail } from './review-queries.ts';
+
+/** A figure's sentence in three parts, the number in the middle, whitespace collapsed. */
+export interface SentenceParts {
+  before: string;
+  number: string;
+  after: string;
+}
+
+const collapse = (text: string): string => text.replace(/\s+/gu, ' ');
+
+/** The sentence around a figure, cut from its document's text; the quote when the text is missing. */
+export function sentenceParts(detail: FigureDetail, text: string | null): SentenceParts {
+  const inside =
+    text !== null &&
+    detail.sentenceStart <= detail.charStart &&
+    detail.charEnd <= detail.sentenceEnd &&
+    detail.sentenceEnd <= text.length;
+  if (!inside) return { before: detail.quote, number: '', after: '' };
+  return {
+    before: collapse(text.slice(detail.sentenceStart, detail.charStart)).trimStart(),
+    number: text.slice(detail.charStart, detail.charEnd),
+    after: collapse(text.slice(detail.charEnd, detail.sentenceEnd)).trimEnd(),
+  };
+}
+
+/**
+ * Why the pivot uses the first of these figures (they are in preference order), in the words of
+ * the rule in meaning-layer.ts: the user's choice, an official document over news, the latest
+ * document, a result over an estimate.
+ */
+export function preferenceReason(details: readonly FigureDetail[]): MessageKey {
+  const [used, ...others] = details;
+  if (!used || others.length === 0) return 'drill.why.only';
+  if (used.userPreferred) return 'drill.why.user';
+  if (used.sourceRank > 1) return 'drill.why.news';
+  const sameDocument = others.every((other) => other.docId === used.docId);
+  if (sameDocument && !used.isEstimate && others.some((other) => other.isEstimate)) return 'drill.why.result';
+  return 'drill.why.official';
+}
+
+/** `2021–2025`, `2025`, or empty. */
+export function periodText(detail: Pick<FigureDetail, 'periodStart' | 'periodEnd'>): string {
+  if (detail.periodStart === null) return '';
+  return detail.periodEnd === null || detail.periodEnd === detail.periodStart
+    ? String(detail.periodStart)
+    : `${detail.periodStart}–${detail.periodEnd}`;
+}
