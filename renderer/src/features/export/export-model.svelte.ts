@@ -6,7 +6,12 @@ import {
   REPORT_CHART_HEIGHT,
   REPORT_CHART_WIDTH,
 } from '../../lib/report/report-chart-svg.ts';
-import { readReportData, reportableIndicators, type ReportPeriods } from '../../lib/report/report-data.ts';
+import {
+  readReportData,
+  reportableIndicators,
+  type ReportableIndicator,
+  type ReportPeriods,
+} from '../../lib/report/report-data.ts';
 import { hasFigures, rowSources } from '../../lib/report/report-sources.ts';
 import type { ReportChartImage } from '../../lib/report/xlsx-report.ts';
 import type { ReportJob } from './worker-messages.ts';
@@ -36,6 +41,10 @@ export interface ExportRequest {
   withCharts: boolean;
   locale: Locale;
   generatedOn: string;
+  /** The deck's subtitle (a quick report's domain). */
+  subtitle?: string;
+  /** The file's name without its extension; `bao-cao-chi-tieu-<date>` unless given. */
+  fileStem?: string;
 }
 
 /** How the last export ended. */
@@ -47,7 +56,7 @@ export type ExportOutcome =
 
 /** The export area: the indicators to choose from and the report written last. */
 export class ExportModel {
-  indicators = $state.raw<{ id: string; name: string }[]>([]);
+  indicators = $state.raw<ReportableIndicator[]>([]);
   /** The indicators chosen at first: the headline ones the warehouse has. */
   headline = $state.raw<string[]>([]);
   busy = $state(false);
@@ -67,6 +76,32 @@ export class ExportModel {
     if (!result.ok) return;
     this.indicators = result.value;
     this.headline = HEADLINE.filter((id) => result.value.some((indicator) => indicator.id === id));
+  }
+
+  /** The domains that have reportable indicators, in the catalogue's order of first appearance. */
+  get domains(): string[] {
+    return [
+      ...new Set(this.indicators.map((indicator) => indicator.domain).filter((domain) => domain !== null)),
+    ];
+  }
+
+  /**
+   * "Báo cáo nhanh": the deck of every reportable indicator of a domain over the plan periods, in one
+   * click, titled with the domain.
+   */
+  quickDeck(domain: string, subtitle: string, locale: Locale, generatedOn: string): Promise<void> {
+    return this.run({
+      indicators: this.indicators
+        .filter((indicator) => indicator.domain === domain)
+        .map((indicator) => indicator.id),
+      periods: 'terms',
+      format: 'pptx',
+      withCharts: false,
+      locale,
+      generatedOn,
+      subtitle,
+      fileStem: `bao-cao-nhanh-${domain.replace(/_/g, '-')}-${generatedOn}`,
+    });
   }
 
   /** Writes a report; when a newer export starts meanwhile, the older one is dropped unsaved. */
@@ -93,10 +128,17 @@ export class ExportModel {
           charts.push({ title: row.name, png, width: REPORT_CHART_WIDTH, height: REPORT_CHART_HEIGHT });
         }
       }
-      const { format, locale, generatedOn } = request;
-      const bytes = await this.#effects.build({ format, data: data.value, locale, generatedOn, charts });
+      const { format, locale, generatedOn, subtitle } = request;
+      const bytes = await this.#effects.build({
+        format,
+        data: data.value,
+        locale,
+        generatedOn,
+        charts,
+        subtitle,
+      });
       if (!current()) return;
-      const name = `bao-cao-chi-tieu-${generatedOn}.${format}`;
+      const name = `${request.fileStem ?? `bao-cao-chi-tieu-${generatedOn}`}.${format}`;
       const saved = await this.#effects.save(name, bytes, format);
       if (current()) this.outcome = saved ? { kind: 'done', file: name } : { kind: 'cancelled' };
     } catch (cause) {

@@ -9,6 +9,6 @@ self.onmessage = (event: MessageEvent<ReportJob>) =>
     job.format === 'csv'
       ? buildSummaryCsv(job.data, job.locale)
       : job.format === 'pptx'
-        ? buildPptxReport(job.data, job.locale, job.generatedOn)
+        ? buildPptxReport(job.data, job.locale, job.generatedOn, { subtitle: job.subtitle })
         : buildXlsxReport(job.data, job.locale, job.generatedOn, job.charts),
   );

@@ -10,6 +10,8 @@ export interface ReportJob {
   locale: Locale;
   generatedOn: string;
   charts: ReportChartImage[];
+  /** The deck's subtitle (a quick report's domain). */
+  subtitle?: string;
 }
 
 /** A query result to encode off the UI thread (result-export.worker.ts), as an Arrow IPC stream. */

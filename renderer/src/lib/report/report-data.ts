@@ -66,15 +66,25 @@ export interface ReportData {
   corrections: CorrectionRecord[];
 }
 
+/** An indicator a report can show, with its domain (for a domain's quick report). */
+export interface ReportableIndicator {
+  id: string;
+  name: string;
+  domain: string | null;
+}
+
 /** The catalogued indicators that have a target or a result ("all" in a report request). */
-export async function reportableIndicators(
-  db: WorkbenchDatabase,
-): Promise<DbResult<{ id: string; name: string }[]>> {
+export async function reportableIndicators(db: WorkbenchDatabase): Promise<DbResult<ReportableIndicator[]>> {
   return db.queryRows(
-    `SELECT indicator_id AS id, any_value(indicator_name_vi) AS name FROM ${appObject('v_observations')}
+    `SELECT indicator_id AS id, any_value(indicator_name_vi) AS name, any_value(domain) AS domain
+     FROM ${appObject('v_observations')}
      WHERE catalogued AND measure IN ('target', 'actual') GROUP BY indicator_id ORDER BY name`,
     [],
-    (row) => ({ id: String(row.id), name: String(row.name) }),
+    (row) => ({
+      id: String(row.id),
+      name: String(row.name),
+      domain: row.domain === null ? null : String(row.domain),
+    }),
   );
 }
 
