@@ -40,9 +40,8 @@ export function sourceNote(points: readonly ChartPoint[], prefix: string, estima
 const middle = (point: ChartPoint): number => (point.low + point.high) / 2;
 const halfRange = (point: ChartPoint): number => (point.high - point.low) / 2;
 
-// Written on a point: "ước" for an estimate, ✎ for a figure a user corrected ("đã hiệu đính").
-const pointMark = (point: ChartPoint | undefined): string =>
-  [point?.estimate ? 'ước' : '', point?.reviewed ? '✎' : ''].filter(Boolean).join(' ');
+// Written after a point's label when a user corrected the figure ("đã hiệu đính").
+const REVIEWED_MARK = ' ✎';
 
 function groupBySeries(points: readonly ChartPoint[]): Map<string, ChartPoint[]> {
   const groups = new Map<string, ChartPoint[]>();
@@ -61,7 +60,7 @@ function pointLabel(point: ChartPoint, locale: Locale): string {
     { low: point.low, high: point.high, unit: point.unit === '%' ? '%' : null },
     locale,
   );
-  return point.estimate ? `${figure}${ESTIMATE_MARK}` : figure;
+  return `${figure}${point.estimate ? ESTIMATE_MARK : ''}${point.reviewed ? REVIEWED_MARK : ''}`;
 }
 
 /**
@@ -81,7 +80,11 @@ export function chartSpec(points: readonly ChartPoint[], text: ChartText, style:
     const unit = items[0]?.unit ?? '';
     const onSecond = secondUnit !== undefined && unit === secondUnit;
     const shown = values.map((value) =>
-      value ? (dataLabels ? pointLabel(value, locale) : value.estimate ? ESTIMATE_MARK : '') : '',
+      value
+        ? dataLabels
+          ? pointLabel(value, locale)
+          : `${value.estimate ? ESTIMATE_MARK : ''}${value.reviewed ? REVIEWED_MARK : ''}`.trim()
+        : '',
     );
     const hover = values.map((value) =>
       value ? `${pointLabel(value, locale)}${unit && unit !== '%' ? ` ${unit}` : ''}` : '',
@@ -92,8 +95,9 @@ export function chartSpec(points: readonly ChartPoint[], text: ChartText, style:
       y: values.map((value) => (value ? middle(value) : null)),
       yaxis: onSecond ? 'y2' : 'y',
       text: shown,
-      customdata: hover,
-      hovertemplate: `%{x}: %{customdata}<extra>${series}</extra>`,
+      // [what the hover says, the figure a click opens in the drill-down panel]
+      customdata: values.map((value, at) => [hover[at] ?? '', value?.obsId ?? '']),
+      hovertemplate: `%{x}: %{customdata[0]}<extra>${series}</extra>`,
       cliponaxis: false,
     };
     if (type === 'line') {
