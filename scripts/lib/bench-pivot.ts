@@ -2,40 +2,37 @@ import type { Page } from 'playwright-core';
 
 const PIVOT = '[data-testid="pivot"]';
 
+// Sent as text: tsx compiles functions with a `__name` helper the page does not have.
+const IN_PAGE = `({ button, rerun, pivot, timeout }) =>
+  new Promise((resolve, reject) => {
+    const target = document.querySelector(button);
+    if (!target) return reject(new Error('bench: no ' + button));
+    const started = performance.now();
+    let sawLoading = false;
+    const check = () => {
+      const table = document.querySelector(pivot);
+      if (table && table.dataset.loading === 'true') sawLoading = true;
+      const settled = table && table.dataset.loading === 'false' && table.querySelector('tbody tr') !== null;
+      // A click that re-runs the query must be seen running first, or the old rows would count.
+      if (settled && (sawLoading || !rerun)) resolve(performance.now() - started);
+      else if (performance.now() - started > timeout) reject(new Error('bench: the pivot never settled'));
+      else requestAnimationFrame(check);
+    };
+    target.click();
+    requestAnimationFrame(check);
+  })`;
+
 /**
  * Clicks `button` in the page and returns the page's milliseconds until the pivot is painted with
  * rows and no query of it is still running (timed inside the page, so no driver round trip counts).
  * With `rerun`, the click must be seen starting a query first, so the rows counted are new ones.
  */
-export function timePivotAfterClick(
+export async function timePivotAfterClick(
   page: Page,
   button: string,
   rerun: boolean,
   timeout = 120_000,
 ): Promise<number> {
-  return page
-    .evaluate(
-      ({ button, rerun, pivot, timeout }) =>
-        new Promise<number>((resolve, reject) => {
-          const target = document.querySelector<HTMLElement>(button);
-          if (!target) return reject(new Error(`bench: no ${button}`));
-          const started = performance.now();
-          let sawLoading = false;
-          const check = (): void => {
-            const table = document.querySelector<HTMLElement>(pivot);
-            if (table?.dataset.loading === 'true') sawLoading = true;
-            const settled = table?.dataset.loading === 'false' && table.querySelector('tbody tr') !== null;
-            // A click that re-runs the query must be seen running first, or the old rows would count.
-            if (settled && (sawLoading || !rerun)) {
-              resolve(performance.now() - started);
-            } else if (performance.now() - started > timeout)
-              reject(new Error('bench: the pivot never settled'));
-            else requestAnimationFrame(check);
-          };
-          target.click();
-          requestAnimationFrame(check);
-        }),
-      { button, rerun, pivot: PIVOT, timeout },
-    )
-    .then((ms) => Math.round(ms));
+  const args = JSON.stringify({ button, rerun, pivot: PIVOT, timeout });
+  return Math.round(Number(await page.evaluate(`(${IN_PAGE})(${args})`)));
 }
