@@ -28,8 +28,8 @@ describe('the period pivot', () => {
     await expect
       .poll(() => cell('2016-2020').locator('[data-testid="actual-value"]').innerText())
       .toBe('5,2%');
-    expect(await cell('2016-2020').locator('[data-testid="target-value"]').innerText()).toBe('8 – 9%');
-    expect(await cell('2021-2025').locator('[data-testid="target-value"]').innerText()).toBe('7 – 7,5%');
+    expect(await cell('2016-2020').locator('[data-testid="target-value"]').innerText()).toBe('8–9%');
+    expect(await cell('2021-2025').locator('[data-testid="target-value"]').innerText()).toBe('7–7,5%');
     expect(await cell('2021-2025').locator('[data-testid="actual-value"]').innerText()).toBe('6,79%');
     expect(await cell('2021-2025').locator('[data-testid="status"]').innerText()).toBe('không đạt');
     expect(await cell('2021-2025').locator('[data-testid="conflict-badge"]').count()).toBe(1);
@@ -39,14 +39,20 @@ describe('the period pivot', () => {
       ),
     );
     expect(years).toEqual(['6,75%', '6,63%', '7,7%', '6,01%', '8,06%']);
-    expect(await cell('2026-2030').locator('[data-testid="target-value"]').innerText()).toBe('10 – 11%');
-    expect(await cell('2026').locator('[data-testid="target-value"]').innerText()).toMatch(
-      /^(≥10%|10 – 11%)$/,
+    expect(await cell('2026-2030').locator('[data-testid="target-value"]').innerText()).toBe('10–11%');
+    expect(await cell('2026').locator('[data-testid="target-value"]').innerText()).toMatch(/^(≥10%|10–11%)$/);
+    // The calculated measures: 6,79 against at least 7 is 97% of the target, 0,21 points short.
+    expect(await cell('2021-2025').locator('[data-testid="percent-of-target"]').innerText()).toBe('97% KH');
+    expect(await cell('2021-2025').locator('[data-testid="target-gap"]').innerText()).toBe(
+      'chênh -0,21 điểm %',
+    );
+    expect(await cell('2022').locator('[data-testid="yoy-change"]').innerText()).toBe(
+      '-0,12 điểm % so với năm trước',
     );
     await cell('2021-2025').locator('[data-testid="conflict-badge"]').click();
     const sources = await page.locator('[data-testid="source-list"]').innerText();
-    expect(sources).toContain('6.79');
-    expect(sources).toContain('7.1');
+    expect(sources).toContain('6,79');
+    expect(sources).toContain('7,1');
     await mkdir('test-results', { recursive: true });
     await page.screenshot({ path: 'test-results/pivot.png' });
   });
@@ -84,6 +90,69 @@ describe('the period pivot', () => {
     const sql = await page.locator('.cm-content').innerText();
     expect(sql).toContain('WITH periods AS (');
     expect(sql).toContain('"memory"."main"."preferred_figures"(NULL)');
+  });
+
+  it('shows tourists in one row, in nghìn lượt, with the target, the result and its badge side by side', async () => {
+    const { page } = watched;
+    await page.locator('nav [data-area="pivot"]').click();
+    await page.locator('[data-testid="pivot-search"]').fill('luong khach du lich');
+    const rows = page.locator('[data-testid="pivot"] tbody tr[data-indicator="tourist_arrivals"]');
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.locator('th').innerText()).toBe('Lượng khách du lịch (nghìn lượt)');
+    const cell = (period: string) => rows.locator(`td[data-period="${period}"]`);
+    // 4.400.000 lượt người (target) and 4,4 triệu lượt (result) are both 4.400 nghìn lượt.
+    expect(await cell('2021-2025').locator('[data-testid="target-value"]').innerText()).toBe(
+      '4.400 nghìn lượt',
+    );
+    expect(await cell('2021-2025').locator('[data-testid="actual-value"]').innerText()).toBe(
+      '4.400 nghìn lượt',
+    );
+    expect(await cell('2021-2025').locator('[data-testid="status"]').innerText()).toBe('đạt');
+    expect(await cell('2021-2025').locator('[data-testid="cagr"]').innerText()).toBe(
+      'bình quân 7,3%/năm (2020–2025)',
+    );
+    // The coming year's plan is on screen without asking for single years.
+    expect(await cell('2026').locator('[data-testid="target-value"]').innerText()).toBe('4.700 nghìn lượt');
+  });
+
+  it('folds the checks, which follow the search, name indicators and point at their rows', async () => {
+    const { page } = watched;
+    const checks = page.locator('[data-testid="consistency-checks"] li');
+    await page.locator('[data-testid="pivot-search"]').fill('tang truong kinh te');
+    await expect.poll(() => checks.count()).toBeGreaterThan(0);
+    const about = await checks.allInnerTexts();
+    expect(about.join(' ')).toContain('Tốc độ tăng trưởng kinh tế');
+    expect(about.join(' ')).not.toMatch(/\b[a-z]+_[a-z_]+\b/);
+    await page.locator('[data-testid="pivot-search"]').fill('so buong luu tru');
+    await expect.poll(() => checks.count()).toBe(0);
+    await page.locator('[data-testid="pivot-search"]').fill('tang truong kinh te');
+    await expect.poll(() => checks.count()).toBeGreaterThan(0);
+    await checks.first().locator('[data-testid="check-focus"]').click();
+    await page.locator('[data-testid="pivot"] tr.focused').first().waitFor();
+    await page.locator('[data-testid="checks-toggle"]').click();
+    await expect.poll(() => checks.count()).toBe(0);
+    await page.locator('[data-testid="checks-toggle"]').click();
+    await expect.poll(() => checks.count()).toBeGreaterThan(0);
+  });
+
+  it('fits 1280×720 with the 2026–2030 column on screen, in Vietnamese and in English', async () => {
+    const { page } = watched;
+    await page.setViewportSize({ width: 1280, height: 720 });
+    // The area is drawn again at this size: the checks start folded.
+    await page.locator('nav [data-area="documents"]').click();
+    await page.locator('nav [data-area="pivot"]').click();
+    await page.locator('[data-testid="pivot-search"]').fill('');
+    await page.locator('[data-testid="pivot"] tr[data-indicator="grdp_growth"]').waitFor();
+    const header = page.locator('[data-testid="pivot"] thead th', { hasText: '2026–2030' });
+    const box = await header.boundingBox();
+    expect(box && box.x + box.width).toBeLessThanOrEqual(1280);
+    await page.screenshot({ path: 'test-results/pivot-1280-vi.png' });
+    await page.locator('[data-testid="locale-toggle"]').click();
+    const growth = page.locator('[data-testid="pivot"] tr[data-indicator="tourist_arrivals"] th');
+    await expect.poll(() => growth.innerText()).toBe('Tourist arrivals (thousand visits)');
+    await page.screenshot({ path: 'test-results/pivot-1280-en.png' });
+    await page.locator('[data-testid="locale-toggle"]').click();
+    await page.setViewportSize({ width: 1440, height: 900 });
   });
 
   it('sent no request off the machine and logged no console error', () => {

@@ -22,7 +22,8 @@ export class Workbench {
   status = $state<WorkbenchStatus>('starting');
   error = $state.raw<DbError | null>(null);
   schema = $state.raw<SchemaObject[]>([]);
-  area = $state<AreaId>('sql');
+  // The indicators are the home: a statistician opens the workbench to read them, not to type SQL.
+  area = $state<AreaId>('pivot');
   /** The document (and span) the Tài liệu area should show. */
   source = $state.raw<SourceTarget | null>(null);
   /** Stored items that failed validation: skipped, left on disk, and shown as a notice. */

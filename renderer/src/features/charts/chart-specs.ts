@@ -108,7 +108,9 @@ export function barSpec(
 
 /** Lines: one series per indicator, one point per year. */
 export function lineSpec(points: readonly ChartPoint[], text: ChartText, height = 460): ChartSpec {
+  const secondAxis = secondAxisDimension(points);
   const data: Data[] = [...groupBySeries(points)].map(([series, items], index) => ({
+    ...(secondAxis && items[0]?.dimension === secondAxis ? { yaxis: 'y2' } : {}),
     type: 'scatter',
     mode: 'text+lines+markers',
     name: series,
@@ -119,5 +121,20 @@ export function lineSpec(points: readonly ChartPoint[], text: ChartText, height 
     line: { color: COLORS[index % COLORS.length], width: 2.5 },
     marker: { size: 8 },
   }));
-  return { data, layout: baseLayout(text, height), config: CONFIG };
+  const layout = baseLayout(text, height);
+  if (secondAxis) {
+    const unit = points.find((point) => point.dimension === secondAxis)?.unit ?? '';
+    layout.yaxis2 = { title: { text: unit }, overlaying: 'y', side: 'right', showgrid: false };
+    layout.margin = { ...layout.margin, r: 70 };
+  }
+  return { data, layout, config: CONFIG };
+}
+
+/**
+ * Units of two dimensions never share an axis (tỷ USD beside %): the second dimension's series go
+ * on a right-hand axis. Null when the points have one dimension (or no known one).
+ */
+export function secondAxisDimension(points: readonly ChartPoint[]): string | null {
+  const dimensions = [...new Set(points.map((point) => point.dimension).filter(Boolean))];
+  return dimensions.length >= 2 ? (dimensions[1] ?? null) : null;
 }
