@@ -41,6 +41,7 @@ export class PivotModel {
   configSaved = $state(true);
   #db: WorkbenchDatabase;
   #latest = 0;
+  #checksRead = false;
   #configWrites = 0;
   #restoring: Promise<void> | undefined;
   readonly #current: Collection<z.infer<typeof currentConfigSchema>>;
@@ -88,9 +89,10 @@ export class PivotModel {
       this.periods = periods.value;
     }
     const query = buildPivotQuery(this.config, this.periods);
+    // The checks do not depend on the layout: run once, then filtered to the rows shown.
     const [result, checks] = await Promise.all([
       this.#db.query(query.sql, query.params),
-      this.#db.query(consistencyChecksSql()),
+      this.#checksRead ? null : this.#db.query(consistencyChecksSql()),
     ]);
     if (run !== this.#latest) return;
     this.loading = false;
@@ -102,7 +104,10 @@ export class PivotModel {
     this.rows = readPivot(result.value, query.columns);
     // Single years are shown where they hold a figure, the coming year's plan among them.
     this.columns = columnsWithFigures(this.rows, query.columns);
-    if (checks.ok) this.flags = readFlags(checks.value);
+    if (checks?.ok) {
+      this.flags = readFlags(checks.value);
+      this.#checksRead = true;
+    }
   }
 
   /** The checks about indicators the pivot shows, so they follow its search and filters. */
