@@ -5,8 +5,16 @@ export async function waitForDatabase(page: Page, timeout = 60_000): Promise<voi
   await page.locator('[data-testid="db-status"][data-status="ready"]').waitFor({ timeout });
 }
 
-/** Replaces the SQL of the active tab (CodeMirror) with `sql`. */
+/** Shows the SQL area (the workbench opens on the indicators) and waits for its editor. */
+export async function openSqlArea(page: Page): Promise<void> {
+  const item = page.locator('nav [data-area="sql"]');
+  if ((await item.getAttribute('aria-current')) !== 'page') await item.click();
+  await page.locator('.cm-content').waitFor();
+}
+
+/** Replaces the SQL of the active tab (CodeMirror) with `sql`, in the SQL area. */
 export async function typeSql(page: Page, sql: string): Promise<void> {
+  await openSqlArea(page);
   const editor = page.locator('.cm-content');
   // An open completion list covers the lines below the cursor: close it, then click the first line.
   await page.keyboard.press('Escape');

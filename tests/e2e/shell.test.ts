@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { waitForDatabase } from './support/browser.ts';
 import { useWorkbenchPage } from './support/workbench-page.ts';
-import { gridRows, runSql, typeSql } from './support/sql.ts';
+import { gridRows, openSqlArea, runSql, typeSql } from './support/sql.ts';
 import { mkdir } from 'node:fs/promises';
 
 describe('the workbench in web mode', () => {
@@ -10,6 +10,10 @@ describe('the workbench in web mode', () => {
   it('starts DuckDB and lists the warehouse tables with row counts', async () => {
     const { page } = watched;
     await waitForDatabase(page);
+    // The workbench opens on the indicators (the pivot), the SQL area one click away.
+    expect(await page.locator('nav [data-area="pivot"]').getAttribute('aria-current')).toBe('page');
+    await page.locator('[data-testid="pivot"] tr[data-indicator]').first().waitFor();
+    await openSqlArea(page);
     const rows = page.locator('[data-testid="table-list"] > li[data-kind="table"]');
     // documents, indicators, observations and units (the unit table, for convert_unit), and the
     // app-owned corrections the review lays over them.

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { waitForDatabase } from './support/browser.ts';
 import { useWorkbenchPage } from './support/workbench-page.ts';
-import { gridRows, runSql, typeSql } from './support/sql.ts';
+import { gridRows, openSqlArea, runSql, typeSql } from './support/sql.ts';
 
 describe('the SQL workbench', () => {
   const watched = useWorkbenchPage({ permissions: ['clipboard-read', 'clipboard-write'] });
@@ -154,6 +154,7 @@ describe('the SQL workbench', () => {
     await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor();
     await page.reload();
     await waitForDatabase(page);
+    await openSqlArea(page);
     await page.locator('[data-testid="library-tab"]').click();
     await page.locator('[data-testid="saved-query"]', { hasText: 'Truy vấn kiểm tra lưu' }).waitFor();
     await page.locator('[data-testid="history-tab"]').click();

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, waitForDatabase } from './support/browser.ts';
-import { gridRows, runSql, typeSql } from './support/sql.ts';
+import { gridRows, openSqlArea, runSql, typeSql } from './support/sql.ts';
 
 // Holding back DuckDB's worker keeps the database "starting" for as long as a test needs.
 const DUCKDB_WORKER = /duckdb-browser-(eh|mvp)\.worker-[^/]*\.js$/;
@@ -27,6 +27,7 @@ async function newContext(holdDatabase: boolean): Promise<BrowserContext> {
 
 /** Opens the query library and waits until the saved state has been read. */
 async function openLibrary(page: Page): Promise<void> {
+  await openSqlArea(page);
   await page.locator('[data-testid="library-tab"]').click();
   await page.locator('[data-testid="library"][data-loaded="true"]').waitFor();
 }
@@ -152,7 +153,7 @@ describe('saved queries are never lost', () => {
     expect(await storedTabs(page)).toHaveLength(3);
 
     await page.reload();
-    await page.locator('.cm-content').waitFor();
+    await openSqlArea(page);
     expect(await status(page)).toBe('starting');
     await typeSql(page, "SELECT 'gõ trước khi sẵn sàng'");
     await openLibrary(page);
@@ -167,6 +168,7 @@ describe('saved queries are never lost', () => {
     await context.unrouteAll({ behavior: 'ignoreErrors' });
     await page.reload();
     await waitForDatabase(page);
+    await openSqlArea(page);
     expect(await page.locator('.tabs .tab').count()).toBe(3);
     expect(await page.locator('.cm-content').innerText()).toBe("SELECT 'gõ trước khi sẵn sàng'");
     expect(await savedNames(page)).toEqual(expect.arrayContaining(['Trước đó', 'Lưu khi đang khởi động']));

@@ -25,7 +25,8 @@ export class Workbench {
   schema = $state.raw<SchemaObject[]>([]);
   /** Row counts by `schema.name`, counted when the schema browser asks; forgotten when the schema is re-read. */
   rowCounts = $state.raw<ReadonlyMap<string, number>>(new Map());
-  area = $state<AreaId>('sql');
+  // The indicators are the home: a statistician opens the workbench to read them, not to type SQL.
+  area = $state<AreaId>('pivot');
   /** The document (and span) the Tài liệu area should show. */
   source = $state.raw<SourceTarget | null>(null);
   /** Stored items that failed validation: skipped, left on disk, and shown as a notice. */

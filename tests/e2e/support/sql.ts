@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
-import { typeSql } from '../../../scripts/lib/workbench-page.ts';
+import { openSqlArea, typeSql } from '../../../scripts/lib/workbench-page.ts';
 
-export { typeSql };
+export { openSqlArea, typeSql };
 
 /** Runs the statement under the cursor with Ctrl+Enter and waits until the run has finished. */
 export async function runSql(page: Page, sql: string): Promise<void> {

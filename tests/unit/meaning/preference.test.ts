@@ -34,10 +34,11 @@ describe('the source-preference rule', () => {
 
   beforeAll(async () => {
     const setup = [
+      `CREATE TABLE ${appObject('units')} AS SELECT '%' AS unit, 'percent' AS dimension, 1.0 AS scale`,
       `CREATE TABLE ${appObject('documents')} AS SELECT doc_id, doc_type, issued_on, 'Tài liệu ' || doc_id AS title,
          NULL::VARCHAR AS issuer FROM (VALUES ${DOCUMENTS}) t(doc_id, doc_type, issued_on)`,
       `CREATE TABLE ${appObject('indicators')} AS SELECT 'growth' AS indicator_id, 'Tăng trưởng' AS name_vi,
-         'Growth' AS name_en, 'kinh_te' AS domain, 'growth' AS kind, true AS higher_is_better`,
+         'Growth' AS name_en, 'kinh_te' AS domain, '%' AS unit, 'growth' AS kind, true AS higher_is_better`,
       `CREATE TABLE ${appObject('observations')} AS
        SELECT obs_id, doc_id, 'growth' AS indicator_id, 'tăng trưởng' AS label_vi, measure, period_start, period_end,
               '2021-2025' AS term, basis, '%' AS unit, value AS value_low, value AS value_high, '=' AS comparator,

@@ -9,6 +9,8 @@ export interface ChartPoint {
   low: number;
   high: number;
   unit: string;
+  /** What the unit measures (`money_usd`, `percent`, `visits`) from the unit table; empty when unknown. */
+  dimension?: string;
   estimate: boolean;
   docTitle: string;
   /** The figure behind the point (drill-down), and whether a user correction applies to it. */
@@ -24,6 +26,9 @@ export interface IndicatorChoice {
 
 const OBSERVATIONS = appObject('v_observations');
 const PLAN_PERIODS = appObject('plan_periods');
+// Values in the indicator's catalogue unit (converted by the unit table), with that unit's dimension.
+const SHOWN = `display_low AS low, display_high AS high, display_unit AS unit,
+  (SELECT u.dimension FROM ${appObject('units')} u WHERE u.unit = display_unit) AS dimension`;
 
 async function points(
   db: WorkbenchDatabase,
@@ -36,6 +41,7 @@ async function points(
     low: Number(row.low),
     high: Number(row.high),
     unit: String(row.unit ?? ''),
+    dimension: String(row.dimension ?? ''),
     estimate: Boolean(row.estimate),
     docTitle: String(row.doc_title ?? ''),
     obsId: row.obs_id === null || row.obs_id === undefined ? undefined : String(row.obs_id),
@@ -46,7 +52,7 @@ async function points(
 /** Catalogued indicators with targets or results, for the chart's picker. */
 export async function chartableIndicators(db: WorkbenchDatabase): Promise<DbResult<IndicatorChoice[]>> {
   return db.queryRows(
-    `SELECT indicator_id, any_value(indicator_name_vi) AS name, mode(unit) AS unit
+    `SELECT indicator_id, any_value(indicator_name_vi) AS name, mode(display_unit) AS unit
      FROM ${OBSERVATIONS} WHERE catalogued AND measure IN ('target', 'actual')
      GROUP BY indicator_id ORDER BY name`,
     [],
@@ -66,10 +72,10 @@ export function targetVsResult(db: WorkbenchDatabase, indicatorId: string): Prom
        FROM ${OBSERVATIONS} o
        JOIN terms t ON (o.period_start = t.term_start AND o.period_end = t.term_end)
                     OR (o.period_start = t.term_end AND o.period_end = t.term_end)
-       WHERE o.indicator_id = ? AND o.measure IN ('target', 'actual') AND o.unit = (
-         SELECT mode(unit) FROM ${OBSERVATIONS} WHERE indicator_id = ? AND measure IN ('target', 'actual')))
+       WHERE o.indicator_id = ? AND o.measure IN ('target', 'actual') AND o.display_unit = (
+         SELECT mode(display_unit) FROM ${OBSERVATIONS} WHERE indicator_id = ? AND measure IN ('target', 'actual')))
      SELECT CASE measure WHEN 'target' THEN 'Chỉ tiêu' ELSE 'Kết quả' END AS series, term AS label,
-            value_low AS low, value_high AS high, unit, is_estimate AS estimate, doc_title, obs_id, reviewed
+            ${SHOWN}, is_estimate AS estimate, doc_title, obs_id, reviewed
      FROM candidates
      QUALIFY row_number() OVER (PARTITION BY term, measure ORDER BY fit, preference_rank) = 1
      ORDER BY label, series`,
@@ -84,8 +90,8 @@ export function yearlySeries(
 ): Promise<DbResult<ChartPoint[]>> {
   return points(
     db,
-    `SELECT coalesce(indicator_name_vi, label_vi) AS series, period_start::VARCHAR AS label, value_low AS low, value_high AS high,
-            unit, is_estimate AS estimate, doc_title, obs_id, reviewed
+    `SELECT coalesce(indicator_name_vi, label_vi) AS series, period_start::VARCHAR AS label,
+            ${SHOWN}, is_estimate AS estimate, doc_title, obs_id, reviewed
      FROM ${OBSERVATIONS}
      WHERE list_contains(string_split(?, ','), indicator_id) AND measure = 'actual' AND period_start = period_end
        AND period_start BETWEEN (SELECT min(period_start) FROM ${PLAN_PERIODS})
@@ -103,7 +109,7 @@ export function structure(db: WorkbenchDatabase, whole = 'grdp_share'): Promise<
     db,
     `SELECT coalesce(indicator_name_vi, label_vi) AS series,
             period_end::VARCHAR || CASE measure WHEN 'target' THEN ' (chỉ tiêu)' ELSE ' (kết quả)' END AS label,
-            value_low AS low, value_high AS high, unit, is_estimate AS estimate, doc_title, obs_id, reviewed
+            ${SHOWN}, is_estimate AS estimate, doc_title, obs_id, reviewed
      FROM ${OBSERVATIONS}
      WHERE kind = 'share' AND share_of = ? AND unit = '%' AND measure IN ('target', 'actual') AND period_start = period_end
      QUALIFY row_number() OVER (PARTITION BY indicator_id, measure, period_end ORDER BY preference_rank) = 1

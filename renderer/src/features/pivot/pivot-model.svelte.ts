@@ -6,7 +6,8 @@ import { consistencyChecksSql, type ConsistencyFlag } from '../../lib/pivot/cons
 import { readPlanPeriods, type PeriodColumn } from '../../lib/meaning/plan-periods.ts';
 import { DEFAULT_PIVOT_CONFIG, parsePivotConfig, type PivotConfig } from '../../lib/pivot/pivot-config.ts';
 import { buildPivotQuery, inlineParams } from '../../lib/pivot/pivot-query.ts';
-import { readPivot, type PivotRow } from '../../lib/pivot/pivot-rows.ts';
+import { columnsWithFigures, readPivot, type PivotRow } from '../../lib/pivot/pivot-rows.ts';
+import { flagsForRows, readFlags } from '../../lib/pivot/flag-rows.ts';
 
 export { disagrees, type CellSource, type PivotCell, type PivotRow } from '../../lib/pivot/pivot-rows.ts';
 
@@ -28,7 +29,10 @@ export class PivotModel {
   columns = $state.raw<PeriodColumn[]>([]);
   /** Every period the pivot can show (`plan_periods`), read once. */
   periods = $state.raw<PeriodColumn[]>([]);
+  /** Every failed check; `shownFlags` are those about the rows the pivot shows. */
   flags = $state.raw<ConsistencyFlag[]>([]);
+  /** Indicators a consistency check pointed at, highlighted in the table. */
+  focused = $state.raw<readonly string[]>([]);
   error = $state.raw<DbError | null>(null);
   loading = $state(false);
   /** A saving problem, shown to the user; the layout in use stays on screen. */
@@ -37,6 +41,7 @@ export class PivotModel {
   configSaved = $state(true);
   #db: WorkbenchDatabase;
   #latest = 0;
+  #checksRead = false;
   #configWrites = 0;
   #restoring: Promise<void> | undefined;
   readonly #current: Collection<z.infer<typeof currentConfigSchema>>;
@@ -84,9 +89,10 @@ export class PivotModel {
       this.periods = periods.value;
     }
     const query = buildPivotQuery(this.config, this.periods);
+    // The checks do not depend on the layout: run once, then filtered to the rows shown.
     const [result, checks] = await Promise.all([
       this.#db.query(query.sql, query.params),
-      this.#db.query(consistencyChecksSql()),
+      this.#checksRead ? null : this.#db.query(consistencyChecksSql()),
     ]);
     if (run !== this.#latest) return;
     this.loading = false;
@@ -95,18 +101,23 @@ export class PivotModel {
       return;
     }
     this.error = null;
-    this.columns = query.columns;
     this.rows = readPivot(result.value, query.columns);
-    if (checks.ok) {
-      this.flags = checks.value.toArray().map((row) => {
-        const record = row.toJSON() as Record<string, unknown>;
-        const ids = record.obs_ids as { toArray(): string[] } | null;
-        return {
-          ...(record as unknown as ConsistencyFlag),
-          obs_ids: ids ? [...ids.toArray()].map(String) : [],
-        };
-      });
+    // Single years are shown where they hold a figure, the coming year's plan among them.
+    this.columns = columnsWithFigures(this.rows, query.columns);
+    if (checks?.ok) {
+      this.flags = readFlags(checks.value);
+      this.#checksRead = true;
     }
+  }
+
+  /** The checks about indicators the pivot shows, so they follow its search and filters. */
+  get shownFlags(): ConsistencyFlag[] {
+    return flagsForRows(this.flags, this.rows);
+  }
+
+  /** Points the table at the indicators a check is about. */
+  focus(indicatorIds: readonly string[]): void {
+    this.focused = indicatorIds;
   }
 
   async update(change: Partial<PivotConfig>): Promise<void> {

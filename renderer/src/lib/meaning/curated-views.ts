@@ -1,36 +1,18 @@
 import { appObject } from '../db/sql.ts';
+import { CONVERT_UNIT_MACROS } from '../units/units-sql.ts';
 import { MEANING_VIEWS, type MeaningView } from './meaning-layer.ts';
+import { MEASURE_MACROS } from './measure-macros.ts';
 
 /** A view the app defines over the warehouse, documented in the schema browser. */
 export type CuratedView = MeaningView;
 
-/** Macros the views and users share: accent-free search and achievement status. */
-export const WORKBENCH_MACROS = [
+/** Macros the views and users share: accent-free search, unit conversion, achievement and the pivot's measures. */
+export const WORKBENCH_MACROS: readonly string[] = [
   // fold('Tăng trưởng Đảng') = 'tang truong dang': search that ignores Vietnamese diacritics.
   `CREATE OR REPLACE MACRO ${appObject('fold')}(s) AS replace(strip_accents(lower(s)), 'đ', 'd')`,
-  // Achievement of a result against a target, from the target's comparator and the indicator's direction.
-  `CREATE OR REPLACE MACRO ${appObject('achievement')}(comparator, higher_is_better, target_low, target_high, actual) AS
-    CASE
-      WHEN actual IS NULL OR target_low IS NULL THEN 'chưa có số liệu'
-      WHEN comparator IN ('>=', '>') OR (comparator IN ('=', '~') AND coalesce(higher_is_better, true)) THEN
-        CASE
-          WHEN comparator = '>' AND actual <= target_low THEN 'không đạt'
-          WHEN actual < target_low THEN 'không đạt'
-          WHEN actual > target_high THEN 'vượt'
-          WHEN comparator IN ('>=', '>') AND actual > target_low THEN 'vượt'
-          ELSE 'đạt'
-        END
-      WHEN comparator IN ('<=', '<') OR (comparator IN ('=', '~') AND NOT higher_is_better) THEN
-        CASE
-          WHEN comparator = '<' AND actual >= target_high THEN 'không đạt'
-          WHEN actual > target_high THEN 'không đạt'
-          WHEN actual < target_low THEN 'vượt'
-          WHEN comparator IN ('<=', '<') AND actual < target_high THEN 'vượt'
-          ELSE 'đạt'
-        END
-      ELSE 'chưa có số liệu'
-    END`,
-] as const;
+  ...CONVERT_UNIT_MACROS,
+  ...MEASURE_MACROS,
+];
 
 /** The meaning layer, then the views users query, all built on it. */
 export const CURATED_VIEWS: readonly CuratedView[] = [

@@ -9,6 +9,8 @@ export interface ConsistencyFlag {
   stated: number;
   computed: number;
   obs_ids: string[];
+  /** The indicators of the figures involved (the parts of a share, the years of a series). */
+  indicator_ids: string[];
 }
 
 // How far apart two figures may be before they are flagged: rounding in the documents, not error.
@@ -94,10 +96,20 @@ ratio_flags AS (
   JOIN levels now ON now.indicator_id = r.indicator_id AND now.year = r.period_end AND now.unit = base.unit
   WHERE r.measure = 'change' AND r.unit = 'lần' AND r.base_year IS NOT NULL AND base.value > 0
     AND abs(now.value / base.value - r.value_low) > 0.05 * r.value_low
+),
+flags AS (
+  SELECT row_number() OVER () AS flag_no, *
+  FROM (SELECT * FROM share_flags UNION ALL SELECT * FROM series_flags UNION ALL SELECT * FROM ratio_flags)
+),
+-- The indicators of the figures each check involved (the parts of a share, the years of a series).
+flag_indicators AS (
+  SELECT f.flag_no, list(DISTINCT o.indicator_id ORDER BY o.indicator_id) AS indicator_ids
+  FROM flags f, unnest(f.obs_ids) AS involved(obs_id)
+  JOIN obs o ON o.obs_id = involved.obs_id
+  GROUP BY f.flag_no
 )
-SELECT * FROM share_flags
-UNION ALL SELECT * FROM series_flags
-UNION ALL SELECT * FROM ratio_flags
+SELECT f.* EXCLUDE (flag_no), fi.indicator_ids
+FROM flags f LEFT JOIN flag_indicators fi USING (flag_no)
 ORDER BY kind, indicator_id, period`;
 }
 

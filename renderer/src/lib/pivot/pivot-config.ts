@@ -19,7 +19,8 @@ export const DEFAULT_PIVOT_CONFIG: PivotConfig = {
   docId: null,
   measure: 'both',
   catalogue: 'catalogued',
-  expandYears: false,
+  // Years with figures (the coming year's plan among them) are shown unless a user hides them.
+  expandYears: true,
   swapped: false,
 };
 

@@ -16,10 +16,13 @@ export function inlineParams(query: PivotQuery): string {
 }
 
 /**
- * The pivot, computed by DuckDB over the meaning layer: one row per indicator (and unit), and for
- * each period of `plan_periods` shown the preferred target and result (`preferred_figures`, within
- * the chosen document if any), the achievement status and every source's value. A column takes
- * figures for exactly its period and, for a plan period, levels stated for its final year.
+ * The pivot, computed by DuckDB over the meaning layer: one row per indicator, each figure in its
+ * catalogue unit (`display_*`; as written where the unit table cannot convert it), and for each
+ * period of `plan_periods` shown the preferred target and result (`preferred_figures`, within the
+ * chosen document if any), every source's value, and the calculated measures: achievement status,
+ * % of target, gap, the change on the year before (single years) and the compound annual growth
+ * over a plan period from its yearly results. A column takes figures for exactly its period and,
+ * for a plan period, levels stated for its final year.
  */
 export function buildPivotQuery(
   config: PivotConfig,
@@ -48,16 +51,19 @@ export function buildPivotQuery(
     filters.push(config.catalogue === 'catalogued' ? 'o.catalogued' : 'NOT o.catalogued');
   if (config.search.trim() !== '') {
     filters.push(
-      `(${fold}(coalesce(o.indicator_name_vi, o.label_vi)) LIKE '%' || ${fold}(?) || '%' OR o.indicator_id LIKE '%' || ${fold}(?) || '%')`,
+      `(${fold}(coalesce(o.indicator_name_vi, o.label_vi)) LIKE '%' || ${fold}(?) || '%' OR ${fold}(coalesce(o.indicator_name_en, '')) LIKE '%' || ${fold}(?) || '%' OR o.indicator_id LIKE '%' || ${fold}(?) || '%')`,
     );
-    params.push(config.search.trim(), config.search.trim());
+    params.push(config.search.trim(), config.search.trim(), config.search.trim());
   }
+  const shown = columns.map((column) => literal(column.key)).join(', ');
+  const target = (column: string): string => `first(${column}) FILTER (WHERE measure = 'target')`;
+  const cellArguments = 'target_comparator, higher_is_better, target_low, target_high, actual';
   const sql = `WITH periods AS (
+  -- Every period, shown or not: a year's change and a plan period's growth read the years around it.
   SELECT period, period_start, period_end, kind FROM ${appObject('plan_periods')}
-  WHERE period IN (${columns.map((column) => literal(column.key)).join(', ')})
 ),
-candidates AS (
-  SELECT p.period, o.*,
+candidates AS MATERIALIZED (
+  SELECT p.period, p.kind AS period_kind, p.period_start AS column_start, p.period_end AS column_end, o.*,
          -- exactly the period first; a level stated for a plan period's final year second
          CASE WHEN o.period_start = p.period_start AND o.period_end = p.period_end THEN 0 ELSE 1 END AS fit
   FROM ${appObject('preferred_figures')}(?) o
@@ -66,26 +72,69 @@ candidates AS (
     OR (p.kind = 'term' AND o.period_start = p.period_end AND o.period_end = p.period_end)
   WHERE ${filters.join('\n    AND ')}
 ),
-chosen AS (
-  -- One figure group per cell and measure: the best fit, then the preferred source.
-  SELECT indicator_id, coalesce(indicator_name_vi, label_vi) AS indicator_name,
-         coalesce(indicator_name_en, indicator_name_vi, label_vi) AS indicator_name_en, domain, unit, period,
-         measure, value_low, value_high, comparator, is_estimate, higher_is_better, obs_id, sources
+cell_targets AS MATERIALIZED (
+  -- The basis of each cell's target (a level, an annual average, a total), to pick a result it compares with.
+  SELECT indicator_id, display_unit, period, basis AS target_basis
   FROM candidates
-  QUALIFY row_number() OVER (PARTITION BY indicator_id, unit, period, measure ORDER BY fit, preference_rank) = 1
+  WHERE measure = 'target'
+  QUALIFY row_number() OVER (PARTITION BY indicator_id, display_unit, period ORDER BY fit, preference_rank) = 1
 ),
-statuses AS (
-  SELECT indicator_id, unit, period,
-         ${appObject('achievement')}(first(comparator) FILTER (WHERE measure = 'target'), first(higher_is_better),
-                     first(value_low) FILTER (WHERE measure = 'target'),
-                     first(value_high) FILTER (WHERE measure = 'target'),
-                     first(value_low) FILTER (WHERE measure = 'actual')) AS status
+chosen AS MATERIALIZED (
+  -- One figure group per cell and measure: a result on the target's basis, the best fit, then the
+  -- preferred source; in the unit shown.
+  SELECT indicator_id, coalesce(indicator_name_vi, label_vi) AS indicator_name,
+         coalesce(indicator_name_en, indicator_name_vi, label_vi) AS indicator_name_en, domain, kind,
+         display_unit AS unit, period, period_kind, column_start, column_end, measure, basis,
+         display_low AS value_low, display_high AS value_high, comparator, is_estimate, higher_is_better, obs_id, sources
+  FROM candidates LEFT JOIN cell_targets USING (indicator_id, display_unit, period)
+  QUALIFY row_number() OVER (
+    PARTITION BY indicator_id, display_unit, period, measure
+    ORDER BY basis IS NOT DISTINCT FROM target_basis DESC, fit, preference_rank) = 1
+),
+yearly AS MATERIALIZED (
+  -- Each year's result of a level, for the change on the year before and the growth over a period.
+  SELECT indicator_id, unit, column_start AS year, value_low AS value
   FROM chosen
+  WHERE period_kind = 'year' AND measure = 'actual' AND value_low = value_high AND kind IS DISTINCT FROM 'rank'
+),
+growth AS (
+  -- From the first to the last yearly result within a plan period (and the year before it).
+  SELECT t.period, y.indicator_id, y.unit, min(y.year) AS cagr_from, max(y.year) AS cagr_to,
+         ${appObject('cagr')}(arg_min(y.value, y.year), arg_max(y.value, y.year), max(y.year) - min(y.year)) AS cagr
+  FROM (SELECT DISTINCT period, column_start, column_end FROM chosen WHERE period_kind = 'term') t
+  JOIN yearly y ON y.year BETWEEN t.column_start - 1 AND t.column_end
+  WHERE y.unit <> '%'
   GROUP BY ALL
+  HAVING max(y.year) - min(y.year) >= 2
+),
+cells AS (
+  SELECT chosen.indicator_id, unit, chosen.period, any_value(period_kind) AS period_kind,
+         any_value(column_start) AS column_start,
+         ${target('comparator')} AS target_comparator, first(higher_is_better) AS higher_is_better,
+         ${target('value_low')} AS target_low, ${target('value_high')} AS target_high,
+         -- A result on another basis than the target (a total against a level) is not compared.
+         first(value_low) FILTER (WHERE measure = 'actual' AND coalesce(basis = target_basis, true)) AS actual
+  FROM chosen LEFT JOIN cell_targets ON cell_targets.indicator_id = chosen.indicator_id
+   AND cell_targets.display_unit = chosen.unit AND cell_targets.period = chosen.period
+  GROUP BY chosen.indicator_id, unit, chosen.period
+),
+measures AS (
+  SELECT c.indicator_id, c.unit, c.period,
+         ${appObject('achievement')}(${cellArguments}) AS status,
+         ${appObject('percent_of_target')}(${cellArguments}) AS percent_of_target,
+         ${appObject('target_gap')}(${cellArguments}) AS target_gap,
+         ${appObject('yoy_change')}(previous.value, c.actual, c.unit) AS yoy_change,
+         g.cagr, g.cagr_from, g.cagr_to
+  FROM cells c
+  LEFT JOIN yearly previous
+    ON c.period_kind = 'year' AND previous.indicator_id = c.indicator_id AND previous.unit = c.unit
+   AND previous.year = c.column_start - 1
+  LEFT JOIN growth g ON g.period = c.period AND g.indicator_id = c.indicator_id AND g.unit = c.unit
 ),
 preferred AS (
   -- One row per cell and measure, spread into target_* and actual_* columns for the pivot.
   SELECT indicator_id, indicator_name, indicator_name_en, domain, unit, period, status,
+         percent_of_target, target_gap, yoy_change, cagr, cagr_from, cagr_to,
          CASE WHEN measure = 'target' THEN value_low END AS target_low,
          CASE WHEN measure = 'target' THEN value_high END AS target_high,
          CASE WHEN measure = 'target' THEN comparator END AS target_comparator,
@@ -96,10 +145,11 @@ preferred AS (
          CASE WHEN measure = 'actual' THEN is_estimate END AS actual_estimate,
          CASE WHEN measure = 'actual' THEN obs_id END AS actual_obs,
          CASE WHEN measure = 'actual' THEN sources END AS actual_sources
-  FROM chosen JOIN statuses USING (indicator_id, unit, period)
+  FROM chosen JOIN measures USING (indicator_id, unit, period)
+  WHERE period IN (${shown})
 )
 PIVOT preferred
-ON period IN (${columns.map((column) => literal(column.key)).join(', ')})
+ON period IN (${shown})
 USING
   any_value(target_low) AS target_low,
   any_value(target_high) AS target_high,
@@ -111,7 +161,13 @@ USING
   any_value(actual_estimate) AS actual_estimate,
   any_value(actual_obs) AS actual_obs,
   any_value(actual_sources) AS actual_sources,
-  any_value(status) AS status
+  any_value(status) AS status,
+  any_value(percent_of_target) AS percent_of_target,
+  any_value(target_gap) AS target_gap,
+  any_value(yoy_change) AS yoy_change,
+  any_value(cagr) AS cagr,
+  any_value(cagr_from) AS cagr_from,
+  any_value(cagr_to) AS cagr_to
 GROUP BY indicator_id, indicator_name, indicator_name_en, domain, unit
 ORDER BY domain NULLS LAST, indicator_name, unit`;
   return { sql, params, columns };

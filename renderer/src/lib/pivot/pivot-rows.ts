@@ -3,8 +3,13 @@ import type { PeriodColumn } from '../meaning/plan-periods.ts';
 
 /** One source's value in a cell, for the conflict badge and the provenance list. */
 export interface CellSource {
+  /** The value in the row's unit (converted by the unit table where it was written in another). */
   value_low: number;
   value_high: number;
+  /** The value and unit as the document wrote them (`30,6 tỷ USD` in a row in triệu USD). */
+  written_low: number;
+  written_high: number;
+  written_unit: string;
   doc_id: string;
   doc_title: string;
   issued_on: string;
@@ -22,6 +27,16 @@ export interface PivotCell {
   actualEstimate: boolean;
   actualSources: CellSource[];
   status: string | null;
+  /** Calculated measures (null where they do not apply): kết quả / chỉ tiêu × 100. */
+  percentOfTarget: number | null;
+  /** Kết quả − chỉ tiêu in the row's unit (percentage points when it is %). */
+  targetGap: number | null;
+  /** A single year's change on the year before: points for a %, % otherwise. */
+  yoyChange: number | null;
+  /** A plan period's compound annual growth (%) from its first to its last yearly result. */
+  cagr: number | null;
+  cagrFrom: number | null;
+  cagrTo: number | null;
 }
 
 export interface PivotRow {
@@ -39,7 +54,11 @@ function sourcesOf(value: unknown): CellSource[] {
   return list ? list.toArray().map((item) => item.toJSON()) : [];
 }
 
-/** Reads the DuckDB pivot (one row per indicator and unit) into cells per period column. */
+function numberOrNull(value: unknown): number | null {
+  return value === null || value === undefined ? null : Number(value);
+}
+
+/** Reads the DuckDB pivot (one row per indicator, in its catalogue unit where it converts) into cells per period column. */
 export function readPivot(table: Table, columns: readonly PeriodColumn[]): PivotRow[] {
   return table.toArray().map((row) => {
     const record = row.toJSON() as Record<string, unknown>;
@@ -56,6 +75,12 @@ export function readPivot(table: Table, columns: readonly PeriodColumn[]): Pivot
         actualEstimate: Boolean(field('actual_estimate')),
         actualSources: sourcesOf(field('actual_sources')),
         status: field('status') as string | null,
+        percentOfTarget: numberOrNull(field('percent_of_target')),
+        targetGap: numberOrNull(field('target_gap')),
+        yoyChange: numberOrNull(field('yoy_change')),
+        cagr: numberOrNull(field('cagr')),
+        cagrFrom: numberOrNull(field('cagr_from')),
+        cagrTo: numberOrNull(field('cagr_to')),
       };
     }
     return {
@@ -72,4 +97,19 @@ export function readPivot(table: Table, columns: readonly PeriodColumn[]): Pivot
 /** True when the documents behind a cell state more than one value. */
 export function disagrees(sources: readonly CellSource[]): boolean {
   return new Set(sources.map((source) => `${source.value_low}|${source.value_high}`)).size > 1;
+}
+
+/** True when a cell holds a target or a result. */
+export function hasFigure(cell: PivotCell | undefined): boolean {
+  return cell !== undefined && (cell.targetLow !== null || cell.actualLow !== null);
+}
+
+/** The plan periods, and the single years that hold a figure in some row (empty years are not shown). */
+export function columnsWithFigures(
+  rows: readonly PivotRow[],
+  columns: readonly PeriodColumn[],
+): PeriodColumn[] {
+  return columns.filter(
+    (column) => column.kind === 'term' || rows.some((row) => hasFigure(row.cells[column.key])),
+  );
 }

@@ -138,7 +138,10 @@ export class Workspace {
       (table) => fingerprints.value.get(table) !== this.#fingerprints.get(table),
     );
     if (damaged.length > 0) {
-      const restored = await this.#loadTables(db, damaged.filter((table) => table !== CORRECTIONS));
+      const restored = await this.#loadTables(
+        db,
+        damaged.filter((table) => table !== CORRECTIONS),
+      );
       if (!restored.ok) return restored;
       // The corrections come back from the user's review, never from what a statement left.
       const corrections = damaged.includes(CORRECTIONS) ? await this.#fillCorrections(db) : OK;
