@@ -7,6 +7,7 @@ export const AREAS = [
   { id: 'charts', label: 'nav.charts', icon: '◔' },
   { id: 'documents', label: 'nav.documents', icon: '▤' },
   { id: 'exports', label: 'nav.exports', icon: '⇪' },
+  { id: 'import', label: 'nav.import', icon: '⇩' },
 ] as const satisfies readonly { id: string; label: MessageKey; icon: string }[];
 
 export type AreaId = (typeof AREAS)[number]['id'];

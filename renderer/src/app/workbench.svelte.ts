@@ -8,6 +8,8 @@ import { openUserStore } from '../lib/platform/store-backends.ts';
 import type { InvalidItem, UserStore } from '../lib/platform/user-store.ts';
 import { SqlWorkbench } from '../features/sql/sql-workbench.svelte.ts';
 import { PivotModel } from '../features/pivot/pivot-model.svelte.ts';
+import { ImportsModel } from '../features/import/imports-model.svelte.ts';
+import type { ReadAsset } from '../lib/warehouse/workspace.ts';
 import type { AreaId } from './areas.ts';
 
 /** A figure's source to show: an observation, or a span of a document. */
@@ -30,6 +32,13 @@ export class Workbench {
   readonly store: UserStore;
   readonly sql: SqlWorkbench;
   readonly pivot: PivotModel;
+  /** Imported documents and user tables (the "Nhập dữ liệu" area). */
+  readonly imports: ImportsModel;
+  /** Reads a document's text: an imported one from the import store, the embedded ones from the app's files. */
+  readonly readAsset: ReadAsset = async (path) => {
+    const imported = this.imports.textOf(path);
+    return imported === null ? fetchAsset(path) : new TextEncoder().encode(imported);
+  };
 
   constructor(db: WorkbenchDatabase = new WorkbenchDatabase(browserConnector)) {
     this.db = db;
@@ -37,6 +46,7 @@ export class Workbench {
     this.workspace = new Workspace(db, fetchAsset);
     this.sql = new SqlWorkbench(db, this.workspace, () => this.refreshSchema(), this.store);
     this.pivot = new PivotModel(db, this.store);
+    this.imports = new ImportsModel(db, this.workspace, this.store, () => this.refreshSchema());
   }
 
   /** Opens the document a figure came from, with its sentence highlighted. */
@@ -54,6 +64,7 @@ export class Workbench {
   /** "Khôi phục dữ liệu gốc": user tables dropped, the warehouse reloaded as shipped. */
   async resetWorkspace(): Promise<DbError | null> {
     const reset = await this.workspace.reset();
+    if (reset.ok) await this.imports.restoreTables();
     await this.refreshSchema();
     return reset.ok ? null : reset.error;
   }
@@ -67,6 +78,7 @@ export class Workbench {
     this.status = 'loading';
     const loaded = await this.workspace.load();
     if (!loaded.ok) return this.#fail(loaded.error);
+    await this.imports.restore();
     const schema = await readSchemaCatalog(this.db);
     if (!schema.ok) return this.#fail(schema.error);
     this.schema = schema.value;

@@ -45,6 +45,7 @@ export class Workspace {
   #bytes = new Map<WarehouseTable, Uint8Array>();
   #fingerprints = new Map<WarehouseTable, string>();
   #signature = '';
+  #additions = new Map<WarehouseTable, Uint8Array>();
 
   constructor(db: WorkbenchDatabase, readAsset: ReadAsset) {
     this.#db = db;
@@ -105,6 +106,24 @@ export class Workspace {
     return { ok: true, value: damaged };
   }
 
+  /**
+   * Rows appended to warehouse tables (imported documents and user sources, as Arrow IPC streams):
+   * from now on part of what those tables are loaded and restored to. Reloads the tables that change.
+   */
+  async setAdditions(additions: ReadonlyMap<WarehouseTable, Uint8Array>): Promise<DbResult<void>> {
+    const changed = WAREHOUSE_TABLES.filter((table) => additions.get(table) !== this.#additions.get(table));
+    this.#additions = new Map(additions);
+    for (const step of [
+      () => this.#loadTables(changed),
+      () => this.#recordFingerprints(),
+      () => this.#defineViews(),
+    ]) {
+      const result = await step();
+      if (!result.ok) return result;
+    }
+    return OK;
+  }
+
   /** "Khôi phục dữ liệu gốc": a fresh database with the warehouse as shipped and nothing users made. */
   async reset(): Promise<DbResult<void>> {
     const reopened = await this.#db.reopen();
@@ -139,8 +158,22 @@ export class Workspace {
       // Dependent views go with a dropped table; they are defined again right after.
       const loaded = await this.#db.loadArrowTable(table, bytes, APP_SCHEMA);
       if (!loaded.ok) return loaded;
+      const extra = this.#additions.get(table);
+      const appended = extra ? await this.#append(table, extra) : OK;
+      if (!appended.ok) return appended;
     }
     return OK;
+  }
+
+  async #append(table: WarehouseTable, rows: Uint8Array): Promise<DbResult<void>> {
+    const scratch = `__additions_${table}`;
+    const loaded = await this.#db.loadArrowTable(scratch, rows, APP_SCHEMA);
+    if (!loaded.ok) return loaded;
+    const inserted = await this.#db.query(
+      `INSERT INTO ${appObject(table)} BY NAME SELECT * FROM ${appObject(scratch)}`,
+    );
+    const dropped = await this.#db.query(`DROP TABLE IF EXISTS ${appObject(scratch)}`);
+    return inserted.ok ? (dropped.ok ? OK : dropped) : inserted;
   }
 
   async #recordFingerprints(): Promise<DbResult<void>> {
