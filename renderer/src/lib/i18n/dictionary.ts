@@ -276,7 +276,7 @@ export const vi = {
   'importArea.stageLoading': 'Đang nạp vào bàn làm việc…',
   'importArea.timing': 'Lần nhập vừa rồi: đọc tệp {read} ms, trích xuất, lưu và nạp {add} ms.',
   'importArea.documentAdded':
-    'Đã thêm "{title}": {figures} số liệu ({seconds} giây). Số liệu đã có trong bảng chỉ tiêu, SQL, biểu đồ và báo cáo.',
+    'Đã thêm "{title}": {figures} số liệu. Số liệu đã có trong bảng chỉ tiêu, SQL, biểu đồ và báo cáo.',
   'importArea.documentRemoved': 'Đã xóa tài liệu "{title}" và các số liệu của nó.',
   'importArea.tableAdded':
     'Đã tạo bảng {table} ({rows} dòng); có thể truy vấn và nối với indicators, observations.',
@@ -582,7 +582,7 @@ export const en: Record<MessageKey, string> = {
   'importArea.stageLoading': 'Loading into the workbench…',
   'importArea.timing': 'Last import: reading {read} ms; extracting, saving and loading {add} ms.',
   'importArea.documentAdded':
-    'Added "{title}": {figures} figures ({seconds} s). They are in the pivot, SQL, charts and reports.',
+    'Added "{title}": {figures} figures. They are in the pivot, SQL, charts and reports.',
   'importArea.documentRemoved': 'Removed the document "{title}" and its figures.',
   'importArea.tableAdded':
     'Created the table {table} ({rows} rows); query it and join it with indicators and observations.',

@@ -17,7 +17,7 @@ export interface AddedSource {
 export function additionsFor(
   sources: readonly AddedSource[],
   known: ReadonlySet<string>,
-): Map<WarehouseTable, Uint8Array> {
+): Map<WarehouseTable, Uint8Array[]> {
   const indicators: WarehouseRow[] = [];
   const seen = new Set(known);
   for (const source of sources) {
@@ -33,9 +33,9 @@ export function additionsFor(
     observations: sources.flatMap((source) => [...source.observations]),
     indicators,
   };
-  const additions = new Map<WarehouseTable, Uint8Array>();
+  const additions = new Map<WarehouseTable, Uint8Array[]>();
   for (const [table, tableRows] of Object.entries(rows) as [WarehouseTable, WarehouseRow[]][]) {
-    if (tableRows.length > 0) additions.set(table, rowsToArrowIpc(WAREHOUSE_COLUMNS[table], tableRows));
+    if (tableRows.length > 0) additions.set(table, [rowsToArrowIpc(WAREHOUSE_COLUMNS[table], tableRows)]);
   }
   return additions;
 }
