@@ -264,7 +264,10 @@ describe('importing documents and user data', () => {
     ]);
     expect(await sqlRows(page, 'SELECT count(*) FROM workspace.so_lieu_cuc_thong_ke')).toEqual([['3']]);
     await pivotShows(page, 'ke-hoach-huyen-thu-nghiem-2026', ['62,19']);
+  });
 
+  it('removes an imported document with its figures, also after a reload', async () => {
+    const { page } = watched;
     await area(page, 'import');
     await page
       .locator(
