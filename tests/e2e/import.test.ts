@@ -126,6 +126,7 @@ describe('importing documents and user data', () => {
     await page.locator('[data-testid="import-date"]').fill('2025-12-20');
     await page.locator('[data-testid="import-add"]').click();
     await page.locator('[data-testid="imported-document"][data-doc="bao-cao-kiem-thu"]').waitFor();
+    await page.locator('[data-testid="import-notice"][data-key="importArea.documentAdded"]').waitFor();
     await lastTiming(page, 'pdf');
     await pivotShows(page, 'bao-cao-kiem-thu', ['7,36', '59,12']);
     const rows = await sqlRows(
