@@ -9,6 +9,7 @@ export const AREAS = [
   { id: 'documents', label: 'nav.documents', icon: '▤' },
   { id: 'exports', label: 'nav.exports', icon: '⇪' },
   { id: 'review', label: 'nav.review', icon: '✎' },
+  { id: 'import', label: 'nav.import', icon: '⇩' },
 ] as const satisfies readonly { id: string; label: MessageKey; icon: string }[];
 
 export type AreaId = (typeof AREAS)[number]['id'];
@@ -22,6 +23,7 @@ const AREA_MODULES: Record<AreaId, () => Promise<{ default: Component }>> = {
   documents: () => import('../features/documents/DocumentsArea.svelte'),
   exports: () => import('../features/export/ExportArea.svelte'),
   review: () => import('../features/review/ReviewArea.svelte'),
+  import: () => import('../features/import/ImportArea.svelte'),
 };
 
 const loading = new Map<AreaId, Promise<Component>>();

@@ -9,6 +9,8 @@ import type { InvalidItem, UserStore } from '../lib/platform/user-store.ts';
 import { SqlWorkbench } from '../features/sql/sql-workbench.svelte.ts';
 import { PivotModel } from '../features/pivot/pivot-model.svelte.ts';
 import { ReviewModel } from '../features/review/review-model.svelte.ts';
+import { ImportsModel } from '../features/import/imports-model.svelte.ts';
+import type { ReadAsset } from '../lib/warehouse/workspace.ts';
 import type { AreaId } from './areas.ts';
 
 /** A figure's source to show: an observation, or a span of a document. */
@@ -35,6 +37,13 @@ export class Workbench {
   readonly sql: SqlWorkbench;
   readonly pivot: PivotModel;
   readonly review: ReviewModel;
+  /** Imported documents and user tables (the "Nhập dữ liệu" area). */
+  readonly imports: ImportsModel;
+  /** Reads a document's text: an imported one from the import store, the embedded ones from the app's files. */
+  readonly readAsset: ReadAsset = async (path) => {
+    const imported = this.imports.textOf(path);
+    return imported === null ? fetchAsset(path) : new TextEncoder().encode(imported);
+  };
 
   constructor(db: WorkbenchDatabase = new WorkbenchDatabase(browserConnector)) {
     this.db = db;
@@ -42,10 +51,11 @@ export class Workbench {
     this.workspace = new Workspace(db, fetchAsset);
     this.sql = new SqlWorkbench(db, this.workspace, () => this.refreshSchema(), this.store);
     this.pivot = new PivotModel(db, this.store);
+    this.imports = new ImportsModel(db, this.workspace, this.store, () => this.refreshSchema());
     this.review = new ReviewModel(
       db,
       this.workspace,
-      fetchAsset,
+      this.readAsset,
       this.store,
       () => void this.pivot.refresh(),
     );
@@ -66,6 +76,7 @@ export class Workbench {
   /** "Khôi phục dữ liệu gốc": user tables dropped, the warehouse reloaded as shipped. */
   async resetWorkspace(): Promise<DbError | null> {
     const reset = await this.workspace.reset();
+    if (reset.ok) await this.imports.restoreTables();
     await this.refreshSchema();
     return reset.ok ? null : reset.error;
   }
@@ -79,6 +90,7 @@ export class Workbench {
     this.status = 'loading';
     const loaded = await this.workspace.load();
     if (!loaded.ok) return this.#fail(loaded.error);
+    await this.imports.restore();
     // The user's corrections, laid over the warehouse before anything reads it; a failure is
     // shown by the review and leaves the warehouse's own figures in place.
     await this.review.apply();

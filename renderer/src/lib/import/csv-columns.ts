@@ -41,7 +41,8 @@ export function textColumnsToIpc({ names, columns }: CsvColumns): Uint8Array {
   return tableToIPC(new Table(vectors), 'stream');
 }
 
-function utf8Vector(values: readonly (string | null)[]): Vector<Utf8> {
+/** A text column as an Arrow vector built from raw buffers (no code generation, so it runs under the CSP). */
+export function utf8Vector(values: readonly (string | null)[]): Vector<Utf8> {
   const encoder = new TextEncoder();
   const encoded = values.map((value) => (value === null ? null : encoder.encode(value)));
   const valueOffsets = new Int32Array(values.length + 1);

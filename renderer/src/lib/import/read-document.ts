@@ -24,6 +24,8 @@ export interface ReadDocument {
 export interface ReadOptions {
   /** Loads pdf.js: `loadBrowserPdfjs` in the app, `loadNodePdfjs` in Node. */
   pdfjs: () => Promise<Pdfjs>;
+  /** Told after each PDF page is read, for a progress bar. */
+  onPage?: (done: number, total: number) => void;
 }
 
 /** Reads an imported file by its extension; bad input is a result with a clear message, never a throw. */
@@ -46,7 +48,8 @@ export function readDocument(
     let text: string;
     let pages: number | null = null;
     if (format === 'docx') text = await readDocxText(name, bytes);
-    else if (format === 'pdf') ({ text, pages } = await readPdfText(name, bytes, await options.pdfjs()));
+    else if (format === 'pdf')
+      ({ text, pages } = await readPdfText(name, bytes, await options.pdfjs(), options.onPage));
     else text = decodeTextFile(name, bytes);
     if (text.trim() === '') throw new ImportError('import.noText', { name });
     return { format, text, hints: inferHints(text, format), pages };

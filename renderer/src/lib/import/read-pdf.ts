@@ -14,6 +14,7 @@ export async function readPdfText(
   name: string,
   bytes: Uint8Array,
   pdfjs: Pdfjs,
+  onPage: (done: number, total: number) => void = () => {},
 ): Promise<{ text: string; pages: number }> {
   const task = pdfjs.getDocument({
     data: bytes.slice(),
@@ -35,6 +36,7 @@ export async function readPdfText(
     const pages: string[] = [];
     for (let number = 1; number <= document.numPages; number++) {
       pages.push(layoutPage(await pageRuns(document, number, name)));
+      onPage(number, document.numPages);
     }
     const text = pages.join('\n\n');
     const letters = text.match(/\p{L}/gu)?.length ?? 0;

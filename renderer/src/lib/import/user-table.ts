@@ -27,18 +27,37 @@ const INTEGER = String.raw`^-?\d+$`;
 
 let fileCounter = 0;
 
+/** A user table file read and parsed, ready to load: the work that needs no database (a worker does it). */
+export interface PreparedTable {
+  fileName: string;
+  /** Every field as text, as an Arrow IPC stream of Utf8 columns. */
+  ipc: Uint8Array;
+  /** The file as UTF-8 CSV text (an XLSX sheet converted): what is kept to load it again after a restart. */
+  csvText: string;
+  delimiter: string;
+  /** The file was not UTF-8 and was read as Windows-1258. */
+  reencoded: boolean;
+}
+
 /**
  * Loads a CSV or XLSX file as a table of the user schema (`workspace.<sanitised file name>`), joinable
- * with the warehouse. CSV is parsed here and loaded as text columns through Arrow (DuckDB's file
- * readers are locked once the warehouse is loaded); an XLSX sheet is turned into CSV text first.
- * Columns whose every value is a number become DOUBLE (or BIGINT), vi-VN decimals included.
+ * with the warehouse: `prepareUserTable` then `createUserTable`.
  */
-export function loadUserTable(
+export async function loadUserTable(
   db: WorkbenchDatabase,
   fileName: string,
   bytes: Uint8Array,
   taken: ReadonlySet<string> = new Set(),
 ): Promise<ImportResult<UserTable>> {
+  const prepared = await prepareUserTable(fileName, bytes);
+  return prepared.ok ? createUserTable(db, prepared.value, tableNameFor(fileName, taken)) : prepared;
+}
+
+/**
+ * Reads a CSV or XLSX file into text columns. CSV is parsed here and later loaded through Arrow
+ * (DuckDB's file readers are locked once the warehouse is loaded); an XLSX sheet becomes CSV first.
+ */
+export function prepareUserTable(fileName: string, bytes: Uint8Array): Promise<ImportResult<PreparedTable>> {
   return asResult(async () => {
     const extension = extensionOf(fileName);
     if (extension !== 'csv' && extension !== 'xlsx')
@@ -55,27 +74,37 @@ export function loadUserTable(
       extension === 'xlsx'
         ? { bytes: new TextEncoder().encode((await xlsxToCsv(fileName, bytes)).csv), reencoded: false }
         : csvAsUtf8(fileName, bytes);
-    const name = tableNameFor(fileName, taken);
-    const table = await createFromCsv(db, fileName, name, csv.bytes);
-    return { ...table, reencoded: csv.reencoded };
+    const headerLine = firstLine(csv.bytes);
+    if (headerLine.trim() === '') throw new ImportError('userTable.noHeader', { name: fileName });
+    const delimiter = sniffDelimiter(headerLine);
+    const csvText = new TextDecoder().decode(csv.bytes);
+    const ipc = textColumnsToIpc(parseCsvColumns(csvText, delimiter));
+    return { fileName, ipc, csvText, delimiter, reencoded: csv.reencoded };
   });
 }
 
-async function createFromCsv(
+/** Creates `workspace.<name>` from a prepared file: columns whose every value is a number become DOUBLE (or BIGINT), vi-VN decimals included. */
+export function createUserTable(
   db: WorkbenchDatabase,
-  fileName: string,
+  prepared: PreparedTable,
   name: string,
-  bytes: Uint8Array,
+): Promise<ImportResult<UserTable>> {
+  return asResult(async () => ({
+    ...(await createFromText(db, prepared, name)),
+    reencoded: prepared.reencoded,
+  }));
+}
+
+async function createFromText(
+  db: WorkbenchDatabase,
+  { fileName, ipc, delimiter }: PreparedTable,
+  name: string,
 ): Promise<Omit<UserTable, 'reencoded'>> {
-  const headerLine = firstLine(bytes);
-  if (headerLine.trim() === '') throw new ImportError('userTable.noHeader', { name: fileName });
-  const delimiter = sniffDelimiter(headerLine);
   let tableColumns: UserTable['columns'];
   // Every field as text first, read once into a scratch table; the header names exactly as written.
-  const parsed = parseCsvColumns(new TextDecoder().decode(bytes), delimiter);
   const scratchName = `__import_${++fileCounter}`;
   const scratch = qualified(USER_SCHEMA, scratchName);
-  const loaded = await db.loadArrowTable(scratchName, textColumnsToIpc(parsed), USER_SCHEMA);
+  const loaded = await db.loadArrowTable(scratchName, ipc, USER_SCHEMA);
   if (!loaded.ok)
     throw new ImportError('userTable.csvInvalid', {
       name: fileName,

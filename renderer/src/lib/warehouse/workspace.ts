@@ -73,6 +73,7 @@ export class Workspace {
   #appObjects = new Set<string>();
   #userObjects: string[] = [];
   #freshStartListeners = new Set<(fresh: FreshStart) => void>();
+  #additions = new Map<WarehouseTable, readonly Uint8Array[]>();
 
   constructor(db: WorkbenchDatabase, readAsset: ReadAsset) {
     this.#db = db;
@@ -160,6 +161,42 @@ export class Workspace {
   }
 
   /**
+   * Rows appended to warehouse tables (imported documents and user sources, as Arrow IPC streams):
+   * from now on part of what those tables are loaded and restored to. Reloads the tables that change.
+   */
+  setAdditions(additions: ReadonlyMap<WarehouseTable, readonly Uint8Array[]>): Promise<DbResult<void>> {
+    const same = (table: WarehouseTable) => {
+      const [now, before] = [additions.get(table) ?? [], this.#additions.get(table) ?? []];
+      return now.length === before.length && now.every((bytes, i) => bytes === before[i]);
+    };
+    const changed = WAREHOUSE_TABLES.filter((table) => !same(table));
+    this.#additions = new Map(additions);
+    return this.#db.exclusive(async (db) => {
+      for (const step of [
+        () => this.#loadTables(db, changed),
+        () => this.#recordFingerprints(db),
+        () => this.#defineViews(db),
+      ]) {
+        const result = await step();
+        if (!result.ok) return result;
+      }
+      return OK;
+    });
+  }
+
+  /** Appends more rows to warehouse tables now (one import added): quicker than setting them all again. */
+  addRows(rows: ReadonlyMap<WarehouseTable, Uint8Array>): Promise<DbResult<void>> {
+    return this.#db.exclusive(async (db) => {
+      for (const [table, bytes] of rows) {
+        const appended = await this.#append(db, table, bytes);
+        if (!appended.ok) return appended;
+        this.#additions.set(table, [...(this.#additions.get(table) ?? []), bytes]);
+      }
+      return this.#recordFingerprints(db);
+    });
+  }
+
+  /**
    * Lays the user's review over the warehouse: the app-owned `corrections` table gets these rows
    * (lib/review/overlay-sql.ts), now and after every reset or restore; user SQL cannot change them.
    */
@@ -220,6 +257,10 @@ export class Workspace {
       // Dependent views go with a dropped table; they are defined again right after.
       const loaded = await db.loadArrowTable(table, bytes, APP_SCHEMA);
       if (!loaded.ok) return loaded;
+      for (const extra of this.#additions.get(table) ?? []) {
+        const appended = await this.#append(db, table, extra);
+        if (!appended.ok) return appended;
+      }
     }
     return OK;
   }
@@ -227,6 +268,18 @@ export class Workspace {
   async #fillCorrections(db: WorkbenchDatabase): Promise<DbResult<void>> {
     const filled = await fillCorrections(db, this.#corrections);
     return filled.ok ? OK : filled;
+  }
+
+  async #append(db: WorkbenchDatabase, table: WarehouseTable, rows: Uint8Array): Promise<DbResult<void>> {
+    // A copy goes to the engine (it takes its bytes over); the additions are kept for every reload.
+    const scratch = `__additions_${table}`;
+    const loaded = await db.loadArrowTable(scratch, rows.slice(), APP_SCHEMA);
+    if (!loaded.ok) return loaded;
+    const inserted = await db.query(
+      `INSERT INTO ${appObject(table)} BY NAME SELECT * FROM ${appObject(scratch)}`,
+    );
+    const dropped = await db.query(`DROP TABLE IF EXISTS ${appObject(scratch)}`);
+    return inserted.ok ? (dropped.ok ? OK : dropped) : inserted;
   }
 
   async #recordFingerprints(db: WorkbenchDatabase): Promise<DbResult<void>> {
