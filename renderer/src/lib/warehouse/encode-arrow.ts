@@ -66,16 +66,14 @@ function validity(values: readonly CellValue[]): { nullBitmap: Uint8Array; nullC
 }
 
 function stringVector(values: readonly CellValue[]): Vector {
-  const encoded = values.map((value) => (value === null ? null : utf8.encode(String(value))));
+  const texts = values.map((value) => (value === null ? '' : String(value)));
+  // UTF-8 takes at most 3 bytes per UTF-16 unit: one buffer holds the column, the stream only its used part.
+  const data = new Uint8Array(texts.reduce((total, text) => total + 3 * text.length, 0));
   const valueOffsets = new Int32Array(values.length + 1);
   let byteLength = 0;
-  encoded.forEach((bytes, index) => {
-    byteLength += bytes?.length ?? 0;
+  texts.forEach((text, index) => {
+    byteLength += utf8.encodeInto(text, data.subarray(byteLength)).written;
     valueOffsets[index + 1] = byteLength;
-  });
-  const data = new Uint8Array(byteLength);
-  encoded.forEach((bytes, index) => {
-    if (bytes) data.set(bytes, valueOffsets[index]);
   });
   return makeVector(
     makeData({ type: new Utf8(), length: values.length, ...validity(values), valueOffsets, data }),
