@@ -257,6 +257,12 @@ export function readCues(around: FigureSurroundings, frame: Frame): Cues {
   const ratio = testEndingBefore(facts, RATIO_WORD, RATIO_BEFORE, start);
   const ofPlan = around.unitKind === 'percent' && OF_PLAN_AFTER.test(sentence.slice(end));
   const deltaVerb = DELTA_VERB.test(windowBefore);
+  // Cues several rules ask of the words since the previous figure: each read once.
+  const levelCue = LEVEL_CUE.test(windowBefore);
+  const totalInWindow = TOTAL_CUE.test(windowBefore);
+  const averageInWindow = AVERAGE_CUE.test(windowBefore);
+  const eachYearInWindow = EACH_YEAR_CUE.test(windowBefore);
+  const bareCo = /(?:^|[\s,;:])có\s+(?:trên\s+|hơn\s+|khoảng\s+|gần\s+)?$/iu.test(windowBefore);
   const averageRate = AVERAGE_CUE.test(windowBefore.slice(-40)) || around.growthIndicator;
   const changeReason: ChangeReason = ratio
     ? 'ratio'
@@ -310,20 +316,15 @@ export function readCues(around: FigureSurroundings, frame: Frame): Cues {
   const ongoing = ONGOING_BEFORE.test(windowBefore);
   // "Có 23 dự án đã được … quyết định": a bare "có" counting things done in the period.
   const existentialDone =
-    /(?:^|[\s,;:])có\s+(?:trên\s+|hơn\s+|khoảng\s+|gần\s+)?$/iu.test(windowBefore) &&
-    (DONE_AFTER_PAST.test(sentence.slice(end)) || DONE_BY_DOERS.test(sentence.slice(end)));
+    bareCo && (DONE_AFTER_PAST.test(sentence.slice(end)) || DONE_BY_DOERS.test(sentence.slice(end)));
   const standing =
     bracketed ||
     stockAttribute ||
     ongoing ||
-    (LEVEL_CUE.test(windowBefore) &&
+    (levelCue &&
       // "lũy kế toàn tỉnh có 02 khu": what has accumulated is a stock.
-      (!TOTAL_CUE.test(windowBefore) || CUMULATIVE_STOCK.test(windowBefore)) &&
-      !(
-        (/(?:^|[\s,;:])có\s+(?:trên\s+|hơn\s+|khoảng\s+|gần\s+)?$/iu.test(windowBefore)
-          ? existentialDone
-          : doneAfter) && !/hiện có|đến nay|hiện nay|còn/iu.test(windowBefore)
-      ));
+      (!totalInWindow || CUMULATIVE_STOCK.test(windowBefore)) &&
+      !((bareCo ? existentialDone : doneAfter) && !/hiện có|đến nay|hiện nay|còn/iu.test(windowBefore)));
   // "GRDP bình quân đầu người giai đoạn 2021 - 2022 đạt 49,26 triệu đồng": a per-person level over
   // several years is their average.
   const perPerson = /bình quân đầu người|\/người/iu.test(cueText);
@@ -358,7 +359,7 @@ export function readCues(around: FigureSurroundings, frame: Frame): Cues {
         // Counted things only: "Hình thành … vùng: Na diện tích 3.200 ha" gives the zones' areas.
         (around.unitKind === 'count' &&
           OPENING_VERB.test(sentence) &&
-          !LEVEL_CUE.test(windowBefore) &&
+          !levelCue &&
           // "Xây dựng … chuỗi; có 229 vùng trồng …, trong đó …; 178 mã …": a later "có" took over.
           !testBefore(facts, CLAUSE_MARK, CLAUSE_OPENING_CO, start)));
 
@@ -380,11 +381,11 @@ export function readCues(around: FigureSurroundings, frame: Frame): Cues {
     previousTermGloss ||
     fromLevel ||
     toLevel ||
-    DELTA_VERB.test(windowBefore) ||
-    AVERAGE_CUE.test(windowBefore) ||
-    EACH_YEAR_CUE.test(windowBefore) ||
-    TOTAL_CUE.test(windowBefore) ||
-    LEVEL_CUE.test(windowBefore) ||
+    deltaVerb ||
+    averageInWindow ||
+    eachYearInWindow ||
+    totalInWindow ||
+    levelCue ||
     stockAttribute ||
     ongoing ||
     ACTUAL_WORD.test(windowBefore) ||
@@ -407,8 +408,8 @@ export function readCues(around: FigureSurroundings, frame: Frame): Cues {
     deltaVerb,
     average,
     eachYear,
-    averageSincePrevious: AVERAGE_CUE.test(windowBefore),
-    eachYearSincePrevious: EACH_YEAR_CUE.test(windowBefore),
+    averageSincePrevious: averageInWindow,
+    eachYearSincePrevious: eachYearInWindow,
     total,
     added,
     action,
@@ -430,7 +431,7 @@ export function readCues(around: FigureSurroundings, frame: Frame): Cues {
         explicit === null &&
         // "Trong đó: Ngân sách Trung ương: …" details the figure; "Vùng rau đạt …" gives examples.
         /^[\s\d]*(?:trong đó|bao gồm|gồm|cụ thể)/iu.test(sentence) &&
-        !LEVEL_CUE.test(windowBefore) &&
+        !levelCue &&
         !/hiện có|toàn tỉnh có/iu.test(windowBefore)) ||
       (around.previousReading !== null &&
         (bracketed ||
