@@ -1,8 +1,9 @@
 import { withoutFootnoteRefs } from './clean-line.ts';
 import { lexiconRegex } from './lexicon.ts';
 import type { Comparator } from './observation.ts';
-import { choosePeriod, insideCriteriaNote, type ChosenPeriod } from './choose-period.ts';
-import { findPeriods, type PeriodMention } from './periods.ts';
+import { choosePeriod, type ChosenPeriod } from './choose-period.ts';
+import type { PeriodMention } from './periods.ts';
+import { sentenceFacts, testBefore, testEndingBefore } from './sentence-facts.ts';
 import type { FigureSurroundings, Frame } from './figure-context.ts';
 
 /** Why a figure reads as a change, if it does. */
@@ -166,6 +167,22 @@ const PERCENT_DONE = new RegExp(
 const CLAUSE_OPENING_CO = /[;:]\s*(?:hiện\s+|toàn tỉnh\s+)?có\s/iu;
 const CUMULATIVE_STOCK = /(?:lũy|luỹ) kế[^.;]{0,30}\scó\s/iu;
 const STOCK_NOUN = lexiconRegex('stockNouns', '(?<![\\p{L}])');
+// Cues read in all the text before a figure, each with the word every match of it starts with.
+const RATIO_WORD = /gấp/giu;
+const RATIO_BEFORE = /gấp\s*(?:khoảng\s*|hơn\s*|gần\s*)?$/iu;
+const GROWTH_WORD = /tăng trưởng|tốc độ tăng/giu;
+const GROWTH_BEFORE = /tăng trưởng|tốc độ tăng/iu;
+const AVERAGE_WORD = /bình quân/giu;
+const AVERAGE_NOT_PER_PERSON = /bình quân(?!\s*(?:đầu người|\/người))/iu;
+const CLAUSE_MARK = /[;:]/gu;
+
+/** The cues read in all the text before a figure, each as [its first word, its pattern] (tested against the plain regex). */
+export const PREFIX_CUES = {
+  ratio: [RATIO_WORD, RATIO_BEFORE],
+  growthWord: [GROWTH_WORD, GROWTH_BEFORE],
+  averageNotPerPerson: [AVERAGE_WORD, AVERAGE_NOT_PER_PERSON],
+  clauseOpeningCo: [CLAUSE_MARK, CLAUSE_OPENING_CO],
+} as const;
 
 // ", 125 điểm trường và 30 phòng" right after a figure: items of its list, before what closes it.
 const LIST_ITEMS = /^(?:\s*(?:,|và)\s*\d[\d.]*(?:,\d+)?\s+\p{L}+(?:\s+\p{L}+){0,3}?)+(?=\s+so với\s)/u;
@@ -197,7 +214,13 @@ export function readCues(around: FigureSurroundings, frame: Frame): Cues {
   const clauseBefore = sentence.slice(around.clauseStart, start);
   const clauseAfter = sentence.slice(end, around.clauseEnd);
   const windowBefore = sentence.slice(around.previousFigureEnd ?? 0, start);
-  const written = findPeriods(sentence).filter((period) => !insideCriteriaNote(sentence, period));
+  const facts = sentenceFacts(sentence);
+  const written = [...facts.written];
+  // "tăng trưởng", "tốc độ tăng" before a percentage: asked only when the indicator does not say so.
+  const growthWordBefore =
+    around.unitKind === 'percent' &&
+    !around.growthIndicator &&
+    testBefore(facts, GROWTH_WORD, GROWTH_BEFORE, start);
   // A carried period ("Hết năm 2024, …") holds unless the sentence names its own (a base does not count).
   const ownPeriod = written.some((period) => period.role !== 'baseline');
   const periods = !ownPeriod && around.carriedPeriod ? [around.carriedPeriod, ...written] : written;
@@ -231,9 +254,15 @@ export function readCues(around: FigureSurroundings, frame: Frame): Cues {
     /^[^\d]{0,40}?so với\s+(?:khóa|khoá|nhiệm kỳ|giai đoạn|thời kỳ)\s+(?:trước|[IVXLC]+\b)/iu.test(
       plainAfter,
     );
-  const ratio = /gấp\s*(?:khoảng\s*|hơn\s*|gần\s*)?$/iu.test(before);
+  const ratio = testEndingBefore(facts, RATIO_WORD, RATIO_BEFORE, start);
   const ofPlan = around.unitKind === 'percent' && OF_PLAN_AFTER.test(sentence.slice(end));
   const deltaVerb = DELTA_VERB.test(windowBefore);
+  // Cues several rules ask of the words since the previous figure: each read once.
+  const levelCue = LEVEL_CUE.test(windowBefore);
+  const totalInWindow = TOTAL_CUE.test(windowBefore);
+  const averageInWindow = AVERAGE_CUE.test(windowBefore);
+  const eachYearInWindow = EACH_YEAR_CUE.test(windowBefore);
+  const bareCo = /(?:^|[\s,;:])có\s+(?:trên\s+|hơn\s+|khoảng\s+|gần\s+)?$/iu.test(windowBefore);
   const averageRate = AVERAGE_CUE.test(windowBefore.slice(-40)) || around.growthIndicator;
   const changeReason: ChangeReason = ratio
     ? 'ratio'
@@ -278,8 +307,8 @@ export function readCues(around: FigureSurroundings, frame: Frame): Cues {
   const percentAverage =
     around.unitKind === 'percent' &&
     (/^\s*\/\s*năm/iu.test(sentence.slice(end)) ||
-      ((around.growthIndicator || /tăng trưởng|tốc độ tăng/iu.test(before)) &&
-        /bình quân(?!\s*(?:đầu người|\/người))/iu.test(before)));
+      ((around.growthIndicator || growthWordBefore) &&
+        testBefore(facts, AVERAGE_WORD, AVERAGE_NOT_PER_PERSON, start)));
   const doneAfter = DONE_AFTER.test(sentence.slice(end));
   const bracketed = /\(\s*$/.test(windowBefore);
   const stockAttribute = STOCK_ATTRIBUTE_BEFORE.test(windowBefore);
@@ -287,20 +316,15 @@ export function readCues(around: FigureSurroundings, frame: Frame): Cues {
   const ongoing = ONGOING_BEFORE.test(windowBefore);
   // "Có 23 dự án đã được … quyết định": a bare "có" counting things done in the period.
   const existentialDone =
-    /(?:^|[\s,;:])có\s+(?:trên\s+|hơn\s+|khoảng\s+|gần\s+)?$/iu.test(windowBefore) &&
-    (DONE_AFTER_PAST.test(sentence.slice(end)) || DONE_BY_DOERS.test(sentence.slice(end)));
+    bareCo && (DONE_AFTER_PAST.test(sentence.slice(end)) || DONE_BY_DOERS.test(sentence.slice(end)));
   const standing =
     bracketed ||
     stockAttribute ||
     ongoing ||
-    (LEVEL_CUE.test(windowBefore) &&
+    (levelCue &&
       // "lũy kế toàn tỉnh có 02 khu": what has accumulated is a stock.
-      (!TOTAL_CUE.test(windowBefore) || CUMULATIVE_STOCK.test(windowBefore)) &&
-      !(
-        (/(?:^|[\s,;:])có\s+(?:trên\s+|hơn\s+|khoảng\s+|gần\s+)?$/iu.test(windowBefore)
-          ? existentialDone
-          : doneAfter) && !/hiện có|đến nay|hiện nay|còn/iu.test(windowBefore)
-      ));
+      (!totalInWindow || CUMULATIVE_STOCK.test(windowBefore)) &&
+      !((bareCo ? existentialDone : doneAfter) && !/hiện có|đến nay|hiện nay|còn/iu.test(windowBefore)));
   // "GRDP bình quân đầu người giai đoạn 2021 - 2022 đạt 49,26 triệu đồng": a per-person level over
   // several years is their average.
   const perPerson = /bình quân đầu người|\/người/iu.test(cueText);
@@ -335,9 +359,9 @@ export function readCues(around: FigureSurroundings, frame: Frame): Cues {
         // Counted things only: "Hình thành … vùng: Na diện tích 3.200 ha" gives the zones' areas.
         (around.unitKind === 'count' &&
           OPENING_VERB.test(sentence) &&
-          !LEVEL_CUE.test(windowBefore) &&
+          !levelCue &&
           // "Xây dựng … chuỗi; có 229 vùng trồng …, trong đó …; 178 mã …": a later "có" took over.
-          !CLAUSE_OPENING_CO.test(before)));
+          !testBefore(facts, CLAUSE_MARK, CLAUSE_OPENING_CO, start)));
 
   // "từ 1.705 thôn … thành 1.646 thôn": a merger's two ends are levels too.
   const fromLevel =
@@ -349,8 +373,7 @@ export function readCues(around: FigureSurroundings, frame: Frame): Cues {
     /(?:lên|xuống|xuống còn)\s*(?:mức\s*)?$/iu.test(windowBefore) ||
     (/(?<![\p{L}])(?<!hoàn\s)(?<!hình\s)thành\s*$/iu.test(windowBefore) &&
       /(?<![\p{L}])từ\s*[\d.,]+[^\d;]*$/iu.test(sentence.slice(around.clauseStart, start)));
-  const growthRate =
-    around.unitKind === 'percent' && (around.growthIndicator || /tăng trưởng|tốc độ tăng/iu.test(before));
+  const growthRate = around.unitKind === 'percent' && (around.growthIndicator || growthWordBefore);
   const previousTermGloss = /(?:giai đoạn|nhiệm kỳ|thời kỳ|khóa|khoá)\s+trước\s*\(\s*$/iu.test(windowBefore);
   const ownWords =
     changeReason !== null ||
@@ -358,11 +381,11 @@ export function readCues(around: FigureSurroundings, frame: Frame): Cues {
     previousTermGloss ||
     fromLevel ||
     toLevel ||
-    DELTA_VERB.test(windowBefore) ||
-    AVERAGE_CUE.test(windowBefore) ||
-    EACH_YEAR_CUE.test(windowBefore) ||
-    TOTAL_CUE.test(windowBefore) ||
-    LEVEL_CUE.test(windowBefore) ||
+    deltaVerb ||
+    averageInWindow ||
+    eachYearInWindow ||
+    totalInWindow ||
+    levelCue ||
     stockAttribute ||
     ongoing ||
     ACTUAL_WORD.test(windowBefore) ||
@@ -385,8 +408,8 @@ export function readCues(around: FigureSurroundings, frame: Frame): Cues {
     deltaVerb,
     average,
     eachYear,
-    averageSincePrevious: AVERAGE_CUE.test(windowBefore),
-    eachYearSincePrevious: EACH_YEAR_CUE.test(windowBefore),
+    averageSincePrevious: averageInWindow,
+    eachYearSincePrevious: eachYearInWindow,
     total,
     added,
     action,
@@ -408,7 +431,7 @@ export function readCues(around: FigureSurroundings, frame: Frame): Cues {
         explicit === null &&
         // "Trong đó: Ngân sách Trung ương: …" details the figure; "Vùng rau đạt …" gives examples.
         /^[\s\d]*(?:trong đó|bao gồm|gồm|cụ thể)/iu.test(sentence) &&
-        !LEVEL_CUE.test(windowBefore) &&
+        !levelCue &&
         !/hiện có|toàn tỉnh có/iu.test(windowBefore)) ||
       (around.previousReading !== null &&
         (bracketed ||

@@ -35,6 +35,20 @@ const SUB_YEAR_RULES: readonly { name: string; pattern: RegExp; note: number; ye
   },
 ];
 
+const SUB_YEAR_WORD = /năm học|quý|tháng/iu;
+// The figures of one sentence are read one after another: its first sub-year word is kept.
+let wordSentence: string | null = null;
+let wordOffset = -1;
+
+/** Where the first word any sub-year rule needs stands in the sentence (-1: nowhere). */
+function firstSubYearWord(sentence: string): number {
+  if (wordSentence !== sentence) {
+    wordSentence = sentence;
+    wordOffset = sentence.search(SUB_YEAR_WORD);
+  }
+  return wordOffset;
+}
+
 /** Every sub-year period named in a piece of text, earliest first. */
 export function findSubYears(text: string): SubYearMention[] {
   const found: SubYearMention[] = [];
@@ -61,6 +75,9 @@ export function subYearBefore(
   offset: number,
   wholePeriodStarts: readonly number[],
 ): SubYearMention | null {
+  // Every rule's match holds one of these words: with none before the figure, none is named.
+  const first = firstSubYearWord(sentence);
+  if (first < 0 || first >= offset) return null;
   const before = findSubYears(sentence.slice(0, offset)).at(-1);
   if (!before) return null;
   // "9 tháng năm 2025 …, cả năm 2025 …": a whole period named later takes over.
