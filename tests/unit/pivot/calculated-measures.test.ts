@@ -6,6 +6,7 @@ import { readPlanPeriods, type PeriodColumn } from '../../../renderer/src/lib/me
 import { DEFAULT_PIVOT_CONFIG } from '../../../renderer/src/lib/pivot/pivot-config.ts';
 import { buildPivotQuery } from '../../../renderer/src/lib/pivot/pivot-query.ts';
 import { columnsWithFigures, readPivot, type PivotRow } from '../../../renderer/src/lib/pivot/pivot-rows.ts';
+import { CREATE_CORRECTIONS_TABLE } from '../../../renderer/src/lib/review/overlay-sql.ts';
 import { unitRows } from '../../../renderer/src/lib/units/units-sql.ts';
 import { nodeConnector } from '../../../scripts/lib/node-duckdb.ts';
 
@@ -46,9 +47,13 @@ describe('the calculated measures and units in the pivot, on hand-made figures',
       `CREATE TABLE ${appObject('observations')} AS
        SELECT obs_id, doc_id, indicator_id, 'nhãn' AS label_vi, measure, period_start, period_end, term, basis, unit,
               value::DOUBLE AS value_low, value::DOUBLE AS value_high, comparator, false AS is_estimate,
-              true AS catalogued, NULL::INTEGER AS base_year, 'câu trích' AS quote
+              true AS catalogued, NULL::INTEGER AS base_year, 'câu trích' AS quote,
+              0 AS char_start, 1 AS char_end, 0 AS sentence_start, 1 AS sentence_end, NULL::VARCHAR AS period_note,
+              NULL::DOUBLE AS denominator, false AS in_footnote
        FROM (VALUES ${OBSERVATIONS})
          t(obs_id, doc_id, indicator_id, measure, period_start, period_end, term, basis, unit, value, comparator)`,
+      // No review: the corrections overlay is empty.
+      CREATE_CORRECTIONS_TABLE,
       ...WORKBENCH_MACROS,
       ...CURATED_VIEWS.map((view) => view.sql),
     ];

@@ -4,7 +4,7 @@ import { buildPptxReport } from '../../../renderer/src/lib/report/pptx-report.ts
 import { readReportData, type ReportData } from '../../../renderer/src/lib/report/report-data.ts';
 import { useWarehouseDatabase } from '../../support/warehouse-database.ts';
 
-// Six indicators, one of which (tourist arrivals) the warehouse states in three units.
+// Six indicators of the warehouse.
 const SIX = [
   'grdp_growth',
   'grdp_per_capita',
@@ -66,10 +66,12 @@ describe('the pptx deck, re-opened as XML', () => {
   });
 
   it('counts the indicators chosen, not the rows they take', async () => {
-    expect(data.rows.length).toBeGreaterThan(SIX.length);
-    const slides = await slidesOf(await buildPptxReport(data, 'vi', '2026-12-01'));
+    // A unit the table cannot convert still takes a row of its own: one indicator, two rows.
+    const last = data.rows.at(-1)!;
+    const split = { ...data, rows: [...data.rows, { ...last, unit: `${last.unit} (khác)` }] };
+    const slides = await slidesOf(await buildPptxReport(split, 'vi', '2026-12-01'));
     expect(textOf(slides[0]!)).toContain('6 chỉ tiêu · các giai đoạn 2016–2020, 2021–2025, 2026–2030');
-    const english = await slidesOf(await buildPptxReport(data, 'en', '2026-12-01'));
+    const english = await slidesOf(await buildPptxReport(split, 'en', '2026-12-01'));
     expect(textOf(english[0]!)).toContain('6 indicators');
   });
 
