@@ -5,6 +5,7 @@ import { CURATED_VIEWS, WORKBENCH_MACROS } from '../../renderer/src/lib/meaning/
 import { readPlanPeriods } from '../../renderer/src/lib/meaning/plan-periods.ts';
 import { DEFAULT_PIVOT_CONFIG } from '../../renderer/src/lib/pivot/pivot-config.ts';
 import { buildPivotQuery, type PivotQuery } from '../../renderer/src/lib/pivot/pivot-query.ts';
+import { CREATE_CORRECTIONS_TABLE } from '../../renderer/src/lib/review/overlay-sql.ts';
 import { WAREHOUSE_TABLES, arrowPath } from '../../renderer/src/lib/warehouse/tables.ts';
 import { nodeConnector, readDataAsset } from './node-duckdb.ts';
 import { scaleWarehouseSql } from './scale-sql.ts';
@@ -19,8 +20,12 @@ export interface ScaleFigures {
   native_engine_version: string;
 }
 
-// The meaning layer's views, then the warehouse grown: the same statements in both engines.
-const MEANING_LAYER = [...WORKBENCH_MACROS, ...CURATED_VIEWS.map((view) => view.sql)];
+// The meaning layer's views over an empty review, then the warehouse grown: the same statements in both engines.
+const MEANING_LAYER = [
+  CREATE_CORRECTIONS_TABLE,
+  ...WORKBENCH_MACROS,
+  ...CURATED_VIEWS.map((view) => view.sql),
+];
 
 /**
  * Grows the embedded warehouse to `rows` observations in both engines and times the app's own

@@ -36,7 +36,15 @@ describe('the workbench in web mode', () => {
   it('shows the shell in Vietnamese, in the bundled font', async () => {
     const { page } = watched;
     const labels = await page.locator('nav .rail-item span').allInnerTexts();
-    expect(labels).toEqual(['SQL', 'Chỉ tiêu', 'Biểu đồ', 'Tài liệu', 'Xuất báo cáo', 'Rà soát']);
+    expect(labels).toEqual([
+      'SQL',
+      'Chỉ tiêu',
+      'Biểu đồ',
+      'Tài liệu',
+      'Xuất báo cáo',
+      'Rà soát',
+      'Nhập dữ liệu',
+    ]);
     const fontLoaded = await page.evaluate(async () => {
       await document.fonts.ready;
       return document.fonts.check('16px "Be Vietnam Pro"', 'Chỉ tiêu Xuất báo cáo');
@@ -81,7 +89,7 @@ describe('the workbench in web mode', () => {
     await page.locator('[data-testid="locale-toggle"]').click();
     await expect
       .poll(() => page.locator('nav .rail-item span').allInnerTexts())
-      .toEqual(['SQL', 'Indicators', 'Charts', 'Documents', 'Export', 'Review']);
+      .toEqual(['SQL', 'Indicators', 'Charts', 'Documents', 'Export', 'Review', 'Import']);
     await page.locator('[data-testid="locale-toggle"]').click();
     await expect.poll(() => page.locator('nav .rail-item').nth(1).innerText()).toBe('Chỉ tiêu');
   });

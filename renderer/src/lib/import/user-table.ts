@@ -5,7 +5,12 @@ import { USER_SCHEMA } from '../warehouse/workspace.ts';
 import { csvAsUtf8 } from './decode-csv.ts';
 import { asResult, extensionOf, ImportError, megabytes, type ImportResult } from './import-problem.ts';
 import { columnNames, tableNameFor } from './table-name.ts';
-import { xlsxToCsv } from './xlsx-to-csv.ts';
+
+// ExcelJS (about 1 MB) loads with the first workbook, not with the app.
+async function xlsxAsCsv(fileName: string, bytes: Uint8Array): Promise<string> {
+  const { xlsxToCsv } = await import('./xlsx-to-csv.ts');
+  return (await xlsxToCsv(fileName, bytes)).csv;
+}
 
 /** Larger files are refused before reading (1M rows of a few columns is about 30 MB). */
 export const MAX_TABLE_BYTES = 256 * 1024 * 1024;
@@ -72,7 +77,7 @@ export function prepareUserTable(fileName: string, bytes: Uint8Array): Promise<I
     if (bytes.length === 0) throw new ImportError('userTable.empty', { name: fileName });
     const csv =
       extension === 'xlsx'
-        ? { bytes: new TextEncoder().encode((await xlsxToCsv(fileName, bytes)).csv), reencoded: false }
+        ? { bytes: new TextEncoder().encode(await xlsxAsCsv(fileName, bytes)), reencoded: false }
         : csvAsUtf8(fileName, bytes);
     const headerLine = firstLine(csv.bytes);
     if (headerLine.trim() === '') throw new ImportError('userTable.noHeader', { name: fileName });
