@@ -149,9 +149,9 @@ describe('importing documents and user data', () => {
     expect(timings['son-la.txt']!.figures).toBeGreaterThan(100);
     const counted = await sqlRows(page, `SELECT count(*) FROM v_observations WHERE doc_id = '${docId}'`);
     expect(Number(counted[0]?.[0]?.replaceAll('.', ''))).toBe(timings['son-la.txt']!.figures);
-    // Its export targets, in million USD.
-    const pivot = await pivotShows(page, docId, ['triệu USD']);
-    expect(pivot).toContain('Kim ngạch xuất khẩu');
+    // Its 2030 export target, "400 triệu USD", in the catalogue's unit of that indicator: billion USD.
+    const pivot = await pivotShows(page, docId, ['0,4 tỷ USD']);
+    expect(pivot).toContain('Kim ngạch xuất khẩu qua địa bàn (tỷ USD)');
   });
 
   it('refuses a scanned PDF and a binary renamed .txt in Vietnamese, and keeps what was imported', async () => {

@@ -35,4 +35,19 @@ describe('the documents model when two openings overlap on the real engine', () 
     expect(await documents.open(PLAN)).toBe(false);
     expect(documents.problem).toEqual({ kind: 'unreadable', cause: 'Error: ENOENT' });
   });
+
+  it('reads a document opened before its list loaded at its own path, and never guesses a path', async () => {
+    const read: string[] = [];
+    const documents = new DocumentsModel(warehouse.db, async (path) => {
+      read.push(path);
+      return readDataAsset(path);
+    });
+    expect(await documents.open(PLAN)).toBe(true);
+    expect(documents.selectedId).toBe(PLAN);
+    const listed = documents.documents.find((doc) => doc.docId === PLAN);
+    expect(read).toEqual([listed?.sourcePath]);
+    expect(await documents.open('khong-co-tai-lieu-nay')).toBe(false);
+    expect(documents.problem).toEqual({ kind: 'notFound' });
+    expect(read).toHaveLength(1);
+  });
 });

@@ -64,11 +64,20 @@ export class DocumentsModel {
   }
 
   async #open(docId: string, at: TextSpan | null, current: () => boolean): Promise<boolean> {
+    // Opened before the list has loaded (a provenance link as the area mounts): read the list first,
+    // because an imported document's text is not at the embedded documents' path.
+    if (!this.documents.some((candidate) => candidate.docId === docId)) {
+      await this.loadDocuments();
+      if (!current()) return false;
+    }
     const doc = this.documents.find((candidate) => candidate.docId === docId);
-    const path = doc?.sourcePath ?? `sources/${docId}.txt`;
+    if (!doc) {
+      this.problem = { kind: 'notFound' };
+      return false;
+    }
     let text: string;
     try {
-      text = new TextDecoder('utf-8').decode(await this.#readAsset(path));
+      text = new TextDecoder('utf-8').decode(await this.#readAsset(doc.sourcePath));
     } catch (cause) {
       if (current()) this.problem = { kind: 'unreadable', cause: String(cause) };
       return false;
