@@ -8,7 +8,17 @@ export async function waitForDatabase(page: Page, timeout = 60_000): Promise<voi
 /** Shows the SQL area (the workbench opens on the indicators) and waits for its editor. */
 export async function openSqlArea(page: Page): Promise<void> {
   const item = page.locator('nav [data-area="sql"]');
-  if ((await item.getAttribute('aria-current')) !== 'page') await item.click();
+  if ((await item.getAttribute('aria-current')) !== 'page') {
+    // Leaving the home: its first pivot query (seconds on a loaded machine) holds the one query
+    // queue, and SQL typed now would be timed behind it. Let it answer first (once the database is
+    // ready: before that the pivot has not asked, and tests may type while it starts).
+    const home = page.locator('nav [data-area="pivot"][aria-current="page"]');
+    const ready = page.locator('[data-testid="db-status"][data-status="ready"]');
+    if ((await home.count()) > 0 && (await ready.count()) > 0) {
+      await page.locator('[data-testid="pivot"][data-loading="false"] tr[data-indicator]').first().waitFor();
+    }
+    await item.click();
+  }
   await page.locator('.cm-content').waitFor();
 }
 

@@ -66,6 +66,17 @@ describe('WorkbenchDatabase on the real DuckDB-WASM engine', () => {
     expect(after.ok && after.value.get(0)?.three).toBe(3);
   });
 
+  it('stops user SQL still waiting behind an app query, and leaves the app query alone', async () => {
+    const app = db.query('SELECT count(*) AS n FROM range(30000000) a');
+    const user = db.userQuery('SELECT 1 AS never');
+    expect(await db.cancelUserSql()).toBe(false);
+    expect(await user).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    const appResult = await app;
+    expect(appResult.ok && appResult.value.get(0)?.n).toBe(30000000);
+    const after = await db.userQuery('SELECT 4 AS four');
+    expect(after.ok && after.value.get(0)?.four).toBe(4);
+  });
+
   it('has no way to fetch an extension: Parquet fails fast instead of going online', async () => {
     const result = await db.query("SELECT * FROM read_parquet('nowhere.parquet')");
     expect(result.ok).toBe(false);

@@ -153,8 +153,9 @@ export class SqlWorkbench {
     if (run) await this.runAll();
   }
 
+  /** Stops the user's running (or still queued) statement; the app's own queries go on. */
   async cancel(): Promise<void> {
-    await this.#db.cancel();
+    await this.#db.cancelUserSql();
   }
 
   addTab(text = '', title?: string): void {

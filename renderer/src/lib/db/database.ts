@@ -42,6 +42,8 @@ export class WorkbenchDatabase {
   // Statements run one after another, whatever the connection; the tail is the last one queued.
   #tail: Promise<unknown> = Promise.resolve();
   #running: ConnectionRole | null = null;
+  // Bumped by cancelUserSql(): a user statement queued before the bump never starts.
+  #userCancels = 0;
   // Set on the handle exclusive() gives out: it shares its parent's engine but not its queue.
   #parentOpen: (() => Promise<OpenDatabase>) | null = null;
 
@@ -66,7 +68,16 @@ export class WorkbenchDatabase {
 
   /** Runs SQL a user typed, on the user's connection (its names resolve through the user's search path). */
   userQuery(sql: string): Promise<DbResult<Table>> {
-    return this.#serialised('user', (conn) => run(conn, sql, []), 'sql');
+    const cancels = this.#userCancels;
+    return this.#serialised(
+      'user',
+      async (conn) => {
+        // Stopped while it waited behind the app's own work (a warm-up, a protect step): it never starts.
+        if (this.#userCancels !== cancels) throw new Error('Query was cancelled before it started');
+        return run(conn, sql, []);
+      },
+      'sql',
+    );
   }
 
   /** Replaces the user's connection with a fresh one (no temporary objects, default search path). */
@@ -168,6 +179,17 @@ export class WorkbenchDatabase {
     if (!role || !this.#opening) return false;
     const open = await this.#opening;
     return open[role].cancelSent();
+  }
+
+  /**
+   * Stops the user's SQL, and only it: the statement running on the user's connection, and every
+   * one still waiting its turn (an app query running meanwhile is left alone); true when one ran.
+   */
+  async cancelUserSql(): Promise<boolean> {
+    this.#userCancels++;
+    if (this.#running !== 'user' || !this.#opening) return false;
+    const open = await this.#opening;
+    return open.user.cancelSent();
   }
 
   /** Releases the engine and its worker. */
