@@ -34,7 +34,7 @@ export async function buildWarehouse(
       sha256: await sha256Hex(source.bytes),
       source_path: `sources/${source.docId}.txt`,
     });
-    for (const observation of extractFigures(source, catalogue, entry)) {
+    for (const observation of extractFigures(source, catalogue, entry, profile)) {
       observations.push({ ...observation, quote: quoteWindow(observation.quote, source.text, observation) });
     }
   }

@@ -202,9 +202,12 @@ function comparatorOf(before: string, after: string): Comparator {
   return '=';
 }
 
+// Compiled once: `replace` with a global regex starts from the beginning whatever its lastIndex.
+const TARGET_AS_NAME_ALL = new RegExp(TARGET_AS_NAME.source, 'giu');
+
 /** A target word that is not part of a name ("chương trình mục tiêu", "hoàn thành chỉ tiêu"). */
 function setsTarget(text: string): boolean {
-  return TARGET_WORD.test(text.replace(new RegExp(TARGET_AS_NAME.source, 'giu'), ' '));
+  return TARGET_WORD.test(text.replace(TARGET_AS_NAME_ALL, ' '));
 }
 
 /** The cues of one figure (computed once; the rules only read them). */
@@ -214,6 +217,7 @@ export function readCues(around: FigureSurroundings, frame: Frame): Cues {
   const clauseBefore = sentence.slice(around.clauseStart, start);
   const clauseAfter = sentence.slice(end, around.clauseEnd);
   const windowBefore = sentence.slice(around.previousFigureEnd ?? 0, start);
+  const afterFigure = sentence.slice(end);
   const facts = sentenceFacts(sentence);
   const written = [...facts.written];
   // "tăng trưởng", "tốc độ tăng" before a percentage: asked only when the indicator does not say so.
@@ -255,7 +259,7 @@ export function readCues(around: FigureSurroundings, frame: Frame): Cues {
       plainAfter,
     );
   const ratio = testEndingBefore(facts, RATIO_WORD, RATIO_BEFORE, start);
-  const ofPlan = around.unitKind === 'percent' && OF_PLAN_AFTER.test(sentence.slice(end));
+  const ofPlan = around.unitKind === 'percent' && OF_PLAN_AFTER.test(afterFigure);
   const deltaVerb = DELTA_VERB.test(windowBefore);
   // Cues several rules ask of the words since the previous figure: each read once.
   const levelCue = LEVEL_CUE.test(windowBefore);
@@ -286,8 +290,11 @@ export function readCues(around: FigureSurroundings, frame: Frame): Cues {
   let explicit = choosePeriod(sentence, periods, start, end, around.clauseStart, head);
   // "Hết năm 2024, toàn tỉnh có …" dates the stocks after it; a flow keeps the review's period
   // unless the opening itself dated flows.
-  const flowish =
-    MONEY_UNIT.test(around.unit) || DONE_BEFORE.test(windowBefore) || FLOW_VERB.test(windowBefore);
+  // Asked for the period and again for the action: read once, and only when asked.
+  let doneOrFlowBefore: boolean | undefined;
+  const doneOrFlowVerbBefore = (): boolean =>
+    (doneOrFlowBefore ??= DONE_BEFORE.test(windowBefore) || FLOW_VERB.test(windowBefore));
+  const flowish = MONEY_UNIT.test(around.unit) || doneOrFlowVerbBefore();
   if (explicit?.start === -1 && !explicit.datesFlows && frame.period[0] !== frame.period[1] && flowish)
     explicit = null;
   let ratioBase: number | null = null;
@@ -304,19 +311,19 @@ export function readCues(around: FigureSurroundings, frame: Frame): Cues {
     around.previousFigureEnd !== null &&
     ((explicit !== null && explicit.start >= around.previousFigureEnd) || /tỷ lệ/iu.test(windowBefore));
   const cueText = ownPredicate ? windowBefore : `${around.sentenceHead} ${windowBefore}`;
+  const perYearAfter = /^\s*\/\s*năm/iu.test(afterFigure);
   const percentAverage =
     around.unitKind === 'percent' &&
-    (/^\s*\/\s*năm/iu.test(sentence.slice(end)) ||
+    (perYearAfter ||
       ((around.growthIndicator || growthWordBefore) &&
         testBefore(facts, AVERAGE_WORD, AVERAGE_NOT_PER_PERSON, start)));
-  const doneAfter = DONE_AFTER.test(sentence.slice(end));
+  const doneAfter = DONE_AFTER.test(afterFigure);
   const bracketed = /\(\s*$/.test(windowBefore);
   const stockAttribute = STOCK_ATTRIBUTE_BEFORE.test(windowBefore);
   // "đang triển khai thực hiện 02/08 đồ án": what is under way is the state at the document's date.
   const ongoing = ONGOING_BEFORE.test(windowBefore);
   // "Có 23 dự án đã được … quyết định": a bare "có" counting things done in the period.
-  const existentialDone =
-    bareCo && (DONE_AFTER_PAST.test(sentence.slice(end)) || DONE_BY_DOERS.test(sentence.slice(end)));
+  const existentialDone = bareCo && (DONE_AFTER_PAST.test(afterFigure) || DONE_BY_DOERS.test(afterFigure));
   const standing =
     bracketed ||
     stockAttribute ||
@@ -340,7 +347,7 @@ export function readCues(around: FigureSurroundings, frame: Frame): Cues {
     !standing &&
     !average &&
     (EACH_YEAR_CUE.test(cueText) ||
-      /^\s*\/\s*năm/iu.test(sentence.slice(end)) ||
+      perYearAfter ||
       (explicit === null && frame.period[0] !== frame.period[1] && MAINTAINED.test(windowBefore)));
   // "thêm" binds to its own predicate: "mở rộng thêm 1.000 ha, diện tích đạt 4.600 ha" adds only the first.
   const ownVerb = around.previousFigureEnd !== null && OWN_PREDICATE.test(windowBefore);
@@ -352,8 +359,7 @@ export function readCues(around: FigureSurroundings, frame: Frame): Cues {
     !standing &&
     (around.unitKind === 'percent'
       ? PERCENT_DONE.test(windowBefore)
-      : DONE_BEFORE.test(windowBefore) ||
-        FLOW_VERB.test(windowBefore) ||
+      : doneOrFlowVerbBefore() ||
         doneAfter ||
         existentialDone ||
         // Counted things only: "Hình thành … vùng: Na diện tích 3.200 ha" gives the zones' areas.
@@ -392,12 +398,13 @@ export function readCues(around: FigureSurroundings, frame: Frame): Cues {
     TARGET_WORD.test(windowBefore) ||
     /so với|tương đương|gấp|bằng|chiếm|tỷ lệ/iu.test(windowBefore);
   const ownClause = sentence.slice(Math.max(around.clauseStart, around.previousFigureEnd ?? 0), start);
+  const targetInOwnClause = setsTarget(ownClause);
   const baseline = baselineAfter ?? baselineBefore ?? null;
   return {
     frame,
     unitKind: around.unitKind,
     unit: around.unit,
-    comparator: comparatorOf(before, sentence.slice(end)),
+    comparator: comparatorOf(before, afterFigure),
     explicit,
     explicitOwn: explicit !== null && explicit.start >= (around.previousFigureEnd ?? 0),
     ratioBase,
@@ -442,7 +449,7 @@ export function readCues(around: FigureSurroundings, frame: Frame): Cues {
     previous: around.previousReading ?? around.footnoteOf ?? null,
     bracketClosedSincePrevious: /\)/.test(windowBefore),
     sinceTermStart: /^[^\d]{0,40}?so với\s+(?:đầu nhiệm kỳ|đầu kỳ|đầu giai đoạn)/iu.test(plainAfter),
-    targetCue: setsTarget(ownClause) && !ofPlan,
+    targetCue: targetInOwnClause && !ofPlan,
     actualCue: ACTUAL_WORD.test(ownClause),
     doneCue: /(?:^|\s)đã\s/iu.test(ownClause) || /đạt được|kết quả/iu.test(ownClause),
     resultWordNear: /thực hiện|đạt được|kết quả/iu.test(clauseBefore.slice(-40)),
@@ -454,7 +461,6 @@ export function readCues(around: FigureSurroundings, frame: Frame): Cues {
     money: MONEY_UNIT.test(around.unit) && !perPerson,
     stockNoun: STOCK_NOUN.test(clauseBefore),
     multiYearReview: frame.mode === 'actual' && frame.period[0] !== frame.period[1],
-    composition:
-      COMPOSITION_BEFORE.test(windowBefore) && around.unitKind === 'count' && !setsTarget(ownClause),
+    composition: COMPOSITION_BEFORE.test(windowBefore) && around.unitKind === 'count' && !targetInOwnClause,
   };
 }

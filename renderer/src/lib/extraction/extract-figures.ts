@@ -10,6 +10,7 @@ import { blockedRanges } from './non-figures.ts';
 import type { Observation } from './observation.ts';
 import { findPeriods, normaliseRange, termLabel, type PeriodMention } from './periods.ts';
 import { outsideRanges, scanMentions, type Mention } from './scan-mentions.ts';
+import { sentenceFacts } from './sentence-facts.ts';
 import type { ScannedText } from './phrase-index.ts';
 import { footnoteMarkers, segmentDocument, type Segment } from './segment-document.ts';
 import { clauseStartAt, splitSentences, type Sentence } from './sentences.ts';
@@ -46,13 +47,13 @@ const SERIES_YEAR_TAIL = /^\s*:?\s*(?:xếp hạng|xếp thứ|đạt|ước đ�
 const PREDICATE_START =
   /\s(?:tăng|giảm|đạt|có|là|tiếp tục|được|chuyển|duy trì|ngày càng|luôn|từng bước)(?=\s|$)/iu;
 
-/** Every figure of one document, in text order. */
+/** Every figure of one document, in text order; `profile` is the document's, when the caller read it already. */
 export function extractFigures(
   document: SourceDocument,
   catalogue: Catalogue,
   entry?: ManifestEntry,
+  profile: DocumentProfile = documentProfile(document.text.normalize('NFC'), entry),
 ): Observation[] {
-  const profile = documentProfile(document.text.normalize('NFC'), entry);
   const matcher = IndicatorMatcher.of(catalogue);
   const [body, ...footnotes] = segmentDocument(document.text);
   const parents = new Map<number, FootnoteParent>();
@@ -126,8 +127,10 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
     let seriesName: string | null = null;
     const figuresBefore: { end: number; match: IndicatorMatch | null; reading: FigureReadingWithReason }[] =
       [];
-    // Periods named in the sentence (not comparison bases), found once for the sentence.
-    const sentencePeriods = findPeriods(sentenceText).filter((period) => period.role !== 'baseline');
+    // Periods named in the sentence (not comparison bases): the same scan its figures' cues read.
+    const sentencePeriods = sentenceFacts(sentenceText).periods.filter(
+      (period) => period.role !== 'baseline',
+    );
     const wholePeriodStarts = sentencePeriods.map((period) => period.start);
     // One quote string for all the sentence's figures: a long sentence is not copied per figure.
     let quote: string | null = null;

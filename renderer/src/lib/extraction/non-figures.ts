@@ -1,3 +1,6 @@
+/** "quý III", "tuần 2"; the lookahead repeats the words so the engine skips to them (a bare `\b` under /iu is slow). */
+export const QUARTER_OR_WEEK = /(?=quý|tuần)\b(?:quý|tuần)\s+[IV\d]+/giu;
+
 /**
  * Spans of text whose digits are not statistics: dates, times, document numbers, list and
  * section numbering, ordinals, map scales, and designators such as "giai đoạn 2" or "Covid-19".
@@ -11,7 +14,7 @@ const BLOCKING_PATTERNS: readonly RegExp[] = [
   /(?:ngày|hôm)\s+\d{1,2}(?:\s*[/-]\s*\d{1,2})?(?:\s*[/-]\s*\d{2,4})?/giu,
   /tháng\s+\d{1,2}(?:\s*[/-]\s*\d{4})?/giu,
   /\b\d{1,2}\s*h\s*\d{0,2}\s*[’']?(?=[\s,;.)]|$)/gu,
-  /\b(?:quý|tuần)\s+[IV\d]+/giu,
+  QUARTER_OR_WEEK,
   // Document numbers: 67/NQ-HĐND, 18-NQ/TW, 162/2024/QH15, số 05, Nghị định 123.
   /\b\d+\s*\/\s*(?:\d{4}\s*\/\s*)?\p{Lu}[\p{Lu}\d-]*/gu,
   /\b\d+\s*-\s*\p{Lu}{2,}[\p{Lu}\d]*\s*\/\s*\p{Lu}+/gu,

@@ -15,10 +15,15 @@ export interface Mention {
   denominator: number | null;
 }
 
-// Not glued to a letter, a dash or another number: `trước2`, `6,79%1` and `Covid-19` are not figures.
-// "179 đoàn/1.623 công chức": a slash after a word starts a second figure; after a number, a denominator.
-const MENTION = new RegExp(
-  String.raw`(?<![\p{L}\d.,%)\]\u2063-])(?:(?<!\/)|(?<=\d\s+(?!tuổi)\p{L}+\/))(${NUMBER_PATTERN})(\s?%)?` +
+/**
+ * A number expression. Not glued to a letter, a dash or another number: `trước2`, `6,79%1` and
+ * `Covid-19` are not figures. "179 đoàn/1.623 công chức": a slash after a word starts a second
+ * figure; after a number, a denominator. Every match starts with a digit: the leading `(?=\d)`
+ * lets the engine skip to digits instead of testing the lookbehinds at every character (4× faster
+ * on the corpus, the same matches).
+ */
+export const MENTION = new RegExp(
+  String.raw`(?=\d)(?<![\p{L}\d.,%)\]\u2063-])(?:(?<!\/)|(?<=\d\s+(?!tuổi)\p{L}+\/))(${NUMBER_PATTERN})(\s?%)?` +
     String.raw`(?:(?:\s*[-–—]\s*|\s+(?:đến|tới)\s+)(${NUMBER_PATTERN}))?` +
     String.raw`(?:\s*\/\s*(${NUMBER_PATTERN}))?`,
   'gu',

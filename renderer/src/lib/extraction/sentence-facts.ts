@@ -8,6 +8,8 @@ import { findPeriods, type PeriodMention } from './periods.ts';
  */
 export interface SentenceFacts {
   sentence: string;
+  /** Every period written in the sentence, earliest first (findPeriods). */
+  periods: readonly PeriodMention[];
   /** The periods written in the sentence, less those naming the criteria of a count. */
   written: readonly PeriodMention[];
   /** Every match of `word` (a global regex) as [start, end] offsets, earliest first. */
@@ -21,9 +23,11 @@ let latest: SentenceFacts | null = null;
 export function sentenceFacts(sentence: string): SentenceFacts {
   if (latest?.sentence === sentence) return latest;
   const found = new Map<RegExp, [number, number][]>();
+  const periods = findPeriods(sentence);
   latest = {
     sentence,
-    written: findPeriods(sentence).filter((period) => !insideCriteriaNote(sentence, period)),
+    periods,
+    written: periods.filter((period) => !insideCriteriaNote(sentence, period)),
     offsets(word) {
       let starts = found.get(word);
       if (!starts) {

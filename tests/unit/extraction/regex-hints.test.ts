@@ -1,0 +1,97 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { QUARTER_OR_WEEK } from '../../../renderer/src/lib/extraction/non-figures.ts';
+import { MENTION } from '../../../renderer/src/lib/extraction/scan-mentions.ts';
+import { FOOTNOTE_REFERENCE } from '../../../renderer/src/lib/extraction/segment-document.ts';
+import { NUMBER_PATTERN } from '../../../renderer/src/lib/extraction/vietnamese-number.ts';
+
+// The patterns as they were before a leading lookahead told the engine where a match can start.
+const PLAIN: readonly (readonly [string, RegExp, RegExp])[] = [
+  [
+    'number expressions',
+    new RegExp(
+      String.raw`(?<![\p{L}\d.,%)\]\u2063-])(?:(?<!\/)|(?<=\d\s+(?!tuổi)\p{L}+\/))(${NUMBER_PATTERN})(\s?%)?` +
+        String.raw`(?:(?:\s*[-–—]\s*|\s+(?:đến|tới)\s+)(${NUMBER_PATTERN}))?` +
+        String.raw`(?:\s*\/\s*(${NUMBER_PATTERN}))?`,
+      'gu',
+    ),
+    MENTION,
+  ],
+  [
+    'footnote references',
+    /\u2063(\d{1,3})\u2063|(?<=[\p{L}%)\]”"])(\d{1,3})(?=[\s.,;:)…]|$)/gu,
+    FOOTNOTE_REFERENCE,
+  ],
+  ['quarters and weeks', /\b(?:quý|tuần)\s+[IV\d]+/giu, QUARTER_OR_WEEK],
+];
+
+/** Every match with its offset and groups, as the extractor reads them. */
+function matches(pattern: RegExp, text: string): string[] {
+  return [...text.matchAll(pattern)].map((match) => `${match.index}:${JSON.stringify([...match])}`);
+}
+
+const corpusDir = '../shared/corpus';
+const corpus = readdirSync(corpusDir)
+  .filter((name) => name.endsWith('.txt'))
+  .map((name) => readFileSync(join(corpusDir, name), 'utf8').normalize('NFC'));
+
+// Pieces that reach the lookbehinds, the groups and the case folding of every pattern.
+const pieces = fc.constantFrom(
+  '1',
+  '12',
+  '2.345',
+  '6,79',
+  '1.234,5',
+  '%',
+  ' %',
+  '-',
+  '–',
+  ' đến ',
+  ' tới ',
+  '/',
+  ' / ',
+  ' ',
+  '\n',
+  '.',
+  ',',
+  ')',
+  ']',
+  '”',
+  '\u2063',
+  'a',
+  'đ',
+  'Ư',
+  'tuổi',
+  'người/',
+  'Quý',
+  'quý',
+  'QUÝ',
+  'tuần',
+  'TUẦN',
+  'I',
+  'V',
+  'x',
+  '_',
+  '…',
+  ';',
+);
+const text = fc.array(pieces, { maxLength: 30 }).map((parts) => parts.join(''));
+
+describe('patterns with a leading lookahead find what the plain patterns found', () => {
+  for (const [name, plain, hinted] of PLAIN) {
+    it(`${name}: the same matches over the whole corpus`, () => {
+      for (const document of corpus) expect(matches(hinted, document)).toEqual(matches(plain, document));
+    });
+
+    it(`${name}: the same matches in generated text`, () => {
+      fc.assert(
+        fc.property(text, (value) => {
+          expect(matches(hinted, value)).toEqual(matches(plain, value));
+        }),
+        { numRuns: 2000 },
+      );
+    });
+  }
+});
