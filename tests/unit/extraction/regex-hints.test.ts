@@ -2,7 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { QUARTER_OR_WEEK } from '../../../renderer/src/lib/extraction/non-figures.ts';
+import { TOTAL_CUE } from '../../../renderer/src/lib/extraction/cues.ts';
+import { lexiconRegex } from '../../../renderer/src/lib/extraction/lexicon.ts';
+import { DESIGNATOR, QUARTER_OR_WEEK } from '../../../renderer/src/lib/extraction/non-figures.ts';
+import { RATIO_BASE_YEAR } from '../../../renderer/src/lib/extraction/periods.ts';
 import { MENTION } from '../../../renderer/src/lib/extraction/scan-mentions.ts';
 import { FOOTNOTE_REFERENCE } from '../../../renderer/src/lib/extraction/segment-document.ts';
 import { NUMBER_PATTERN } from '../../../renderer/src/lib/extraction/vietnamese-number.ts';
@@ -25,6 +28,22 @@ const PLAIN: readonly (readonly [string, RegExp, RegExp])[] = [
     FOOTNOTE_REFERENCE,
   ],
   ['quarters and weeks', /\b(?:quý|tuần)\s+[IV\d]+/giu, QUARTER_OR_WEEK],
+  [
+    'designators',
+    /(?<!xếp\s+)(?:giai đoạn|cấp|hạng|loại|mức độ|mức|đợt|lô|tổ|khu vực|phân khu|tuyến|quốc lộ|tỉnh lộ|đường tỉnh|đường huyện|km|cột mốc|mốc|công nghiệp|phiên bản|phiên)\s+\d{1,2}(?:\.\d)?(?![\d.,])(?:\s*,\s*\d{1,2}(?![\d.,]))*(?!\s*%)/giu,
+    DESIGNATOR,
+  ],
+  [
+    'ratio base years',
+    /(?<=lần\s+(?:so với\s+)?)(?:năm\s+)?((?:19|20)\d{2})(?!\s*[-–—]\s*\d)/giu,
+    RATIO_BASE_YEAR,
+  ],
+  // A test, not a scan: compared as a global regex, every match counts.
+  [
+    'total cues',
+    new RegExp(String.raw`\b5 năm|sau \d+ năm|${lexiconRegex('totalWords').source}`, 'giu'),
+    new RegExp(TOTAL_CUE.source, 'giu'),
+  ],
 ];
 
 /** Every match with its offset and groups, as the extractor reads them. */
@@ -76,6 +95,31 @@ const pieces = fc.constantFrom(
   '_',
   '…',
   ';',
+  'xếp ',
+  'giai đoạn ',
+  'GIAI ĐOẠN ',
+  'cấp ',
+  'mức độ ',
+  'mức ',
+  'km ',
+  'cột mốc ',
+  'Tổ ',
+  'phiên bản ',
+  'lần ',
+  'lần so với ',
+  'năm ',
+  'NĂM ',
+  '2020',
+  '1999',
+  '5 năm',
+  'sau 3 năm',
+  'lũy kế',
+  'Luỹ kế',
+  'cả giai đoạn',
+  'trong nhiệm kỳ',
+  'tổng cộng',
+  'năm năm',
+  'từ đầu nhiệm kỳ',
 );
 const text = fc.array(pieces, { maxLength: 30 }).map((parts) => parts.join(''));
 

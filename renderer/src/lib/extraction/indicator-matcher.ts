@@ -99,6 +99,17 @@ const SHARE_BEFORE = /chiếm\s*(?:khoảng\s*|trên\s*|hơn\s*|gần\s*)?$/iu;
 const RECENT_CANONICAL = 64;
 const matchers = new WeakMap<Catalogue, IndicatorMatcher>();
 
+/** A query's texts in canonical form, and the cues read off the words right before its figure. */
+interface QueryTexts {
+  clause: string;
+  growthClause: string;
+  sentence: string;
+  after: string;
+  shareBefore: boolean;
+  averageGrowth: boolean;
+  ownModifier: string;
+}
+
 /** Finds, for a figure, the catalogued indicator its sentence names nearest before it. */
 export class IndicatorMatcher {
   /** The matcher of a catalogue, compiled once and shared by every document read with it. */
@@ -121,6 +132,7 @@ export class IndicatorMatcher {
   #cues = new Map<CatalogueEntry, string[]>();
   #byId = new Map<string, CatalogueEntry>();
   #modifierCues = new Map<CatalogueEntry, string[]>();
+  #queryTexts = new WeakMap<IndicatorQuery, QueryTexts>();
 
   constructor(catalogue: Catalogue) {
     for (const entry of catalogue.indicators) {
@@ -282,6 +294,26 @@ export class IndicatorMatcher {
     return canonical;
   }
 
+  /** What #best reads of a query's texts, read once per query (it is asked once per phrase found). */
+  #textsOf(query: IndicatorQuery): QueryTexts {
+    let texts = this.#queryTexts.get(query);
+    if (!texts) {
+      const clause = this.#canonicalOf(query.clauseBefore);
+      texts = {
+        clause,
+        // "(tăng 6,17%)": the verb of a change is not a cue of the growth-rate sibling.
+        growthClause: query.isChange ? clause.replace(CHANGE_VERB_BEFORE, '') : clause,
+        sentence: this.#canonicalOf(query.sentenceBefore),
+        after: this.#canonicalOf(query.after.slice(0, 60)),
+        shareBefore: SHARE_BEFORE.test(query.windowBefore),
+        averageGrowth: AVERAGE_GROWTH_BEFORE.test(query.windowBefore),
+        ownModifier: this.#canonicalOf(OWN_MODIFIER.exec(withoutDenominator(query.after))?.[0] ?? ''),
+      };
+      this.#queryTexts.set(query, texts);
+    }
+    return texts;
+  }
+
   /** Among entries and their families, the one that fits the unit and whose cues stand nearest. */
   #best(entries: readonly CatalogueEntry[], query: IndicatorQuery): CatalogueEntry | null {
     const candidates = new Set<CatalogueEntry>();
@@ -290,14 +322,8 @@ export class IndicatorMatcher {
       for (const sibling of entry.family ? (this.#families.get(entry.family) ?? []) : [])
         candidates.add(sibling);
     }
-    const clause = this.#canonicalOf(query.clauseBefore);
-    // "(tăng 6,17%)": the verb of a change is not a cue of the growth-rate sibling.
-    const growthClause = query.isChange ? clause.replace(CHANGE_VERB_BEFORE, '') : clause;
-    const sentence = this.#canonicalOf(query.sentenceBefore);
-    const after = this.#canonicalOf(query.after.slice(0, 60));
-    const shareBefore = SHARE_BEFORE.test(query.windowBefore);
-    const averageGrowth = AVERAGE_GROWTH_BEFORE.test(query.windowBefore);
-    const ownModifier = this.#canonicalOf(OWN_MODIFIER.exec(withoutDenominator(query.after))?.[0] ?? '');
+    const { clause, growthClause, sentence, after, shareBefore, averageGrowth, ownModifier } =
+      this.#textsOf(query);
     let chosen: { entry: CatalogueEntry; score: number } | null = null;
     for (const entry of candidates) {
       if (!unitsFit(entry, query.unit, query.isChange)) continue;

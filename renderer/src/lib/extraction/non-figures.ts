@@ -2,6 +2,13 @@
 export const QUARTER_OR_WEEK = /(?=quý|tuần)\b(?:quý|tuần)\s+[IV\d]+/giu;
 
 /**
+ * "giai đoạn 2", "cấp 1", "hạng 3": a designator, not a figure. The leading class holds the first
+ * letter of every word, so the engine skips to them instead of looking behind every character.
+ */
+export const DESIGNATOR =
+  /(?=[gchlmđtkpq])(?<!xếp\s+)(?:giai đoạn|cấp|hạng|loại|mức độ|mức|đợt|lô|tổ|khu vực|phân khu|tuyến|quốc lộ|tỉnh lộ|đường tỉnh|đường huyện|km|cột mốc|mốc|công nghiệp|phiên bản|phiên)\s+\d{1,2}(?:\.\d)?(?![\d.,])(?:\s*,\s*\d{1,2}(?![\d.,]))*(?!\s*%)/giu;
+
+/**
  * Spans of text whose digits are not statistics: dates, times, document numbers, list and
  * section numbering, ordinals, map scales, and designators such as "giai đoạn 2" or "Covid-19".
  * Patterns run on NFC text; each returns the character range to block.
@@ -26,7 +33,7 @@ const BLOCKING_PATTERNS: readonly RegExp[] = [
   /(?:điều|khoản|chương|mục|phần|bước|tiểu mục)\s+\d+/giu,
   // Ordinals and designators: lần thứ 2, khóa XV, kỳ họp thứ 10, giai đoạn 2, cấp 1, hạng 3, Covid-19.
   /(?<!(?:xếp|đứng)\s+)(?:lần thứ|thứ|lần|khóa|khoá|kỳ họp|kỳ)\s+\d+(?![\d.,]*\s*\/)/giu,
-  /(?<!xếp\s+)(?:giai đoạn|cấp|hạng|loại|mức độ|mức|đợt|lô|tổ|khu vực|phân khu|tuyến|quốc lộ|tỉnh lộ|đường tỉnh|đường huyện|km|cột mốc|mốc|công nghiệp|phiên bản|phiên)\s+\d{1,2}(?:\.\d)?(?![\d.,])(?:\s*,\s*\d{1,2}(?![\d.,]))*(?!\s*%)/giu,
+  DESIGNATOR,
   /\p{L}-\d+/gu,
   // Map scales: "quy hoạch chi tiết tỷ lệ 1/2.000 và 1/500".
   /tỷ lệ\s+1\s*\/\s*(?:[1-9]\d{0,2}(?:\.\d{3})+|[5-9]\d{2})(?:\s*(?:,|và|hoặc)\s*1\s*\/\s*(?:[1-9]\d{0,2}(?:\.\d{3})+|[5-9]\d{2}))*(?![\d.,])/giu,

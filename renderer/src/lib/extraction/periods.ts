@@ -40,13 +40,20 @@ export function normaliseRange(from: number, to: number): [number, number] {
 const YEAR = String.raw`((?:19|20)\d{2})`;
 const RANGE = String.raw`${YEAR}\s*[-–—]\s*${YEAR}`;
 
+/** The year after "lần" ("gấp 3 lần năm 2020"), its lookbehind behind a lookahead of where a match starts. */
+export const RATIO_BASE_YEAR = new RegExp(
+  String.raw`(?=năm|[12])(?<=lần\s+(?:so với\s+)?)(?:năm\s+)?${YEAR}(?!\s*[-–—]\s*\d)`,
+  'giu',
+);
+
 const PERIOD_RULES: readonly {
   pattern: RegExp;
   read: (m: RegExpExecArray) => Omit<PeriodMention, 'start' | 'end'> | null;
 }[] = [
   {
-    // "gấp 3 lần năm 2020": the year after a ratio is what it compares with.
-    pattern: new RegExp(String.raw`(?<=lần\s+(?:so với\s+)?)(?:năm\s+)?${YEAR}(?!\s*[-–—]\s*\d)`, 'giu'),
+    // "gấp 3 lần năm 2020": the year after a ratio is what it compares with. The lookahead (where
+    // a match can start) spares the lookbehind at every character.
+    pattern: RATIO_BASE_YEAR,
     read: (m) => ({ from: Number(m[1]), to: Number(m[1]), role: 'baseline' }),
   },
   {
@@ -96,8 +103,12 @@ export function findPeriods(text: string): PeriodMention[] {
   return recent.periods.map((period) => ({ ...period }));
 }
 
+// Every rule reads a year: a text without one (most sentences) names no period.
+const ANY_YEAR = /(?:19|20)\d{2}/u;
+
 function scanPeriods(text: string): PeriodMention[] {
   const found: PeriodMention[] = [];
+  if (!ANY_YEAR.test(text)) return found;
   for (const rule of PERIOD_RULES) {
     rule.pattern.lastIndex = 0;
     for (const match of text.matchAll(rule.pattern)) {
