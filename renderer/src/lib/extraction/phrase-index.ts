@@ -1,4 +1,4 @@
-import { canonicalVietnamese } from './vietnamese-text.ts';
+import { canonicalLowerCase, canonicalVietnamese } from './vietnamese-text.ts';
 
 /** One occurrence of a catalogued phrase in a text, as `[start, end)` offsets of that text. */
 export interface PhraseHit {
@@ -26,6 +26,9 @@ type WalkHit = PhraseHit & { endsAtBoundary: boolean };
 interface TrieNode {
   /** Children by the UTF-16 code of the next character. */
   next: Map<number, TrieNode>;
+  /** With exactly one child, its code (else -1) and itself: long chains are followed without a map lookup. */
+  onlyCode: number;
+  onlyChild: TrieNode | undefined;
   /** The phrase that ends here, if any. */
   phrase: string | null;
 }
@@ -51,13 +54,23 @@ function isSpaceUnit(text: string, at: number): boolean {
   return unitClass(text.charCodeAt(at)) === 2;
 }
 
+function newNode(): TrieNode {
+  return { next: new Map(), onlyCode: -1, onlyChild: undefined, phrase: null };
+}
+
+/** The child of `node` for the UTF-16 code `code`, if any. */
+function childOf(node: TrieNode, code: number): TrieNode | undefined {
+  if (node.onlyCode === code) return node.onlyChild;
+  return node.onlyCode === -1 ? node.next.get(code) : undefined;
+}
+
 /**
  * Every phrase of the catalogue compiled once into one character trie over canonical text, so a
  * text is scanned once for all phrases (each white-space run in the text matching one space: hard
  * line breaks inside a phrase), instead of once per phrase.
  */
 export class PhraseIndex {
-  #root: TrieNode = { next: new Map(), phrase: null };
+  #root: TrieNode = newNode();
   #recent = new Map<string, readonly PhraseHit[]>();
 
   constructor(phrases: Iterable<string>) {
@@ -72,8 +85,11 @@ export class PhraseIndex {
       const char = phrase.charCodeAt(at);
       let child = node.next.get(char);
       if (!child) {
-        child = { next: new Map(), phrase: null };
+        child = newNode();
         node.next.set(char, child);
+        const only = node.next.size === 1;
+        node.onlyCode = only ? char : -1;
+        node.onlyChild = only ? child : undefined;
       }
       node = child;
     }
@@ -109,7 +125,7 @@ export class PhraseIndex {
    * there; whether it ends at a word boundary is told by the text, even at `limit`.
    */
   #walk(canonical: string, start: number, limit: number, found: WalkHit[]): void {
-    let node: TrieNode | undefined = this.#root.next.get(canonical.charCodeAt(start));
+    let node: TrieNode | undefined = childOf(this.#root, canonical.charCodeAt(start));
     let at = start + 1;
     while (node) {
       if (node.phrase !== null)
@@ -122,9 +138,9 @@ export class PhraseIndex {
       if (at >= limit) break;
       if (isSpaceUnit(canonical, at)) {
         while (at < limit && isSpaceUnit(canonical, at)) at++;
-        node = node.next.get(SPACE_CODE);
+        node = childOf(node, SPACE_CODE);
       } else {
-        node = node.next.get(canonical.charCodeAt(at));
+        node = childOf(node, canonical.charCodeAt(at));
         at++;
       }
     }
@@ -136,7 +152,7 @@ export class PhraseIndex {
    */
   scanText(text: string, limit = text.length): ScannedText {
     const lower = text.toLowerCase();
-    const canonical = canonicalVietnamese(text);
+    const canonical = canonicalLowerCase(lower);
     const hits: WalkHit[] = [];
     const end = Math.min(limit, canonical.length);
     for (let start = 0; start < end; start++) {

@@ -6,7 +6,11 @@ const OLD_TONE_PLACEMENT = /o[áàảãạéèẻẽẹ]|u[ýỳỷỹỵ]|ỹ/;
  * `thủy`) and `sỹ` = `sĩ`: every replacement keeps the length, so offsets stay valid.
  */
 export function canonicalVietnamese(text: string): string {
-  const lower = text.toLowerCase();
+  return canonicalLowerCase(text.toLowerCase());
+}
+
+/** canonicalVietnamese of a text already lower-cased (`text.toLowerCase()`): the case mapping is not run twice. */
+export function canonicalLowerCase(lower: string): string {
   // Most text has no old-style tone placement: one scan tells, and the four rewrites are skipped.
   if (!OLD_TONE_PLACEMENT.test(lower)) return lower;
   return lower
