@@ -1,11 +1,11 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { WorkbenchDatabase } from '../../renderer/src/lib/db/database.ts';
 import { appObject } from '../../renderer/src/lib/db/sql.ts';
-import { CURATED_VIEWS, WORKBENCH_MACROS } from '../../renderer/src/lib/meaning/curated-views.ts';
 import { readPlanPeriods } from '../../renderer/src/lib/meaning/plan-periods.ts';
 import { DEFAULT_PIVOT_CONFIG } from '../../renderer/src/lib/pivot/pivot-config.ts';
 import { buildPivotQuery, type PivotQuery } from '../../renderer/src/lib/pivot/pivot-query.ts';
 import { CREATE_CORRECTIONS_TABLE } from '../../renderer/src/lib/review/overlay-sql.ts';
+import { meaningLayerStatements } from '../../renderer/src/lib/warehouse/effective-view.ts';
 import { WAREHOUSE_TABLES, arrowPath } from '../../renderer/src/lib/warehouse/tables.ts';
 import { nodeConnector, readDataAsset } from './node-duckdb.ts';
 import { scaleWarehouseSql } from './scale-sql.ts';
@@ -20,12 +20,8 @@ export interface ScaleFigures {
   native_engine_version: string;
 }
 
-// The meaning layer's views over an empty review, then the warehouse grown: the same statements in both engines.
-const MEANING_LAYER = [
-  CREATE_CORRECTIONS_TABLE,
-  ...WORKBENCH_MACROS,
-  ...CURATED_VIEWS.map((view) => view.sql),
-];
+// The meaning layer's views over an empty review, as the app defines them: the same statements in both engines.
+const MEANING_LAYER = [CREATE_CORRECTIONS_TABLE, ...meaningLayerStatements(false)];
 
 /**
  * Grows the embedded warehouse to `rows` observations in both engines and times the app's own

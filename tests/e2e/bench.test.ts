@@ -7,12 +7,12 @@ const run = promisify(execFile);
 // The benchmark drives the UI; this proves it still can. Its timings are printed, never asserted.
 describe('the benchmark script', () => {
   it('drives the built workbench and prints its figures as JSON', { timeout: 600_000 }, async () => {
-    // One start of each kind, a small extraction and a small scaled warehouse: this checks the run
-    // and its fields; `npm run bench` alternates three, reads 10 MB and pivots 1M rows. It also
-    // runs two report CLIs and starts two engines in Node, hence the longer limit.
-    const { stdout } = await run('node_modules/.bin/tsx', ['scripts/bench.ts'], {
+    // The quick mode: one start of each kind, small sizes, the Node parts beside the browser. This
+    // checks the run and its fields; `npm run bench` alternates three, reads 10 MB, pivots 1M rows
+    // and loads 1M and 5M user rows.
+    const { stdout } = await run('node_modules/.bin/tsx', ['scripts/bench.ts', '--quick'], {
       timeout: 600_000,
-      env: { ...process.env, BENCH_RUNS: '1', BENCH_EXTRACT_MB: '0.1', BENCH_SCALE_ROWS: '2000' },
+      maxBuffer: 16 * 2 ** 20,
     });
     const figures = JSON.parse(stdout.trim().split('\n').at(-1) ?? '') as Record<string, unknown>;
     expect(Object.keys(figures).sort()).toEqual([
@@ -42,13 +42,34 @@ describe('the benchmark script', () => {
       'ready_warm_ms',
       'scale_rows',
       'shell_painted_cold_ms',
+      'user_rows',
+      'user_rows_large',
+      'user_rows_large_load_ms',
+      'user_rows_large_loaded',
+      'user_rows_large_message',
+      'user_rows_large_outcome',
+      'user_rows_large_pivot_ms',
+      'user_rows_large_renderer_peak_mb',
+      'user_rows_load_ms',
+      'user_rows_loaded',
+      'user_rows_message',
+      'user_rows_outcome',
+      'user_rows_pivot_ms',
+      'user_rows_renderer_peak_mb',
       'wasm_engine_version',
     ]);
+    // The small loads pivot; every row arrived (the shipped ones and the user's), none silently lost.
+    expect([figures.user_rows_outcome, figures.user_rows_large_outcome]).toEqual(['pivoted', 'pivoted']);
+    expect(figures.user_rows_message).toBeNull();
+    expect(figures.user_rows_loaded as number).toBeGreaterThan(figures.user_rows as number);
+    expect((figures.user_rows_large_loaded as number) - (figures.user_rows_loaded as number)).toBe(
+      (figures.user_rows_large as number) - (figures.user_rows as number),
+    );
     // The native reference must run the WASM build's engine, or its ratio compares two engines.
     expect(figures.native_engine_version).toBe(figures.wasm_engine_version);
     expect(figures.wasm_engine_version).toMatch(/^v\d+\.\d+\.\d+/);
     for (const [name, value] of Object.entries(figures)) {
-      if (name.endsWith('_version')) continue;
+      if (name.endsWith('_version') || name.endsWith('_outcome') || name.endsWith('_message')) continue;
       if (name.endsWith('_ms') || name.endsWith('_rss_mb')) expect(Number.isInteger(value), name).toBe(true);
       expect(typeof value === 'number' && value > 0, name).toBe(true);
     }

@@ -89,10 +89,11 @@ export class PivotModel {
       this.periods = periods.value;
     }
     const query = buildPivotQuery(this.config, this.periods);
-    // The checks do not depend on the layout: run once, then filtered to the rows shown.
+    // The checks do not depend on the layout: run once, then filtered to the rows shown. Both wait
+    // for the queue to be empty, so SQL the user types meanwhile never waits behind them.
     const [result, checks] = await Promise.all([
-      this.#db.query(query.sql, query.params),
-      this.#checksRead ? null : this.#db.query(consistencyChecksSql()),
+      this.#db.idleQuery(query.sql, query.params),
+      this.#checksRead ? null : this.#db.idleQuery(consistencyChecksSql()),
     ]);
     if (run !== this.#latest) return;
     this.loading = false;

@@ -46,6 +46,9 @@ export class WorkbenchDatabase {
   #userCancels = 0;
   // Set on the handle exclusive() gives out: it shares its parent's engine but not its queue.
   #parentOpen: (() => Promise<OpenDatabase>) | null = null;
+  // Statements and exclusive steps queued or running; idle work starts only when there are none.
+  #busy = 0;
+  #idleWork: (() => void)[] = [];
 
   constructor(connector: DuckDBConnector) {
     this.#connector = connector;
@@ -64,6 +67,17 @@ export class WorkbenchDatabase {
   /** Runs one SQL statement (with `?` parameters bound as values) and returns its full result. */
   query(sql: string, params: readonly SqlParam[] = []): Promise<DbResult<Table>> {
     return this.#serialised('app', (conn) => run(conn, sql, params), 'sql');
+  }
+
+  /**
+   * Runs one app statement once nothing else is queued: the app's own reads (the pivot, its warm-up)
+   * never hold the queue in front of the user's SQL, which waits at most for the one statement running.
+   */
+  idleQuery(sql: string, params: readonly SqlParam[] = []): Promise<DbResult<Table>> {
+    return new Promise((resolve) => {
+      this.#idleWork.push(() => void this.query(sql, params).then(resolve));
+      this.#startIdleWork();
+    });
   }
 
   /** Runs SQL a user typed, on the user's connection (its names resolve through the user's search path). */
@@ -132,6 +146,7 @@ export class WorkbenchDatabase {
     handle.#parentOpen = () => this.#open();
     const done = this.#tail.then(() => work(handle));
     this.#tail = done.catch(() => undefined);
+    this.#track(done);
     return done;
   }
 
@@ -236,7 +251,22 @@ export class WorkbenchDatabase {
       }
     });
     this.#tail = queued;
+    this.#track(queued);
     return queued;
+  }
+
+  #track(work: Promise<unknown>): void {
+    this.#busy++;
+    void work
+      .catch(() => undefined)
+      .finally(() => {
+        this.#busy--;
+        this.#startIdleWork();
+      });
+  }
+
+  #startIdleWork(): void {
+    if (this.#busy === 0) this.#idleWork.shift()?.();
   }
 }
 

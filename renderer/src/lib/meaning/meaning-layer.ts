@@ -82,11 +82,13 @@ export const MEANING_VIEWS: readonly MeaningView[] = [
                count(*) AS n_figures,
                count(DISTINCT doc_id) AS n_documents,
                count(DISTINCT (display_low, display_high)) AS n_values,
-               -- Each source's value in the unit shown, and as it was written.
-               list({'value_low': display_low, 'value_high': display_high, 'written_low': value_low,
+               -- Each source's value in the unit shown, and as it was written, most preferred first:
+               -- sorted by the (unique) rank after collecting, as an ordered aggregate is slow per group.
+               list_transform(list_sort(list({'rank': preference_rank, 'source': {
+                     'value_low': display_low, 'value_high': display_high, 'written_low': value_low,
                      'written_high': value_high, 'written_unit': unit, 'doc_id': doc_id, 'doc_title': doc_title,
-                     'issued_on': issued_on, 'obs_id': obs_id, 'is_estimate': is_estimate}
-                    ORDER BY preference_rank) AS sources
+                     'issued_on': issued_on, 'obs_id': obs_id, 'is_estimate': is_estimate}})),
+                 ranked -> ranked.source) AS sources
         FROM ${appObject('v_observations')}
         WHERE only_doc IS NULL OR doc_id = only_doc
         GROUP BY ${SAME_FIGURE})

@@ -1,5 +1,5 @@
 import type { SqlParam } from '../db/database.ts';
-import { appObject, literal } from '../db/sql.ts';
+import { appObject, ident, literal } from '../db/sql.ts';
 import { shownPeriods, type PeriodColumn } from '../meaning/plan-periods.ts';
 import type { PivotConfig } from './pivot-config.ts';
 
@@ -8,6 +8,27 @@ export interface PivotQuery {
   params: SqlParam[];
   columns: PeriodColumn[];
 }
+
+// Each cell's fields, in the order the pivot's columns give them per period (`<period>_<field>`).
+const CELL_FIELDS = [
+  'target_low',
+  'target_high',
+  'target_comparator',
+  'target_obs',
+  'target_sources',
+  'actual_low',
+  'actual_high',
+  'actual_estimate',
+  'actual_obs',
+  'actual_sources',
+  'status',
+  'percent_of_target',
+  'target_gap',
+  'yoy_change',
+  'cagr',
+  'cagr_from',
+  'cagr_to',
+] as const;
 
 /** The query with its parameters written in, as "Xem SQL" shows it; it returns the same rows. */
 export function inlineParams(query: PivotQuery): string {
@@ -126,9 +147,11 @@ measures AS (
          ${appObject('yoy_change')}(previous.value, c.actual, c.unit) AS yoy_change,
          g.cagr, g.cagr_from, g.cagr_to
   FROM cells c
+  -- Only a single year has a year before; a plan period's key is NULL and matches nothing. (Written
+  -- as one key, not as a condition on c alone, so the join stays a hash join, not a nested loop.)
   LEFT JOIN yearly previous
-    ON c.period_kind = 'year' AND previous.indicator_id = c.indicator_id AND previous.unit = c.unit
-   AND previous.year = c.column_start - 1
+    ON previous.indicator_id = c.indicator_id AND previous.unit = c.unit
+   AND previous.year = CASE WHEN c.period_kind = 'year' THEN c.column_start - 1 END
   LEFT JOIN growth g ON g.period = c.period AND g.indicator_id = c.indicator_id AND g.unit = c.unit
 ),
 preferred AS (
@@ -147,28 +170,31 @@ preferred AS (
          CASE WHEN measure = 'actual' THEN sources END AS actual_sources
   FROM chosen JOIN measures USING (indicator_id, unit, period)
   WHERE period IN (${shown})
+),
+cells_shown AS (
+  -- One row per shown cell, its fields in one struct: the PIVOT below then spreads one aggregate per
+  -- period, not one per period and field (hundreds, each evaluated on every row).
+  SELECT indicator_id, indicator_name, indicator_name_en, domain, unit, period,
+         {${CELL_FIELDS.map((field) => `${literal(field)}: any_value(${field})`).join(', ')}} AS cell
+  FROM preferred
+  GROUP BY indicator_id, indicator_name, indicator_name_en, domain, unit, period
+),
+spread AS (
+  PIVOT cells_shown
+  ON period IN (${shown})
+  USING any_value(cell) AS cell
+  GROUP BY indicator_id, indicator_name, indicator_name_en, domain, unit
 )
-PIVOT preferred
-ON period IN (${shown})
-USING
-  any_value(target_low) AS target_low,
-  any_value(target_high) AS target_high,
-  any_value(target_comparator) AS target_comparator,
-  any_value(target_obs) AS target_obs,
-  any_value(target_sources) AS target_sources,
-  any_value(actual_low) AS actual_low,
-  any_value(actual_high) AS actual_high,
-  any_value(actual_estimate) AS actual_estimate,
-  any_value(actual_obs) AS actual_obs,
-  any_value(actual_sources) AS actual_sources,
-  any_value(status) AS status,
-  any_value(percent_of_target) AS percent_of_target,
-  any_value(target_gap) AS target_gap,
-  any_value(yoy_change) AS yoy_change,
-  any_value(cagr) AS cagr,
-  any_value(cagr_from) AS cagr_from,
-  any_value(cagr_to) AS cagr_to
-GROUP BY indicator_id, indicator_name, indicator_name_en, domain, unit
+SELECT indicator_id, indicator_name, indicator_name_en, domain, unit,
+  ${columns
+    .flatMap((column) =>
+      CELL_FIELDS.map(
+        (field) =>
+          `struct_extract(${ident(`${column.key}_cell`)}, ${literal(field)}) AS ${ident(`${column.key}_${field}`)}`,
+      ),
+    )
+    .join(',\n  ')}
+FROM spread
 ORDER BY domain NULLS LAST, indicator_name, unit`;
   return { sql, params, columns };
 }

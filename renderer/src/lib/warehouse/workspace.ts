@@ -1,8 +1,8 @@
 import type { WorkbenchDatabase } from '../db/database.ts';
 import type { DbResult } from '../db/db-error.ts';
 import { APP_CATALOG, APP_SCHEMA, appObject, ident, literal, qualified } from '../db/sql.ts';
-import { CURATED_VIEWS, WORKBENCH_MACROS } from '../meaning/curated-views.ts';
 import { fillCorrections, type OverlayRow } from '../review/overlay-sql.ts';
+import { meaningLayerStatements } from './effective-view.ts';
 import { WAREHOUSE_TABLES, arrowPath, type WarehouseTable } from './tables.ts';
 
 /** Reads a file of the embedded dataset; the browser fetches it, tests read it from disk. */
@@ -204,7 +204,10 @@ export class Workspace {
     return this.#db.exclusive(async (db) => {
       this.#corrections = [...rows];
       const filled = await this.#fillCorrections(db);
-      return filled.ok ? this.#recordFingerprints(db) : filled;
+      if (!filled.ok) return filled;
+      const fingerprints = await this.#recordFingerprints(db);
+      // The first correction to apply (or the last to go) changes how effective_observations is read.
+      return fingerprints.ok ? this.#defineViews(db) : fingerprints;
     });
   }
 
@@ -310,7 +313,8 @@ export class Workspace {
   }
 
   async #defineViews(db: WorkbenchDatabase): Promise<DbResult<void>> {
-    for (const statement of [...WORKBENCH_MACROS, ...CURATED_VIEWS.map((view) => view.sql)]) {
+    const reviewApplies = this.#corrections.some((row) => row.status === 'applied');
+    for (const statement of meaningLayerStatements(reviewApplies)) {
       const result = await db.query(statement);
       if (!result.ok) return result;
     }

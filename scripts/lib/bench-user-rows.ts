@@ -1,0 +1,162 @@
+import { execFileSync } from 'node:child_process';
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { tableFromIPC } from 'apache-arrow';
+import { build } from 'esbuild';
+import type { Browser } from 'playwright-core';
+import { WAREHOUSE_COLUMNS, type WarehouseRow } from '../../renderer/src/lib/warehouse/columns.ts';
+import { encodeArrowIpc } from '../../renderer/src/lib/warehouse/encode-arrow.ts';
+import { WAREHOUSE_TABLES, arrowPath } from '../../renderer/src/lib/warehouse/tables.ts';
+import type { UserRowsResult } from '../bench/user-rows.ts';
+import { startWebServer } from './web-server.ts';
+
+/** One load of generated user rows in Chromium through the app's load path. */
+export interface UserRowsRun extends UserRowsResult {
+  /** The largest resident memory of a renderer process while it ran (the engine's worker included). */
+  rendererPeakMb: number;
+  /** How it ended: the pivot answered, the engine said it lacks memory, or something else went wrong. */
+  outcome: 'pivoted' | 'memory-error' | 'error' | 'renderer-crashed';
+}
+
+const CHUNK_ROWS = 250_000;
+const SAMPLE_MS = 100;
+
+/**
+ * Loads `rows` observations (copies of the shipped ones, each copy its own uncatalogued indicator,
+ * as a user's source would add) in a fresh Chromium page through the app's Workspace, pivots them,
+ * and samples the renderers' memory meanwhile.
+ */
+export async function benchUserRows(
+  browser: Browser,
+  builtAssets: string,
+  rows: number,
+): Promise<UserRowsRun> {
+  const root = await mkdtemp(join(tmpdir(), 'ctw-user-rows-'));
+  const context = await browser.newContext();
+  try {
+    const path = await buildPage(root, builtAssets, rows);
+    const server = await startWebServer(root, 0);
+    const peak = { mb: 0 };
+    const sampler = setInterval(() => (peak.mb = Math.max(peak.mb, rendererRssMb())), SAMPLE_MS);
+    try {
+      const page = await context.newPage();
+      const crashed = new Promise<'crashed'>((resolve) => page.on('crash', () => resolve('crashed')));
+      await page.goto(server.url + path);
+      const settled = page
+        .waitForFunction(() => document.body?.dataset.result ?? document.body?.dataset.error, null, {
+          timeout: 900_000,
+          polling: 250,
+        })
+        .then(() => page.evaluate(() => ({ ...document.body.dataset })));
+      const ended = await Promise.race([settled, crashed]);
+      peak.mb = Math.max(peak.mb, rendererRssMb());
+      if (ended === 'crashed') {
+        return {
+          rows: 0,
+          loadMs: 0,
+          pivotMs: null,
+          error: null,
+          rendererPeakMb: peak.mb,
+          outcome: 'renderer-crashed',
+        };
+      }
+      if (ended.error !== undefined) {
+        const memory = /allocation failed|out of memory/i.test(ended.error);
+        const error = { stage: 'load' as const, message: ended.error, advice: memory ? 'memory' : null };
+        return {
+          rows: 0,
+          loadMs: 0,
+          pivotMs: null,
+          error,
+          rendererPeakMb: peak.mb,
+          outcome: memory ? 'memory-error' : 'error',
+        };
+      }
+      const result = JSON.parse(ended.result ?? '') as UserRowsResult;
+      const outcome = !result.error ? 'pivoted' : result.error.advice === 'memory' ? 'memory-error' : 'error';
+      return { ...result, rendererPeakMb: peak.mb, outcome };
+    } finally {
+      clearInterval(sampler);
+      server.server.close();
+    }
+  } finally {
+    await context.close();
+    await rm(root, { recursive: true, force: true });
+  }
+}
+
+// The page, the engine's files, the shipped warehouse and the generated chunks, in one folder.
+async function buildPage(root: string, builtAssets: string, rows: number): Promise<string> {
+  const names = await readdir(builtAssets);
+  const wasm = names.find((name) => /^duckdb-eh-.*\.wasm$/.test(name));
+  const worker = names.find((name) => /^duckdb-browser-eh\.worker-.*\.js$/.test(name));
+  if (!wasm || !worker) throw new Error(`no DuckDB wasm and worker in ${builtAssets}: run npm run build`);
+  for (const folder of ['assets', 'warehouse', 'rows']) await mkdir(join(root, folder));
+  for (const file of [wasm, worker]) await copyFile(join(builtAssets, file), join(root, 'assets', file));
+  for (const table of WAREHOUSE_TABLES)
+    await copyFile(join('data', arrowPath(table)), join(root, arrowPath(table)));
+  const chunks = await writeChunks(join(root, 'rows'), rows);
+  await build({
+    entryPoints: ['scripts/bench/user-rows.ts'],
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    outfile: join(root, 'user-rows.js'),
+    logLevel: 'error',
+  });
+  await writeFile(
+    join(root, 'user-rows.html'),
+    '<!doctype html><meta charset="utf-8"><title>user rows</title><script type="module" src="./user-rows.js"></script>',
+  );
+  return `user-rows.html?wasm=assets/${wasm}&worker=assets/${worker}&chunks=${chunks}`;
+}
+
+async function writeChunks(folder: string, rows: number): Promise<number> {
+  const shipped = tableFromIPC(await readFile(join('data', arrowPath('observations'))))
+    .toArray()
+    .map((row) => row.toJSON() as WarehouseRow);
+  let chunk = 0;
+  for (let first = 0; first < rows; first += CHUNK_ROWS, chunk++) {
+    const copies: WarehouseRow[] = [];
+    for (let at = first; at < Math.min(rows, first + CHUNK_ROWS); at++) {
+      const base = shipped[at % shipped.length]!;
+      const copy = `~u${Math.floor(at / shipped.length)}`;
+      copies.push({
+        ...base,
+        obs_id: `${base.obs_id}${copy}`,
+        indicator_id: `${base.indicator_id}${copy}`,
+        catalogued: false,
+      });
+    }
+    await writeFile(join(folder, `${chunk}.arrow`), encodeArrowIpc(WAREHOUSE_COLUMNS.observations, copies));
+  }
+  return chunk;
+}
+
+// Renderer processes are Chromium's with --type=renderer; only this process's descendants count
+// (other Chromiums may run on the machine).
+function rendererRssMb(): number {
+  const listing = execFileSync('ps', ['-eo', 'pid=,ppid=,rss=,args='], { encoding: 'utf8' });
+  const processes = listing
+    .split('\n')
+    .map((line) => /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(.*)$/.exec(line))
+    .filter((match) => match !== null)
+    .map(([, pid, ppid, rss, args]) => ({
+      pid: Number(pid),
+      ppid: Number(ppid),
+      rss: Number(rss),
+      args: args!,
+    }));
+  const ours = new Set([process.pid]);
+  for (let grown = true; grown;) {
+    grown = false;
+    for (const entry of processes) {
+      if (ours.has(entry.ppid) && !ours.has(entry.pid)) grown = Boolean(ours.add(entry.pid));
+    }
+  }
+  const renderers = processes.filter(
+    (entry) => ours.has(entry.pid) && entry.args.includes('--type=renderer'),
+  );
+  return Math.round(Math.max(0, ...renderers.map((entry) => entry.rss)) / 1024);
+}

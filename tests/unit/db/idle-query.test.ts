@@ -1,0 +1,40 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { WorkbenchDatabase } from '../../../renderer/src/lib/db/database.ts';
+import { nodeConnector } from '../../../scripts/lib/node-duckdb.ts';
+
+// Issue 14: SQL a user typed in the first seconds waited behind the app's warm-up queries.
+describe('app work queued as idle work', () => {
+  const db = new WorkbenchDatabase(nodeConnector);
+  afterAll(() => db.close());
+  const SLOW = 'SELECT count(DISTINCT i % 99991) AS n FROM range(1000000) t(i)';
+
+  it('lets user SQL queued after it run first, and still answers every idle query', async () => {
+    expect((await db.ready()).ok).toBe(true);
+    const finished: string[] = [];
+    const track = <T>(name: string, work: Promise<T>): Promise<T> =>
+      work.then((result) => (finished.push(name), result));
+    const idle = [1, 2, 3].map((n) => track(`idle ${n}`, db.idleQuery(SLOW)));
+    const user = track('user', db.userQuery('SELECT 42 AS answer'));
+    const answers = await Promise.all([...idle, user]);
+    // The first idle query had the queue to itself and started; the user's went before the others.
+    expect(finished).toEqual(['idle 1', 'user', 'idle 2', 'idle 3']);
+    const firstValue = answers.map((answer) =>
+      answer.ok ? Number(answer.value.getChildAt(0)?.get(0)) : null,
+    );
+    expect(firstValue).toEqual([99991, 99991, 99991, 42]);
+  });
+
+  it('waits for an exclusive step to finish, and reports a failed statement as an error', async () => {
+    const order: string[] = [];
+    const step = db.exclusive(async (handle) => {
+      await handle.query('CREATE TABLE idle_probe AS SELECT 7 AS v');
+      order.push('step');
+    });
+    const read = db.idleQuery('SELECT v FROM idle_probe').then((result) => (order.push('idle'), result));
+    await Promise.all([step, read]);
+    expect(order).toEqual(['step', 'idle']);
+    const value = await read;
+    expect(value.ok && Number(value.value.get(0)?.v)).toBe(7);
+    expect(await db.idleQuery('SELEC 1')).toMatchObject({ ok: false, error: { code: 'sql' } });
+  });
+});
