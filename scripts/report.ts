@@ -1,4 +1,3 @@
-import { buildPptxReport } from '../renderer/src/lib/report/pptx-report.ts';
 import {
   indicatorChartSvg,
   REPORT_CHART_HEIGHT,
@@ -10,8 +9,7 @@ import {
   type ReportData,
 } from '../renderer/src/lib/report/report-data.ts';
 import { hasFigures, rowSources } from '../renderer/src/lib/report/report-sources.ts';
-import { buildSummaryCsv } from '../renderer/src/lib/report/summary-csv.ts';
-import { buildXlsxReport, type ReportChartImage } from '../renderer/src/lib/report/xlsx-report.ts';
+import type { ReportChartImage } from '../renderer/src/lib/report/xlsx-report.ts';
 import type { WorkbenchDatabase } from '../renderer/src/lib/db/database.ts';
 import { CliError, runCli, shown } from './lib/cli-args.ts';
 import { renderChartPngs } from './lib/chart-png.ts';
@@ -56,10 +54,18 @@ async function knownIndicators(
   return requested;
 }
 
+// Each format loads only its own writer: ExcelJS and pptxgenjs take most of a second to load.
 async function buildReport(data: ReportData, options: ReportOptions): Promise<Uint8Array> {
   const { format, locale, generatedOn } = options;
-  if (format === 'csv') return buildSummaryCsv(data, locale);
-  if (format === 'pptx') return buildPptxReport(data, locale, generatedOn);
+  if (format === 'csv') {
+    const { buildSummaryCsv } = await import('../renderer/src/lib/report/summary-csv.ts');
+    return buildSummaryCsv(data, locale);
+  }
+  if (format === 'pptx') {
+    const { buildPptxReport } = await import('../renderer/src/lib/report/pptx-report.ts');
+    return buildPptxReport(data, locale, generatedOn);
+  }
+  const { buildXlsxReport } = await import('../renderer/src/lib/report/xlsx-report.ts');
   const rows = data.rows.filter(hasFigures);
   const pngs = await renderChartPngs(
     rows.map((row) => indicatorChartSvg(row, data.columns, locale, rowSources(row))),

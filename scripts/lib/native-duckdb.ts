@@ -209,12 +209,12 @@ class NativeStatement {
   }
 }
 
-// A parameter's SQL type as DuckDB-WASM binds it: whole numbers as integers, others as doubles.
+// A parameter's SQL type as DuckDB-WASM binds it: whole numbers as BIGINT (doubles once read, with
+// castBigIntToDouble), others as DOUBLE. A null stays untyped here (WASM makes it a VARCHAR null).
 function paramType(api: NodeApi, param: SqlParam): DuckDBType {
   if (param === null) return api.SQLNULL;
   if (typeof param === 'string') return api.VARCHAR;
   if (typeof param === 'boolean') return api.BOOLEAN;
-  if (Number.isInteger(param) && Math.abs(param) <= 2 ** 31 - 1) return api.INTEGER;
   return Number.isSafeInteger(param) ? api.BIGINT : api.DOUBLE;
 }
 

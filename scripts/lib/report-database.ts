@@ -29,10 +29,10 @@ export async function openReportDatabase(
   engines: EngineSources = {},
 ): Promise<ReportDatabase> {
   const { loadNative, wasm = nodeConnector } = engines;
-  if (choice === 'wasm') return { db: await loadWarehouse(wasm, 'wasm'), engine: 'wasm' };
+  if (choice === 'wasm') return { db: await loadWarehouse(wasm), engine: 'wasm' };
   let nativeError: string;
   try {
-    return { db: await loadWarehouse(nativeConnector(loadNative), 'native'), engine: 'native' };
+    return { db: await loadWarehouse(nativeConnector(loadNative)), engine: 'native' };
   } catch (error) {
     nativeError = firstLine(error);
     if (choice === 'native') {
@@ -43,7 +43,7 @@ export async function openReportDatabase(
     }
   }
   try {
-    return { db: await loadWarehouse(wasm, 'wasm'), engine: 'wasm', fallback: nativeError };
+    return { db: await loadWarehouse(wasm), engine: 'wasm', fallback: nativeError };
   } catch (error) {
     throw new CliError(
       `không mở được kho dữ liệu: DuckDB gốc (${nativeError}) và DuckDB-WASM (${firstLine(error)}) đều không chạy`,
@@ -57,12 +57,12 @@ export function fallbackNotice(reason: string): string {
   return `report: DuckDB gốc không chạy được (${reason}), dùng DuckDB-WASM (chậm hơn) / native DuckDB unavailable (${reason}), using DuckDB-WASM (slower)\n`;
 }
 
-async function loadWarehouse(connector: DuckDBConnector, engine: string): Promise<WorkbenchDatabase> {
+async function loadWarehouse(connector: DuckDBConnector): Promise<WorkbenchDatabase> {
   const db = new WorkbenchDatabase(connector);
   const loaded = await new Workspace(db, readDataAsset).load();
   if (!loaded.ok) {
     await db.close();
-    throw new Error(`${engine}: ${loaded.error.message}`);
+    throw new Error(loaded.error.message);
   }
   return db;
 }
