@@ -1,5 +1,3 @@
-import { Resvg } from '@resvg/resvg-js';
-import { buildPptxReport } from '../renderer/src/lib/report/pptx-report.ts';
 import {
   indicatorChartSvg,
   REPORT_CHART_HEIGHT,
@@ -11,18 +9,20 @@ import {
   type ReportData,
 } from '../renderer/src/lib/report/report-data.ts';
 import { hasFigures, rowSources } from '../renderer/src/lib/report/report-sources.ts';
-import { buildSummaryCsv } from '../renderer/src/lib/report/summary-csv.ts';
-import { buildXlsxReport, type ReportChartImage } from '../renderer/src/lib/report/xlsx-report.ts';
+import type { ReportChartImage } from '../renderer/src/lib/report/xlsx-report.ts';
 import type { WorkbenchDatabase } from '../renderer/src/lib/db/database.ts';
 import { CliError, runCli, shown } from './lib/cli-args.ts';
-import { openWarehouseDatabase } from './lib/node-duckdb.ts';
+import { renderChartPngs } from './lib/chart-png.ts';
+import { fallbackNotice, openReportDatabase } from './lib/report-database.ts';
 import { reportOptions, writeFileAtomically, type ReportOptions } from './lib/report-options.ts';
 
 // The same report the Xuất báo cáo area makes, from the command line: the app's own code on the
-// embedded warehouse, with charts drawn by resvg instead of a browser canvas.
+// embedded warehouse (in native DuckDB when it starts, the same SQL as in the app's DuckDB-WASM),
+// with charts drawn by resvg instead of a browser canvas.
 runCli('report', async () => {
   const options = await reportOptions(process.argv.slice(2));
-  const { db } = await openWarehouseDatabase();
+  const { db, fallback } = await openReportDatabase(options.engine);
+  if (fallback !== undefined) process.stderr.write(fallbackNotice(fallback));
   try {
     const indicators = await knownIndicators(db, options.indicators);
     const data = await readReportData(db, { indicators, periods: options.periods });
@@ -54,24 +54,27 @@ async function knownIndicators(
   return requested;
 }
 
+// Each format loads only its own writer: ExcelJS and pptxgenjs take most of a second to load.
 async function buildReport(data: ReportData, options: ReportOptions): Promise<Uint8Array> {
   const { format, locale, generatedOn } = options;
-  if (format === 'csv') return buildSummaryCsv(data, locale);
-  if (format === 'pptx') return buildPptxReport(data, locale, generatedOn);
-  const charts: ReportChartImage[] = data.rows.filter(hasFigures).map((row) => {
-    const svg = indicatorChartSvg(row, data.columns, locale, rowSources(row));
-    const png = new Resvg(svg, {
-      fitTo: { mode: 'zoom', value: 2 },
-      font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
-    })
-      .render()
-      .asPng();
-    return {
-      title: row.name,
-      png: new Uint8Array(png),
-      width: REPORT_CHART_WIDTH,
-      height: REPORT_CHART_HEIGHT,
-    };
-  });
+  if (format === 'csv') {
+    const { buildSummaryCsv } = await import('../renderer/src/lib/report/summary-csv.ts');
+    return buildSummaryCsv(data, locale);
+  }
+  if (format === 'pptx') {
+    const { buildPptxReport } = await import('../renderer/src/lib/report/pptx-report.ts');
+    return buildPptxReport(data, locale, generatedOn);
+  }
+  const { buildXlsxReport } = await import('../renderer/src/lib/report/xlsx-report.ts');
+  const rows = data.rows.filter(hasFigures);
+  const pngs = await renderChartPngs(
+    rows.map((row) => indicatorChartSvg(row, data.columns, locale, rowSources(row))),
+  );
+  const charts: ReportChartImage[] = rows.map((row, index) => ({
+    title: row.name,
+    png: pngs[index]!,
+    width: REPORT_CHART_WIDTH,
+    height: REPORT_CHART_HEIGHT,
+  }));
   return buildXlsxReport(data, locale, generatedOn, charts);
 }

@@ -7,6 +7,10 @@ import { CliError, parseArgs, shown } from './cli-args.ts';
 export const REPORT_FORMATS = ['xlsx', 'pptx', 'csv'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
+/** Which DuckDB the CLI runs: native when it starts (faster), else the app's own WASM build. */
+export const ENGINE_CHOICES = ['auto', 'native', 'wasm'] as const;
+export type EngineChoice = (typeof ENGINE_CHOICES)[number];
+
 /** The report command's arguments, every one checked. */
 export interface ReportOptions {
   format: ReportFormat;
@@ -15,6 +19,8 @@ export interface ReportOptions {
   periods: ReportPeriods;
   locale: Locale;
   generatedOn: string;
+  /** Which DuckDB runs the report's SQL: `auto` takes the native one when it starts. */
+  engine: EngineChoice;
   /** The file to write, resolved; its folder is known to exist and be writable. */
   out: string;
 }
@@ -34,10 +40,11 @@ export async function reportOptions(
   argv: readonly string[],
   today: Date = new Date(),
 ): Promise<ReportOptions> {
-  const args = parseArgs(argv, ['format', 'indicators', 'out', 'periods', 'lang', 'date']);
+  const args = parseArgs(argv, ['format', 'indicators', 'out', 'periods', 'lang', 'date', 'engine']);
   const format = choice('format', args.get('format'), REPORT_FORMATS);
   const periods = choice<ReportPeriods>('periods', args.get('periods'), ['terms', 'years'], 'terms');
   const locale = choice<Locale>('lang', args.get('lang'), ['vi', 'en'], 'vi');
+  const engine = choice<EngineChoice>('engine', args.get('engine'), ENGINE_CHOICES, 'auto');
   const generatedOn = args.get('date') ?? today.toISOString().slice(0, 10);
   checkDate(generatedOn);
   const indicators = indicatorList(args.get('indicators') ?? 'all');
@@ -48,7 +55,15 @@ export async function reportOptions(
       `--out <file.${format}> is required (the file to write)`,
     );
   }
-  return { format, indicators, periods, locale, generatedOn, out: await checkOutFile(out, format) };
+  return {
+    format,
+    indicators,
+    periods,
+    locale,
+    generatedOn,
+    engine,
+    out: await checkOutFile(out, format),
+  };
 }
 
 /** Writes `bytes` beside `out` first and renames it into place: never a half-written report. */

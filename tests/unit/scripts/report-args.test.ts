@@ -107,6 +107,12 @@ const REFUSED: [string, () => string[], RegExp][] = [
   ],
   ['an unknown language', () => [...csvOut(), '--lang', 'fr'], /--lang must be one of vi\|en, not "fr"/u],
   ['unknown periods', () => [...csvOut(), '--periods', 'decades'], /--periods must be one of terms\|years/u],
+  [
+    'an unknown engine',
+    () => [...csvOut(), '--engine', 'gpu'],
+    /--engine must be one of auto\|native\|wasm, not "gpu"/u,
+  ],
+  ['--engine twice', () => [...csvOut(), '--engine', 'wasm', '--engine=native'], /--engine is given twice/u],
   ['an empty indicator list', () => [...csvOut(), '--indicators', ','], /empty entry/u],
   [
     'an empty entry in the list',
@@ -137,6 +143,7 @@ describe('report accepts good arguments', () => {
       periods: 'terms',
       locale: 'vi',
       generatedOn: '2026-11-23',
+      engine: 'auto',
       out: join(work, 'bao-cao.csv'),
     });
   });
@@ -153,8 +160,14 @@ describe('report accepts good arguments', () => {
       'en',
       '--periods',
       'years',
+      '--engine',
+      'wasm',
     ]);
-    expect(options).toMatchObject({ generatedOn: '2024-02-29', indicators: ['grdp_growth', 'poverty_rate'] });
+    expect(options).toMatchObject({
+      generatedOn: '2024-02-29',
+      indicators: ['grdp_growth', 'poverty_rate'],
+      engine: 'wasm',
+    });
   });
 
   it('writes through a temp file: a failed write leaves the old report and no temp file', async () => {
