@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
@@ -31,6 +32,9 @@ export default defineConfig({
           testTimeout: 60_000,
           // Suites open the real DuckDB-WASM engine in beforeAll; 10 s is too tight on a loaded machine.
           hookTimeout: 120_000,
+          // Vitest's default is one worker fewer than the cores: one file at a time on a 2-core CI
+          // machine, while a file mostly waits for its engine's worker thread. One per core.
+          maxWorkers: Math.max(2, availableParallelism()),
         },
       },
       {

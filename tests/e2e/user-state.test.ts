@@ -1,10 +1,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, waitForDatabase } from './support/browser.ts';
+import { holdDatabase, releaseDatabase } from './support/hold-database.ts';
 import { gridRows, openSqlArea, runSql, typeSql } from './support/sql.ts';
 
-// Holding back DuckDB's worker keeps the database "starting" for as long as a test needs.
-const DUCKDB_WORKER = /duckdb-browser-(eh|mvp)\.worker-[^/]*\.js$/;
 // 50 of each, as the issue asks; each run loads the whole app, about a second on an idle machine.
 const RUNS = Number(process.env.USER_STATE_RUNS ?? 50);
 const LANES = 4;
@@ -19,9 +18,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function newContext(holdDatabase: boolean): Promise<BrowserContext> {
+async function newContext(held: boolean): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  if (holdDatabase) await context.route(DUCKDB_WORKER, () => {});
+  if (held) await holdDatabase(context);
   return context;
 }
 
@@ -165,7 +164,7 @@ describe('saved queries are never lost', () => {
       .toContain("SELECT 'gõ trước khi sẵn sàng'");
 
     // Now let the database start, and read everything back.
-    await context.unrouteAll({ behavior: 'ignoreErrors' });
+    await releaseDatabase(page);
     await page.reload();
     await waitForDatabase(page);
     await openSqlArea(page);
