@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   draftFromSelection,
@@ -127,5 +128,20 @@ describe('draftFromSelection', () => {
 
   it('is null for a selection without a number', () => {
     expect(draftFromSelection('d1', TEXT, ...span('che phủ rừng'))).toBeNull();
+  });
+});
+
+describe('on a real document whose wrapped lines are double-spaced', () => {
+  const docId = '2025_bao-cao-ktxh-2021-2025_phuong-huong-2026-2030';
+  const text = readFileSync(`data/sources/${docId}.txt`, 'utf8');
+
+  it('reads the whole sentence across the blank lines, as one line of text', () => {
+    const at = text.indexOf('6.508 nhà tạm');
+    const draft = draftFromSelection(docId, text, at, at + '6.508'.length, 2025)!;
+    expect(draft).toMatchObject({ numberText: '6.508', valueLow: 6508, unit: 'nhà' });
+    expect(draft.quote).toContain('hoàn thành Chương trình xóa nhà tạm, nhà dột nát đúng thời gian');
+    expect(draft.quote).toMatch(/đã xóa xong toàn bộ 6\.508 nhà tạm, nhà dột nát trên địa bàn tỉnh\.$/u);
+    expect(draft.quote).not.toContain('\n');
+    expect(text.slice(draft.sentenceStart, draft.sentenceEnd).replace(/\s+/gu, ' ').trim()).toBe(draft.quote);
   });
 });

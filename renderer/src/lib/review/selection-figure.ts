@@ -1,3 +1,5 @@
+import { segmentDocument } from '../extraction/segment-document.ts';
+import { splitSentences } from '../extraction/sentences.ts';
 import { countedNounAfter, readUnit } from '../extraction/units.ts';
 import { parseVietnameseNumber } from '../extraction/vietnamese-number.ts';
 import type { FigureIdentity } from './figure-identity.ts';
@@ -29,7 +31,6 @@ export interface FigureDraft {
 // One Vietnamese number, or a range of two ("10 - 11", "10–11").
 const NUMBER = String.raw`\d+(?:[.,]\d+)*`;
 const FIGURE = new RegExp(`(${NUMBER})(?:\\s*[-–]\\s*(${NUMBER}))?`, 'gu');
-const REACH = 600;
 
 /**
  * The first number a selection `[start, end)` of `text` holds or cuts into, widened to the whole
@@ -72,32 +73,31 @@ export function guessUnit(after: string): string {
 }
 
 /**
- * The sentence around `[start, end)`: from after the previous full stop (or blank line) to the
- * next one, at most a few hundred characters either way.
+ * The sentence around `[start, end)` as the extractor reads sentences: in the segmenter's text
+ * (wrapped lines joined, page breaks and footnotes apart), mapped back to raw offsets. A number
+ * outside every segment (a table's line) has its line as its sentence.
  */
 export function sentenceAround(text: string, start: number, end: number): { start: number; end: number } {
-  const floor = Math.max(0, start - REACH);
-  let from = start;
-  while (from > floor) {
-    const previous = text[from - 1] ?? '';
-    if (/[.!?;]/u.test(previous) && /\s/u.test(text[from] ?? ' ')) break;
-    if (previous === '\n' && /^\s*$/u.test(text.slice(text.lastIndexOf('\n', from - 2) + 1, from - 1))) break;
-    from--;
+  for (const segment of segmentDocument(text)) {
+    const mapped = segment.text;
+    const at = indexOfRaw(mapped.rawStart, mapped.rawEnd, start);
+    if (at < 0) continue;
+    const sentence = splitSentences(mapped.text).find((item) => item.start <= at && at < item.end);
+    if (!sentence) continue;
+    const [from, to] = mapped.rawSpan(sentence.start, sentence.end);
+    return { start: Math.min(from, start), end: Math.max(to, end) };
   }
-  const ceiling = Math.min(text.length, end + REACH);
-  let to = end;
-  while (to < ceiling) {
-    const here = text[to] ?? '';
-    if (/[.!?;]/u.test(here) && /\s|$/u.test(text[to + 1] ?? '')) {
-      to++;
-      break;
-    }
-    if (here === '\n' && text[to + 1] === '\n') break;
-    to++;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lineEnd = text.indexOf('\n', end);
+  return { start: lineStart, end: lineEnd < 0 ? text.length : lineEnd };
+}
+
+// The index of the segment character that came from raw offset `offset`; -1 when none did.
+function indexOfRaw(rawStart: ArrayLike<number>, rawEnd: ArrayLike<number>, offset: number): number {
+  for (let index = 0; index < rawStart.length; index++) {
+    if ((rawStart[index] ?? 0) <= offset && offset < (rawEnd[index] ?? 0)) return index;
   }
-  while (from < start && /\s/u.test(text[from] ?? '')) from++;
-  while (to > end && /\s/u.test(text[to - 1] ?? '')) to--;
-  return { start: from, end: to };
+  return -1;
 }
 
 /** The period a sentence names: a range `2021 - 2025` (giai đoạn, nhiệm kỳ), else `năm 2025`; null when none. */
