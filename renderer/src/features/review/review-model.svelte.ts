@@ -106,10 +106,12 @@ export class ReviewModel {
       { corrections: this.corrections, preferences: this.preferences },
       this.#base.documents,
     );
+    // Which corrections find no figure depends on the review and the base alone: shown at once,
+    // not after the overlay waits its turn in the database's queue.
+    this.orphaned = result.orphaned;
     const set = await this.#workspace.setCorrections(correctionTableRows(result));
     if (!set.ok) return this.#failed('review.applyFailed', set.error.message);
     this.reviewedIds = new Set(result.applied.map((entry) => entry.obs_id));
-    this.orphaned = result.orphaned;
     this.version++;
     return true;
   }
