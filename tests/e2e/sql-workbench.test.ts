@@ -100,7 +100,9 @@ describe('the SQL workbench', () => {
     );
     await mkdir('test-results', { recursive: true });
     await page.screenshot({ path: 'test-results/provenance.png' });
+    // A highlight opens the figure panel; its "Xem SQL" opens the figure in SQL.
     await focused.click();
+    await page.locator('[data-testid="figure-panel"] [data-testid="figure-sql"]').click();
     await page.locator('.cm-content').waitFor();
     // The key columns first: indicator, value, unit.
     await expect
@@ -114,6 +116,7 @@ describe('the SQL workbench', () => {
     const other = page.locator('[data-testid="document-reader"] .figure:not([data-focus="true"])').first();
     const otherObs = await other.getAttribute('data-obs');
     await other.click();
+    await page.locator('[data-testid="figure-panel"] [data-testid="figure-sql"]').click();
     await expect.poll(async () => (await gridRows(page))[0]?.at(-1)).toBeDefined();
     await expect.poll(async () => (await gridRows(page))[0]?.some((cell) => cell === otherObs)).toBe(true);
     expect(await page.locator('[role="tab"]').count()).toBe(tabs);

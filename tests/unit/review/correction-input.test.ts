@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { correctionPatch, inputOf } from '../../../renderer/src/features/review/correction-input.ts';
+import {
+  additionPatch,
+  correctionPatch,
+  inputOf,
+  inputOfDraft,
+} from '../../../renderer/src/features/review/correction-input.ts';
 import type { FigureDetail } from '../../../renderer/src/features/review/review-queries.ts';
 
 const detail: FigureDetail = {
@@ -70,5 +75,66 @@ describe('the correction form’s reading of what a reviewer typed', () => {
     const result = correctionPatch(detail, { ...inputOf(detail), ...change });
     expect(result.ok).toBe(false);
     expect(!result.ok && result.problem.key).toBe(key);
+  });
+});
+
+describe('additionPatch: a figure added from a selection', () => {
+  const draft = {
+    docId: 'd1',
+    charStart: 10,
+    charEnd: 16,
+    numberText: '29.500',
+    valueLow: 29500,
+    valueHigh: 29500,
+    unit: 'tỷ đồng',
+    sentenceStart: 0,
+    sentenceEnd: 40,
+    quote: 'câu',
+    occurrence: 0,
+    periodStart: 2025,
+    periodEnd: 2025,
+  };
+
+  it('is prefilled from the selection in vi-VN, the indicator left to choose', () => {
+    expect(inputOfDraft(draft)).toMatchObject({
+      value: '29.500',
+      unit: 'tỷ đồng',
+      indicatorId: '',
+      periodStart: '2025',
+    });
+  });
+
+  it('carries every field an added figure needs', () => {
+    const input = { ...inputOfDraft(draft), indicatorId: 'investment_total', measure: 'target' as const };
+    expect(additionPatch(input, 'Tổng vốn đầu tư')).toEqual({
+      ok: true,
+      after: {
+        value_low: 29500,
+        value_high: 29500,
+        unit: 'tỷ đồng',
+        comparator: '=',
+        indicator_id: 'investment_total',
+        label_vi: 'Tổng vốn đầu tư',
+        measure: 'target',
+        is_estimate: false,
+        period_start: 2025,
+        period_end: 2025,
+        basis: 'level',
+      },
+    });
+  });
+
+  it('refuses a figure with no indicator, an unreadable number or no year', () => {
+    const input = inputOfDraft(draft);
+    expect(additionPatch(input, '')).toMatchObject({ ok: false, problem: { key: 'add.noIndicator' } });
+    const chosen = { ...input, indicatorId: 'x' };
+    expect(additionPatch({ ...chosen, value: '29 nghìn' }, '')).toMatchObject({
+      ok: false,
+      problem: { key: 'form.badNumber' },
+    });
+    expect(additionPatch({ ...chosen, periodStart: '' }, '')).toMatchObject({
+      ok: false,
+      problem: { key: 'form.badYear' },
+    });
   });
 });

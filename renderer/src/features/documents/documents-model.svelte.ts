@@ -46,6 +46,14 @@ export class DocumentsModel {
     else this.problem = { kind: 'query', message: result.error.message };
   }
 
+  /** Re-reads the open document's figures (the review added, corrected or left some out). */
+  async refreshMarks(): Promise<void> {
+    const docId = this.selectedId;
+    if (docId === null) return;
+    const found = await figureMarks(this.#db, docId);
+    if (found.ok && this.selectedId === docId) this.marks = found.value;
+  }
+
   /** Opens the document an observation came from, at its figure. */
   async openObservation(obsId: string): Promise<boolean> {
     const current = this.#requests.begin();

@@ -6,6 +6,8 @@ export interface TextPiece {
   /** As shown: any run of white space (a line break, blank lines, doubled spaces) reads as one space. */
   text: string;
   start: number;
+  /** Where the piece ends in the raw text (its `text` may be shorter: white space collapsed). */
+  end: number;
   figure: FigureMark | null;
   /** The footnote number when the piece is a reference to one (shown raised, apart from the word). */
   reference: number | null;
@@ -69,10 +71,24 @@ export function runPieces(
     pieces.push({
       text: text.slice(start, end).replace(/\s+/g, ' '),
       start,
+      end,
       figure,
       reference,
       inSentence: sentence !== null && start >= sentence[0] && end <= sentence[1],
     });
   }
   return pieces;
+}
+
+/**
+ * The raw offset of a point `shown` characters into a piece as displayed (white space collapsed),
+ * so a selection in the reader maps back to the document's own offsets.
+ */
+export function rawOffset(text: string, start: number, end: number, shown: number): number {
+  let at = start;
+  for (let count = 0; at < end && count < shown; count++) {
+    if (/\s/u.test(text[at] ?? '')) while (at < end && /\s/u.test(text[at] ?? '')) at++;
+    else at++;
+  }
+  return at;
 }

@@ -1,4 +1,7 @@
+import { formatFigure } from '../../lib/format/format-number.ts';
+import type { Locale } from '../../lib/format/locale.ts';
 import type { MessageKey } from '../../lib/i18n/dictionary.ts';
+import type { FigurePatch } from '../../lib/review/correction.ts';
 import type { FigureDetail } from './review-queries.ts';
 
 /** A figure's sentence in three parts, the number in the middle, whitespace collapsed. */
@@ -46,4 +49,44 @@ export function periodText(detail: Pick<FigureDetail, 'periodStart' | 'periodEnd
   return detail.periodEnd === null || detail.periodEnd === detail.periodStart
     ? String(detail.periodStart)
     : `${detail.periodStart}–${detail.periodEnd}`;
+}
+
+/** One line of a correction's before or after: a label and its value (as text, or a key to translate). */
+export interface PatchLine {
+  key: MessageKey;
+  text: string;
+  textKey?: MessageKey;
+}
+
+/**
+ * A correction's before or after as the reviewer reads it: the value with its unit, then each
+ * other field it names, as dictionary keys with their shown values.
+ */
+export function patchLines(patch: FigurePatch, locale: Locale): PatchLine[] {
+  const lines: PatchLine[] = [];
+  if (patch.value_low !== undefined || patch.unit !== undefined) {
+    const value = formatFigure(
+      {
+        low: patch.value_low ?? null,
+        high: patch.value_high ?? null,
+        comparator: patch.comparator ?? null,
+        unit: patch.unit ?? '',
+      },
+      locale,
+      6,
+    );
+    lines.push({ key: 'form.value', text: value || (patch.unit ?? '') });
+  }
+  if (patch.indicator_id !== undefined)
+    lines.push({ key: 'form.indicator', text: patch.label_vi || patch.indicator_id });
+  if (patch.measure !== undefined)
+    lines.push({ key: 'drill.measure', text: '', textKey: `report.measure.${patch.measure}` });
+  if (patch.period_start !== undefined || patch.period_end !== undefined)
+    lines.push({
+      key: 'drill.period',
+      text: periodText({ periodStart: patch.period_start ?? null, periodEnd: patch.period_end ?? null }),
+    });
+  if (patch.basis !== undefined)
+    lines.push({ key: 'drill.basis', text: '', textKey: `basis.${patch.basis}` });
+  return lines;
 }

@@ -1,7 +1,7 @@
 import type { WorkbenchDatabase } from '../../lib/db/database.ts';
 import type { MessageKey } from '../../lib/i18n/dictionary.ts';
 import type { Collection, UserStore } from '../../lib/platform/user-store.ts';
-import { applyCorrections, type OverlayResult } from '../../lib/review/apply-corrections.ts';
+import { addedId, applyCorrections, type OverlayResult } from '../../lib/review/apply-corrections.ts';
 import {
   correctionSchema,
   sourcePreferenceSchema,
@@ -11,11 +11,13 @@ import {
   type SourcePreference,
 } from '../../lib/review/correction.ts';
 import { identityOf, type IdentifiedFigure } from '../../lib/review/figure-identity.ts';
-import { FigureMatcher } from '../../lib/review/match-figure.ts';
+import { FigureMatcher, reattachCandidates } from '../../lib/review/match-figure.ts';
 import { correctionTableRows } from '../../lib/review/overlay-sql.ts';
 import { readReviewBase, type ReviewBase } from '../../lib/review/review-figures.ts';
 import { exportReview, importReview, mergeReviews } from '../../lib/review/review-file.ts';
+import { draftFromSelection, identityOfDraft, type FigureDraft } from '../../lib/review/selection-figure.ts';
 import type { ReadAsset, Workspace } from '../../lib/warehouse/workspace.ts';
+import { patchOf } from './correction-input.ts';
 import type { FigureDetail } from './review-queries.ts';
 
 /** What the drill-down panel shows: the figures behind a pivot value or chart point, preferred first. */
@@ -31,24 +33,6 @@ export interface ReviewProblem {
   values: Record<string, string | number>;
 }
 
-/** The fields of a figure as the reviewer sees them, recorded as a correction's `before`. */
-export function patchOf(detail: FigureDetail): FigurePatch {
-  const patch: FigurePatch = {
-    unit: detail.unit,
-    comparator: detail.comparator as FigurePatch['comparator'],
-    indicator_id: detail.indicatorId,
-    measure: detail.measure,
-    is_estimate: detail.isEstimate,
-    basis: detail.basis,
-  };
-  if (detail.valueLow !== null) patch.value_low = detail.valueLow;
-  if (detail.valueHigh !== null) patch.value_high = detail.valueHigh;
-  if (detail.periodStart !== null) patch.period_start = detail.periodStart;
-  if (detail.periodEnd !== null) patch.period_end = detail.periodEnd;
-  if (detail.baseYear !== null) patch.base_year = detail.baseYear;
-  return patch;
-}
-
 /**
  * The user's review ("hiệu đính"): corrections and chosen sources, kept in the user store (a change
  * counts only once it is durable) and laid over the warehouse in SQL by the workspace. Base data
@@ -61,6 +45,10 @@ export class ReviewModel {
   reviewedIds = $state.raw<ReadonlySet<string>>(new Set());
   orphaned = $state.raw<Correction[]>([]);
   drill = $state.raw<Drill | null>(null);
+  /** A figure the user is adding from a selection in the reader ("Thêm số liệu"), not yet saved. */
+  draft = $state.raw<FigureDraft | null>(null);
+  /** The orphaned correction the user is re-attaching: the panel offers it to every figure it shows. */
+  reattaching = $state.raw<Correction | null>(null);
   /** Counts applied reviews: areas showing figures re-read them when it changes. */
   version = $state(0);
   /** The last saving or applying problem, shown to the user; null once a change went through. */
@@ -118,10 +106,12 @@ export class ReviewModel {
       { corrections: this.corrections, preferences: this.preferences },
       this.#base.documents,
     );
+    // Which corrections find no figure depends on the review and the base alone: shown at once,
+    // not after the overlay waits its turn in the database's queue.
+    this.orphaned = result.orphaned;
     const set = await this.#workspace.setCorrections(correctionTableRows(result));
     if (!set.ok) return this.#failed('review.applyFailed', set.error.message);
     this.reviewedIds = new Set(result.applied.map((entry) => entry.obs_id));
-    this.orphaned = result.orphaned;
     this.version++;
     return true;
   }
@@ -133,11 +123,90 @@ export class ReviewModel {
 
   /** Opens the drill-down panel on these figures (the preferred one first). */
   open(obsIds: readonly string[]): void {
+    this.draft = null;
     this.drill = { obsIds: [...new Set(obsIds)], opened: Date.now() + Math.random() };
   }
 
   close(): void {
     this.drill = null;
+    this.draft = null;
+  }
+
+  /**
+   * "Thêm số liệu": opens the panel on a figure to add at a selection `[start, end)` of a document,
+   * prefilled from its text; false (with `problem` set) when the selection holds no number.
+   */
+  startAdd(docId: string, start: number, end: number, fallbackYear: number | null): boolean {
+    const text = this.documentText(docId);
+    const draft = text === null ? null : draftFromSelection(docId, text, start, end, fallbackYear);
+    if (!draft) {
+      this.problem = { key: 'add.noNumber', values: {} };
+      return false;
+    }
+    this.problem = null;
+    this.drill = null;
+    this.draft = draft;
+    return true;
+  }
+
+  /** Saves the figure being added as an "add" correction; once durable and applied, the panel shows it. */
+  async add(draft: FigureDraft, after: FigurePatch, note: string): Promise<boolean> {
+    const sha256 = this.#base?.documents.get(draft.docId)?.sha256;
+    if (sha256 === undefined) return this.#failed('review.saveFailed', draft.docId);
+    const parsed = correctionSchema.safeParse({
+      id: crypto.randomUUID(),
+      kind: 'add',
+      figure: identityOfDraft(draft, sha256),
+      before: {},
+      after,
+      note: note.trim(),
+      created_at: new Date().toISOString(),
+    });
+    if (!parsed.success) return this.#failed('review.saveFailed', parsed.error.issues[0]?.message ?? '');
+    try {
+      await this.#correctionStore.put(parsed.data);
+    } catch (cause) {
+      return this.#failed('review.saveFailed', messageOf(cause));
+    }
+    this.corrections = [...this.corrections, parsed.data];
+    this.problem = null;
+    const applied = await this.#changed();
+    if (applied) this.open([addedId(parsed.data)]);
+    return applied;
+  }
+
+  /** Figures of the same document and number an orphaned correction may now belong to, likeliest first. */
+  candidates(correction: Correction): IdentifiedFigure[] {
+    return reattachCandidates(this.#base?.figures ?? [], correction.figure);
+  }
+
+  /** Points an orphaned correction at a figure the user picked; its change, note and time stay. */
+  async reattach(correction: Correction, obsId: string): Promise<boolean> {
+    const figure = this.#byId.get(obsId);
+    if (!figure) return this.#failed('review.saveFailed', obsId);
+    const moved: Correction = { ...correction, figure: identityOf(figure) };
+    try {
+      await this.#correctionStore.put(moved);
+    } catch (cause) {
+      return this.#failed('review.saveFailed', messageOf(cause));
+    }
+    this.corrections = this.corrections.map((item) => (item.id === moved.id ? moved : item));
+    this.reattaching = null;
+    this.problem = null;
+    return this.#changed();
+  }
+
+  /** Deletes a correction (an orphan the user no longer wants); durable before it leaves the list. */
+  async remove(correction: Correction): Promise<boolean> {
+    try {
+      await this.#correctionStore.delete(correction.id);
+    } catch (cause) {
+      return this.#failed('review.saveFailed', messageOf(cause));
+    }
+    this.corrections = this.corrections.filter((item) => item.id !== correction.id);
+    if (this.reattaching?.id === correction.id) this.reattaching = null;
+    this.problem = null;
+    return this.#changed();
   }
 
   /**

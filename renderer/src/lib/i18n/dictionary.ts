@@ -101,7 +101,7 @@ export const vi = {
   'documents.type': 'Loại',
   'documents.figureCount': 'Số liệu',
   'documents.legend':
-    'Số liệu vàng: có trong danh mục chỉ tiêu; xám: chưa phân loại. Bấm vào một số liệu để xem trong SQL.',
+    'Số liệu vàng: có trong danh mục chỉ tiêu; xám: chưa phân loại. Bấm vào một số liệu để xem và hiệu đính; chọn đoạn chữ có con số máy bỏ sót rồi bấm "Thêm số liệu".',
   'documents.pick': 'Chọn một tài liệu để đọc, các số liệu được đánh dấu.',
   'documents.notFound': 'Không tìm thấy số liệu này trong kho dữ liệu.',
   'documents.unreadable': 'Không đọc được văn bản',
@@ -412,6 +412,34 @@ export const vi = {
   'review.invalid': 'Tệp hiệu đính {name} không hợp lệ: {detail}',
   'review.version':
     'Tệp hiệu đính {name} thuộc phiên bản {version}, ứng dụng này chỉ đọc được phiên bản {supported}.',
+  // Review from the reader, the report preview and the orphan list (issue 12, review2).
+  'drill.sql': 'Xem SQL',
+  'add.button': 'Thêm số liệu',
+  'add.buttonTitle': 'Thêm số liệu máy chưa nhận ra, từ đoạn chữ đang chọn',
+  'add.title': 'Thêm số liệu',
+  'add.hint': 'Số và đơn vị đọc từ đoạn chữ đã chọn; hãy chọn chỉ tiêu, loại số liệu, kỳ và cơ sở.',
+  'add.save': 'Thêm số liệu',
+  'add.noNumber': 'Đoạn chữ đã chọn không có con số nào để thêm.',
+  'add.noIndicator': 'Hãy chọn chỉ tiêu trong danh mục cho số liệu này.',
+  'preview.title': 'Xem trước bảng tổng hợp',
+  'preview.hint': 'Bấm vào một giá trị để xem các số liệu phía sau.',
+  'preview.loading': 'Đang đọc bảng tổng hợp…',
+  'preview.none': 'Chưa chọn chỉ tiêu nào.',
+  'orphan.title': 'Hiệu đính không còn tìm thấy số liệu',
+  'orphan.hint':
+    'Sau khi trích xuất lại hoặc nhập tệp, các hiệu đính này không khớp số liệu nào. Hãy gắn lại hoặc xoá.',
+  'orphan.before': 'Trước',
+  'orphan.after': 'Sau',
+  'orphan.note': 'Ghi chú',
+  'orphan.sentence': 'Câu',
+  'orphan.reattach': 'Gắn lại…',
+  'orphan.delete': 'Xoá hiệu đính',
+  'orphan.candidates': 'Các số liệu cùng con số trong tài liệu:',
+  'orphan.noCandidates': 'Không còn số liệu nào cùng con số trong tài liệu này.',
+  'orphan.pickHint':
+    'Chọn số liệu để gắn hiệu đính đang chờ (hoặc mở bất kỳ số liệu nào ở bảng chỉ tiêu, tài liệu).',
+  'orphan.attachHere': 'Gắn hiệu đính vào số này',
+  'orphan.cancel': 'Thôi gắn',
   null: 'null',
 } as const;
 
@@ -516,7 +544,7 @@ export const en: Record<MessageKey, string> = {
   'documents.type': 'Type',
   'documents.figureCount': 'Figures',
   'documents.legend':
-    'Yellow figures are catalogued indicators; grey ones are uncatalogued. Click a figure to see it in SQL.',
+    'Yellow figures are catalogued indicators; grey ones are uncatalogued. Click a figure to see and correct it; select text holding a missed number and click "Add figure".',
   'documents.pick': 'Pick a document to read it with its figures highlighted.',
   'documents.notFound': 'This figure is not in the warehouse.',
   'documents.unreadable': 'Could not read the text',
@@ -824,6 +852,35 @@ export const en: Record<MessageKey, string> = {
   'review.notJson': 'The review file {name} is not JSON.',
   'review.invalid': 'The review file {name} is not valid: {detail}',
   'review.version': 'The review file {name} is version {version}; this app reads version {supported} only.',
+  // Review from the reader, the report preview and the orphan list (issue 12, review2).
+  'drill.sql': 'Show SQL',
+  'add.button': 'Add figure',
+  'add.buttonTitle': 'Add a figure the extractor missed, from the selected text',
+  'add.title': 'Add a figure',
+  'add.hint':
+    'Number and unit are read from the selected text; choose the indicator, measure, period and basis.',
+  'add.save': 'Add figure',
+  'add.noNumber': 'The selected text holds no number to add.',
+  'add.noIndicator': 'Choose an indicator from the catalogue for this figure.',
+  'preview.title': 'Summary table preview',
+  'preview.hint': 'Click a value to see the figures behind it.',
+  'preview.loading': 'Reading the summary table…',
+  'preview.none': 'No indicator chosen.',
+  'orphan.title': 'Corrections whose figure can no longer be found',
+  'orphan.hint':
+    'After re-extraction or an import these corrections match no figure. Re-attach or delete them.',
+  'orphan.before': 'Before',
+  'orphan.after': 'After',
+  'orphan.note': 'Note',
+  'orphan.sentence': 'Sentence',
+  'orphan.reattach': 'Re-attach…',
+  'orphan.delete': 'Delete correction',
+  'orphan.candidates': 'Figures with the same number in the document:',
+  'orphan.noCandidates': 'No figure with the same number is left in this document.',
+  'orphan.pickHint':
+    'Pick the figure for the pending correction (or open any figure from the pivot or a document).',
+  'orphan.attachHere': 'Attach the correction to this figure',
+  'orphan.cancel': 'Stop re-attaching',
   null: 'null',
 };
 

@@ -62,3 +62,25 @@ export function relocateSpan(identity: FigureIdentity, text: string): { start: n
   }
   return best === null ? null : { start: best, end: best + identity.number_text.length };
 }
+
+/**
+ * Figures an orphaned correction may belong to now, likeliest first: the same document and number
+ * text, those whose sentence is still the same before the rest, then nearest the old offset.
+ */
+export function reattachCandidates(
+  figures: readonly IdentifiedFigure[],
+  identity: FigureIdentity,
+  limit = 5,
+): IdentifiedFigure[] {
+  const sentence = normaliseQuote(identity.quote);
+  const score = (figure: IdentifiedFigure): [number, number] => [
+    normaliseQuote(figure.quote) === sentence ? 0 : 1,
+    Math.abs(figure.char_start - identity.char_start),
+  ];
+  return figures
+    .filter((figure) => figure.doc_id === identity.doc_id && figure.number_text === identity.number_text)
+    .map((figure) => ({ figure, score: score(figure) }))
+    .sort((a, b) => a.score[0] - b.score[0] || a.score[1] - b.score[1])
+    .slice(0, limit)
+    .map(({ figure }) => figure);
+}

@@ -1,0 +1,239 @@
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { waitForDatabase } from './support/browser.ts';
+import { useWorkbenchPage } from './support/workbench-page.ts';
+
+const REPORT_DOC = '2025_bao-cao-ktxh-2021-2025_phuong-huong-2026-2030';
+// GRDP growth, 2021–2025 annual average, as the 5-year report states it.
+const REPORT_SENTENCE =
+  /tốc độ tăng tổng sản phẩm trên địa bàn \(GRDP\) bình quân hằng năm giai đoạn 2021 - 2025 ước đạt 6,79%/u;
+// Waits for a recomputation over the whole warehouse (the pivot, the queue), not a retry.
+const SLOW = { timeout: 30_000 };
+
+async function pivotCell(page: Page, search: string, indicator: string, period: string): Promise<Locator> {
+  await page.locator('nav [data-area="pivot"]').click();
+  await page.locator('[data-testid="pivot"]').waitFor();
+  await page.locator('[data-testid="pivot-search"]').fill(search);
+  return page.locator(`[data-testid="pivot"] tr[data-indicator="${indicator}"] td[data-period="${period}"]`);
+}
+
+const panelFigures = (page: Page): Locator =>
+  page.locator('[data-testid="figure-panel"] [data-testid="figure-detail"]');
+
+/** Selects, in the reader, the first plain (not highlighted) integer with thousands dots; returns its text. */
+async function selectMissedNumber(page: Page): Promise<string> {
+  return page.locator('[data-testid="document-reader"]').evaluate((reader) => {
+    const pattern = /(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d,])/u;
+    const piece = [...reader.querySelectorAll('span[data-start]')].find((span) =>
+      pattern.test(span.textContent ?? ''),
+    );
+    const node = piece?.firstChild;
+    const match = pattern.exec(piece?.textContent ?? '');
+    if (!node || !match) throw new Error('no plain number in the reader');
+    piece.scrollIntoView({ block: 'center' });
+    const range = document.createRange();
+    range.setStart(node, match.index);
+    range.setEnd(node, match.index + match[0].length);
+    const selection = document.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+    return match[0];
+  });
+}
+
+describe('review from the report preview and the document reader', () => {
+  const watched = useWorkbenchPage({ waitForDatabase: false });
+
+  it('opens the figures behind a report-preview value, with the right sentence', async () => {
+    const { page } = watched;
+    await waitForDatabase(page);
+    await page.locator('nav [data-area="exports"]').click();
+    const cell = page.locator(
+      '[data-testid="report-preview"] tr[data-indicator="grdp_growth"] td[data-period="2021-2025"][data-measure="actual"]',
+    );
+    await expect.poll(() => cell.innerText(), SLOW).toBe('6,79%');
+    await cell.locator('[data-testid="preview-value"]').click();
+    const used = panelFigures(page).first();
+    await expect.poll(() => used.locator('[data-testid="figure-value"]').innerText(), SLOW).toBe('6,79%');
+    expect(await used.locator('[data-testid="figure-sentence"]').innerText()).toMatch(REPORT_SENTENCE);
+    expect(await used.locator('[data-testid="figure-sentence"] mark').innerText()).toBe('6,79%');
+    await page.locator('[data-testid="figure-panel-close"]').click();
+  });
+
+  it('corrects a figure from the reader: the pivot shows the corrected value with its mark', async () => {
+    const { page } = watched;
+    const cell = await pivotCell(page, 'tang truong kinh te', 'grdp_growth', '2021-2025');
+    await cell.locator('[data-testid="actual-drill"]').click();
+    await panelFigures(page).first().locator('[data-testid="figure-open"]').click();
+    const focused = page.locator('[data-testid="document-reader"] button.figure[data-focus="true"]');
+    await expect.poll(() => focused.innerText(), SLOW).toBe('6,79%');
+    // A highlighted figure opens the panel (its SQL is a button there), not the SQL area.
+    await focused.click();
+    const figure = panelFigures(page);
+    await expect
+      .poll(() => figure.locator('[data-testid="figure-value"]').allInnerTexts(), SLOW)
+      .toEqual(['6,79%']);
+    expect(await page.locator('nav [data-area="documents"][aria-current="page"]').count()).toBe(1);
+    expect(await figure.locator('[data-testid="figure-sql"]').count()).toBe(1);
+    await figure.locator('[data-testid="figure-correct"]').click();
+    await figure.locator('[data-testid="form-value"]').fill('6,85');
+    await figure.locator('[data-testid="form-note"]').fill('theo Cục Thống kê');
+    await figure.locator('[data-testid="form-save"]').click();
+    await page.locator('[data-testid="review-saved"]').waitFor();
+    await expect.poll(() => figure.locator('[data-testid="figure-value"]').innerText(), SLOW).toBe('6,85%');
+    await page.locator('[data-testid="figure-panel-close"]').click();
+    const corrected = await pivotCell(page, 'tang truong kinh te', 'grdp_growth', '2021-2025');
+    await expect
+      .poll(() => corrected.locator('[data-testid="actual-value"]').innerText(), SLOW)
+      .toBe('6,85%');
+    expect(await corrected.locator('[data-testid="reviewed-mark"]').count()).toBe(1);
+  });
+
+  it('refuses to add from a selection without a number, in Vietnamese', async () => {
+    const { page } = watched;
+    await page.locator('nav [data-area="documents"]').click();
+    await page.locator(`[data-doc="${REPORT_DOC}"]`).click();
+    const reader = page.locator('[data-testid="document-reader"]');
+    await reader.locator('span[data-start]').first().waitFor();
+    await reader.evaluate((element) => {
+      const word = [...element.querySelectorAll('span[data-start]')].find((span) =>
+        /^[^\d]{12,}$/u.test(span.textContent ?? ''),
+      );
+      const range = document.createRange();
+      range.selectNodeContents(word!);
+      document.getSelection()!.removeAllRanges();
+      document.getSelection()!.addRange(range);
+    });
+    await page.locator('[data-testid="add-figure-button"]:not([disabled])').click();
+    expect(await page.locator('[data-testid="add-problem"]').innerText()).toContain('không có con số');
+    expect(await page.locator('[data-testid="figure-panel"]').count()).toBe(0);
+  });
+
+  let added = '';
+
+  it('adds a figure the extractor missed from a selection: it shows in the pivot with its mark', async () => {
+    const { page } = watched;
+    added = await selectMissedNumber(page);
+    await page.locator('[data-testid="add-figure-button"]:not([disabled])').click();
+    const form = page.locator('[data-testid="add-figure"]');
+    await form.waitFor();
+    expect(await form.locator('[data-testid="add-sentence"] mark').innerText()).toBe(added);
+    expect(await form.locator('[data-testid="form-value"]').inputValue()).toBe(added);
+    // Saving without an indicator is refused, clearly.
+    await form.locator('[data-testid="form-save"]').click();
+    expect(await form.locator('[data-testid="form-problem"]').innerText()).toContain('chọn chỉ tiêu');
+    await form.locator('[data-testid="form-indicator-search"]').fill('nha o xa hoi');
+    await form
+      .locator('[data-testid="form-indicator-option"][data-indicator="social_housing_units"]')
+      .click();
+    await form.locator('[data-testid="form-unit"]').fill('căn');
+    await form.locator('[data-testid="form-period-start"]').fill('2021');
+    await form.locator('[data-testid="form-period-end"]').fill('2025');
+    await form.locator('[data-testid="form-basis"]').selectOption('total');
+    await form.locator('[data-testid="form-note"]').fill('máy bỏ sót');
+    await form.locator('[data-testid="form-save"]').click();
+    // The panel now shows the new figure, its sentence marked at the selected span.
+    const figure = panelFigures(page);
+    await expect
+      .poll(() => figure.locator('[data-testid="figure-value"]').innerText(), SLOW)
+      .toBe(`${added} căn`);
+    expect(await figure.locator('[data-testid="figure-sentence"] mark').innerText()).toBe(added);
+    expect(await figure.locator('[data-testid="figure-reviewed"]').count()).toBe(1);
+    // The reader highlights it where it was selected.
+    await expect
+      .poll(() =>
+        page.locator('[data-testid="document-reader"] button.figure[data-obs^="user:"]').innerText(),
+      )
+      .toBe(added);
+    await page.locator('[data-testid="figure-panel-close"]').click();
+
+    const cell = await pivotCell(page, 'nha o xa hoi', 'social_housing_units', '2021-2025');
+    await expect
+      .poll(() => cell.locator('[data-testid="actual-value"]').innerText(), SLOW)
+      .toBe(`${added} căn`);
+    expect(await cell.locator('[data-testid="reviewed-mark"]').count()).toBe(1);
+    // Its provenance is the selected span.
+    await cell.locator('[data-testid="actual-drill"]').click();
+    await panelFigures(page).first().locator('[data-testid="figure-open"]').click();
+    await expect
+      .poll(() => page.locator('[data-testid="document-reader"] [data-focus="true"]').innerText(), SLOW)
+      .toBe(added);
+  });
+
+  it('keeps the added and the corrected figure after a reload', async () => {
+    const { page } = watched;
+    await page.reload();
+    await waitForDatabase(page);
+    const cell = await pivotCell(page, 'nha o xa hoi', 'social_housing_units', '2021-2025');
+    await expect
+      .poll(() => cell.locator('[data-testid="actual-value"]').innerText(), SLOW)
+      .toBe(`${added} căn`);
+    expect(await cell.locator('[data-testid="reviewed-mark"]').count()).toBe(1);
+    const grdp = await pivotCell(page, 'tang truong kinh te', 'grdp_growth', '2021-2025');
+    await expect.poll(() => grdp.locator('[data-testid="actual-value"]').innerText(), SLOW).toBe('6,85%');
+  });
+
+  it('lists orphaned corrections one by one, keeps them across a reload, re-attaches and deletes', async () => {
+    const { page } = watched;
+    // Corrections made on another edition of the report: its bytes and the sentences differ.
+    const orphan = (id: string, note: string) => ({
+      id,
+      kind: 'correct',
+      figure: {
+        doc_id: REPORT_DOC,
+        doc_sha256: 'a'.repeat(64),
+        char_start: 12,
+        char_end: 17,
+        number_text: '6,79%',
+        quote: `Câu của bản cũ đã được viết lại: tăng trưởng đạt 6,79% (${id}).`,
+        occurrence: 0,
+      },
+      before: { value_low: 6.79, unit: '%' },
+      after: { period_start: 2021, period_end: 2025 },
+      note,
+      created_at: '2026-01-05T08:00:00.000Z',
+    });
+    const file = {
+      format: 'chi-tieu-workbench/review',
+      version: 1,
+      corrections: [orphan('cu-1', 'gắn lại số này'), orphan('cu-2', 'bỏ đi')],
+      preferences: [],
+    };
+    await page.locator('nav [data-area="review"]').click();
+    await page.locator('[data-testid="review-import"]').setInputFiles({
+      name: 'ban-cu.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(file)),
+    });
+    const orphans = page.locator('[data-testid="orphan-list"] [data-testid="orphan"]');
+    await expect.poll(() => orphans.count(), SLOW).toBe(2);
+    await page.reload();
+    await waitForDatabase(page);
+    await page.locator('nav [data-area="review"]').click();
+    await expect.poll(() => orphans.count(), SLOW).toBe(2);
+    const first = orphans.filter({ hasText: 'gắn lại số này' });
+    expect(await first.locator('[data-testid="orphan-before"]').innerText()).toBe('Giá trị: 6,79%');
+    expect(await first.locator('[data-testid="orphan-after"]').innerText()).toBe('Kỳ: 2021–2025');
+    expect(await first.locator('[data-testid="orphan-sentence"] mark').innerText()).toBe('6,79%');
+
+    await first.locator('[data-testid="orphan-reattach"]').click();
+    const candidate = first.locator('[data-testid="orphan-candidate"]').first();
+    await candidate.waitFor();
+    expect(await candidate.innerText()).toContain('6,79%');
+    await candidate.locator('[data-testid="orphan-attach"]').click();
+    await expect.poll(() => orphans.count(), SLOW).toBe(1);
+    await orphans.first().locator('[data-testid="orphan-delete"]').click();
+    await expect.poll(() => orphans.count(), SLOW).toBe(0);
+    expect(await page.locator('[data-testid="review-orphaned"]').count()).toBe(0);
+    await page.reload();
+    await waitForDatabase(page);
+    await page.locator('nav [data-area="review"]').click();
+    await page.locator('[data-testid="review-progress"] .overall').waitFor();
+    await expect.poll(() => page.locator('[data-testid="review-queue"] li').count(), SLOW).toBeGreaterThan(0);
+    expect(await orphans.count()).toBe(0);
+  });
+
+  it('logged no console error and sent nothing off the machine', () => {
+    expect(watched.problems).toEqual([]);
+  });
+});
