@@ -21,6 +21,8 @@ export interface ImportJobs {
     input: { docId: string; text: string; sha256: string; details: DocumentDetails; catalogueUrl: string };
     output: ExtractedDocument;
   };
+  /** Loads the catalogue and runs the extraction core once, so that the first import does not wait for them. */
+  prepare: { input: { catalogueUrl: string }; output: null };
   /** Parses a CSV/XLSX file into text columns for a user table. */
   table: { input: { fileName: string; bytes: Uint8Array }; output: PreparedTable };
 }

@@ -1,26 +1,16 @@
 import type { WorkbenchDatabase } from '../../lib/db/database.ts';
 import type { DbResult } from '../../lib/db/db-error.ts';
 import { APP_CATALOG, appObject, literal, qualified, typedIdent } from '../../lib/db/sql.ts';
+import type { WorkspaceDocument } from '../../lib/import/workspace-contents.ts';
 import { USER_SCHEMA } from '../../lib/warehouse/workspace.ts';
 
-/** Ids of every document in the workspace, and the one (if any) whose file has this SHA-256. */
-export async function documentIds(
-  db: WorkbenchDatabase,
-  sha256: string,
-): Promise<DbResult<{ ids: Set<string>; sameFile: string | null }>> {
-  const rows = await db.queryRows(
-    `SELECT doc_id, title, sha256 = ? AS same FROM ${appObject('documents')}`,
-    [sha256],
-    (row) => ({ id: String(row.doc_id), title: String(row.title), same: row.same === true }),
-  );
-  if (!rows.ok) return rows;
-  return {
-    ok: true,
-    value: {
-      ids: new Set(rows.value.map((row) => row.id)),
-      sameFile: rows.value.find((row) => row.same)?.title ?? null,
-    },
-  };
+/** Every document of the workspace with its file's SHA-256. */
+export function workspaceDocuments(db: WorkbenchDatabase): Promise<DbResult<WorkspaceDocument[]>> {
+  return db.queryRows(`SELECT doc_id, title, sha256 FROM ${appObject('documents')}`, [], (row) => ({
+    id: String(row.doc_id),
+    title: String(row.title),
+    sha256: row.sha256 === null ? null : String(row.sha256),
+  }));
 }
 
 /** The indicator ids the warehouse holds. */

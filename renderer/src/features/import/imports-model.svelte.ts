@@ -16,12 +16,13 @@ import { userTableObservations } from '../../lib/import/user-observations.ts';
 import { createUserTable } from '../../lib/import/user-table.ts';
 import type { UserStore } from '../../lib/platform/user-store.ts';
 import type { Workspace } from '../../lib/warehouse/workspace.ts';
+import { documentsNow, indicatorsNow, type ShippedContents } from '../../lib/import/workspace-contents.ts';
 import {
-  documentIds,
   dropUserTable,
   indicatorIds,
   userTableColumns,
   userTableNames,
+  workspaceDocuments,
 } from './import-queries.ts';
 import type { ReadFile } from './import-messages.ts';
 import { ImportWorker } from './import-worker-client.ts';
@@ -61,6 +62,8 @@ export interface ImportTiming {
 // A progress bar only for work that lasts: anything quicker just happens.
 const PROGRESS_DELAY_MS = 300;
 
+const catalogueUrl = (): string => new URL('indicators.json', document.baseURI).href;
+
 /**
  * The import area's state: imported documents and user tables, kept in the durable store and laid
  * into the workspace as rows appended to the warehouse tables (documents, figures, indicators) and
@@ -78,6 +81,8 @@ export class ImportsModel {
   notice = $state.raw<ImportNotice | null>(null);
   timing = $state.raw<ImportTiming | null>(null);
   restored = $state(false);
+  /** True once the import worker has its catalogue and warm code (see prepare()). */
+  prepared = $state(false);
   readonly #db: WorkbenchDatabase;
   readonly #workspace: Workspace;
   readonly #store: ImportStore;
@@ -85,8 +90,9 @@ export class ImportsModel {
   readonly #worker = new ImportWorker();
   #contents = new Map<string, ImportedDocumentContent>();
   #userSources = new Map<string, AddedSource & { text: string }>();
-  #known: Set<string> | null = null;
+  #shipped: ShippedContents = { documents: [], indicators: new Set() };
   #applied = false;
+  #preparing = false;
   #progressTimer: ReturnType<typeof setTimeout> | undefined;
   #readStarted = 0;
   #readMs = 0;
@@ -110,10 +116,28 @@ export class ImportsModel {
     return null;
   }
 
+  /**
+   * Starts the import worker with the catalogue loaded and the extraction core run once, when the
+   * import area opens: the user's first import does not wait for them. A failure here is told by
+   * the import itself.
+   */
+  prepare(): void {
+    if (this.#preparing) return;
+    this.#preparing = true;
+    this.#worker.run('prepare', { catalogueUrl: catalogueUrl() }).then(
+      (prepared) => (this.prepared = prepared.ok),
+      () => (this.#preparing = false),
+    );
+  }
+
   /** Loads what was imported before (after the warehouse is loaded): tables, their sources, documents. */
   async restore(): Promise<void> {
-    const known = await indicatorIds(this.#db);
-    if (known.ok) this.#known = known.value;
+    // Before any addition: what the warehouse holds as shipped.
+    const [indicators, documents] = [await indicatorIds(this.#db), await workspaceDocuments(this.#db)];
+    this.#shipped = {
+      indicators: indicators.ok ? indicators.value : new Set(),
+      documents: documents.ok ? documents.value : [],
+    };
     const stored = await this.#store.documents();
     this.#contents = new Map(stored.items.map(({ entry, content }) => [entry.id, content]));
     this.documents = stored.items.map(({ entry }) => entry);
@@ -153,10 +177,8 @@ export class ImportsModel {
       });
     });
     if (!read) return;
-    const existing = await documentIds(this.#db, read.sha256);
-    if (existing.ok && existing.value.sameFile !== null) {
-      return this.#refuse('import.duplicate', { name: file.name, title: existing.value.sameFile });
-    }
+    const { sameFile } = documentsNow(this.#shipped, this.#sources(), read.sha256);
+    if (sameFile !== null) return this.#refuse('import.duplicate', { name: file.name, title: sameFile });
     this.#readMs = performance.now() - this.#readStarted;
     this.pending = { fileName: file.name, read, details: { ...read.details } };
   }
@@ -167,15 +189,15 @@ export class ImportsModel {
     if (!pending) return;
     const started = performance.now();
     const details = $state.snapshot(pending.details);
-    const existing = await documentIds(this.#db, pending.read.sha256);
-    const docId = importedDocId(pending.fileName, existing.ok ? existing.value.ids : new Set());
+    const { ids } = documentsNow(this.#shipped, this.#sources(), pending.read.sha256);
+    const docId = importedDocId(pending.fileName, ids);
     const extracted = await this.#work({ stage: 'extracting', fraction: null }, () =>
       this.#worker.run('extract', {
         docId,
         text: pending.read.text,
         sha256: pending.read.sha256,
         details,
-        catalogueUrl: new URL('indicators.json', document.baseURI).href,
+        catalogueUrl: catalogueUrl(),
       }),
     );
     if (!extracted) return;
@@ -202,9 +224,11 @@ export class ImportsModel {
     this.#contents.set(docId, content);
     this.documents = [...this.documents, entry];
     this.pending = null;
+    // Only its rows appended: the warehouse and earlier imports stay loaded as they are.
+    const { document: row, observations, indicators } = extracted;
     await this.#work({ stage: 'loading', fraction: null }, async () => ({
       ok: true,
-      value: await this.#apply(),
+      value: await this.#apply({ document: row, observations, indicators }),
     }));
     const done = performance.now();
     this.timing = {
@@ -361,7 +385,32 @@ export class ImportsModel {
   // Lays the added sources into the workspace, then says so: only `added` appended when given
   // (one more import), else every source set again (after a removal, or at start).
   async #apply(added?: AddedSource): Promise<void> {
-    const sources: AddedSource[] = [
+    const sources = this.#sources();
+    // Nothing imported, now or before: the workspace is the warehouse as shipped.
+    if (sources.length === 0 && !this.#applied) return;
+    this.#applied = true;
+    let applied;
+    if (added) {
+      // Indicators the workspace already has are not added twice: those of the other sources.
+      const present = indicatorsNow(
+        this.#shipped,
+        sources.filter((source) => source.document.doc_id !== added.document.doc_id),
+      );
+      applied = await this.#workspace.addRows(
+        new Map([...additionsFor([added], present)].map(([table, [bytes]]) => [table, bytes!])),
+      );
+    } else applied = await this.#workspace.setAdditions(additionsFor(sources, this.#shipped.indicators));
+    if (!applied.ok)
+      this.notice = {
+        kind: 'problem',
+        problem: { key: 'importArea.loadFailed', values: { detail: applied.error.message } },
+      };
+    await this.#onChanged();
+  }
+
+  // Every source users added: imported documents, then mapped user tables.
+  #sources(): AddedSource[] {
+    return [
       ...[...this.#contents.values()].map(({ document, observations, indicators }) => ({
         document,
         observations,
@@ -369,24 +418,6 @@ export class ImportsModel {
       })),
       ...this.#userSources.values(),
     ];
-    // Nothing imported, now or before: the workspace is the warehouse as shipped.
-    if (sources.length === 0 && !this.#applied) return;
-    this.#applied = true;
-    let applied;
-    if (added) {
-      const present = await indicatorIds(this.#db);
-      applied = present.ok
-        ? await this.#workspace.addRows(
-            new Map([...additionsFor([added], present.value)].map(([table, [bytes]]) => [table, bytes!])),
-          )
-        : present;
-    } else applied = await this.#workspace.setAdditions(additionsFor(sources, this.#known ?? new Set()));
-    if (!applied.ok)
-      this.notice = {
-        kind: 'problem',
-        problem: { key: 'importArea.loadFailed', values: { detail: applied.error.message } },
-      };
-    await this.#onChanged();
   }
 
   // Runs one stage of an import with its progress; a refusal becomes the notice and the answer null.

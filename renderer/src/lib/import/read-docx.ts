@@ -1,12 +1,15 @@
-import mammoth from 'mammoth';
 import { ImportError } from './import-problem.ts';
+
+type Mammoth = typeof import('mammoth');
 
 /** The text of a .docx (mammoth's raw text: one paragraph a line, a blank line between paragraphs). */
 export async function readDocxText(name: string, bytes: Uint8Array): Promise<string> {
+  // Loaded when a .docx comes: the import worker starts quicker without it (most imports are not Word).
+  const { default: mammoth } = (await import('mammoth')) as { default: Mammoth };
   const copy = bytes.slice();
   // Node's mammoth opens `buffer`, its browser build `arrayBuffer`: give both.
   const input = { buffer: copy, arrayBuffer: copy.buffer } as unknown as Parameters<
-    typeof mammoth.extractRawText
+    Mammoth['extractRawText']
   >[0];
   let value: string;
   try {
