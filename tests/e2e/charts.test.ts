@@ -122,6 +122,65 @@ describe('charts', () => {
     await page.screenshot({ path: 'test-results/chart-structure.png' });
   });
 
+  it('speaks English in English mode: legend, axes, units, labels, hover and source note', async () => {
+    const { page } = watched;
+    await page.locator('[data-testid="locale-toggle"]').click();
+    await page.locator('[data-testid="chart-kind"]').selectOption('target');
+    const chart = page.locator('[data-testid="chart"]');
+    await expect.poll(() => chart.locator('.legendtext').allTextContents()).toEqual(['Target', 'Result']);
+    expect(await chart.locator('.gtitle').textContent()).toBe(
+      'GRDP growth rate: targets and results by period',
+    );
+    expect(await chart.locator('.xtitle').textContent()).toBe('Period');
+    expect(await chart.locator('.annotation-text').textContent()).toMatch(/^Source: .*\* Estimate/);
+    // Words a reader sees beside the plot: only letters an English text has (no Vietnamese diacritics).
+    const VIETNAMESE = /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i;
+    const words = async (): Promise<string[]> =>
+      chart
+        .locator(
+          '.legendtext, .xtitle, [class*="title"]:not(.gtitle):not(.gtitle-subtitle), .xtick, .ytick, .bartext, .textpoint',
+        )
+        .allTextContents();
+    expect((await words()).filter((text) => VIETNAMESE.test(text))).toEqual([]);
+    // Hover: the figure with its English unit.
+    await chart.locator('.barlayer .point').first().hover();
+    await expect.poll(() => chart.locator('.hoverlayer').textContent()).toMatch(/%/);
+    expect(await chart.locator('.hoverlayer').textContent()).not.toMatch(VIETNAMESE);
+
+    // Three indicators of three dimensions: small multiples, one panel per unit, in English units.
+    await page.locator('[data-testid="chart-kind"]').selectOption('yearly');
+    await page
+      .locator('[data-testid="chart-series"]')
+      .selectOption(['grdp_growth', 'border_trade_turnover', 'grdp_per_capita']);
+    const axisTitles = (): Promise<string[]> =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('[data-testid="chart"] text')]
+          .filter((text) => /^y\d*title$/.test(text.getAttribute('class') ?? ''))
+          .map((text) => text.textContent ?? ''),
+      );
+    await expect.poll(async () => (await axisTitles()).sort()).toEqual(['%', 'billion USD', 'million VND']);
+    expect((await chart.locator('.legendtext').allTextContents()).sort()).toEqual([
+      'GRDP growth rate',
+      'GRDP per capita (VND)',
+      'Import-export turnover through the province',
+    ]);
+    expect((await words()).filter((text) => VIETNAMESE.test(text))).toEqual([]);
+    // The panels are stacked one above the other, never overlapping, and share one x-axis.
+    const panels = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-testid="chart"] .draglayer .nsewdrag')]
+        .map((rect) => rect.getBoundingClientRect())
+        .filter((box) => box.height > 0)
+        .map((box) => [box.top, box.bottom]),
+    );
+    expect(panels.length).toBe(3);
+    const sorted = [...panels].sort((a, b) => a[0]! - b[0]!);
+    for (let i = 1; i < sorted.length; i++) expect(sorted[i]![0]!).toBeGreaterThan(sorted[i - 1]![1]!);
+    expect(await chart.locator('.xaxislayer-above').count()).toBe(1);
+    expect(await chart.locator('.xtick').allTextContents()).toEqual(expect.arrayContaining(['2021', '2025']));
+    await page.screenshot({ path: 'test-results/chart-small-multiples-en.png' });
+    await page.locator('[data-testid="locale-toggle"]').click();
+  });
+
   it('sent no request off the machine and logged no console error', () => {
     expect(watched.problems).toEqual([]);
   });

@@ -54,7 +54,7 @@ interface Series {
  * The traces of a chart: one per series and unit, so a series whose figures come in two units that
  * cannot be converted is drawn as two traces, each on its unit's axis, named with its unit.
  */
-function seriesOf(points: readonly ChartPoint[], locale: Locale): Series[] {
+function seriesOf(points: readonly ChartPoint[], locale: Locale, dual: boolean): Series[] {
   const groups = new Map<string, Series>();
   for (const point of points) {
     const key = `${point.series}\u0000${point.unit}`;
@@ -65,8 +65,9 @@ function seriesOf(points: readonly ChartPoint[], locale: Locale): Series[] {
   const all = [...groups.values()];
   const units = new Map<string, Set<string>>();
   for (const group of all) units.set(group.name, (units.get(group.name) ?? new Set()).add(group.unit));
+  // Series on two axes say their unit, so the legend tells which axis each is read on.
   return all.map((group) =>
-    (units.get(group.name)?.size ?? 0) > 1
+    (units.get(group.name)?.size ?? 0) > 1 || dual
       ? { ...group, name: `${group.name} (${unitLabel(group.unit, locale) || '–'})` }
       : group,
   );
@@ -114,71 +115,73 @@ export function chartSpec(points: readonly ChartPoint[], text: ChartText, style:
   const plan = axisPlan(points, type === 'bar' && stacked);
   const panelUnits = plan === 'panels' ? units : [];
   const height = Math.max(style.height ?? 480, chartFrameHeight(text) + panelUnits.length * PANEL_HEIGHT);
-  const data: Data[] = seriesOf(points, locale).map(({ name: series, unit, points: items }, index) => {
-    const color = COLORS[index % COLORS.length] ?? '#1f5fbf';
-    const byLabel = new Map(items.map((item) => [item.label, item]));
-    const values = labels.map((label) => byLabel.get(label));
-    const axis =
-      plan === 'panels' ? axisRef(units.indexOf(unit)) : plan === 'dual' && unit === units[1] ? 'y2' : 'y';
-    const shownUnit = unitLabel(unit, locale);
-    const shown = values.map((value) =>
-      value
-        ? dataLabels
-          ? pointLabel(value, locale)
-          : `${value.estimate ? ESTIMATE_MARK : ''}${value.reviewed ? REVIEWED_MARK : ''}`.trim()
-        : '',
-    );
-    const hover = values.map((value) =>
-      value ? `${pointLabel(value, locale)}${shownUnit && unit !== '%' ? ` ${shownUnit}` : ''}` : '',
-    );
-    const common = {
-      name: series,
-      x: labels,
-      y: values.map((value) => (value ? middle(value) : null)),
-      yaxis: axis,
-      text: shown,
-      // [what the hover says, the figure a click opens in the drill-down panel]
-      customdata: values.map((value, at) => [hover[at] ?? '', value?.obsId ?? '']),
-      hovertemplate: `%{x}: %{customdata[0]}<extra>${series}</extra>`,
-      cliponaxis: false,
-    };
-    if (type === 'line') {
+  const data: Data[] = seriesOf(points, locale, plan === 'dual').map(
+    ({ name: series, unit, points: items }, index) => {
+      const color = COLORS[index % COLORS.length] ?? '#1f5fbf';
+      const byLabel = new Map(items.map((item) => [item.label, item]));
+      const values = labels.map((label) => byLabel.get(label));
+      const axis =
+        plan === 'panels' ? axisRef(units.indexOf(unit)) : plan === 'dual' && unit === units[1] ? 'y2' : 'y';
+      const shownUnit = unitLabel(unit, locale);
+      const shown = values.map((value) =>
+        value
+          ? dataLabels
+            ? pointLabel(value, locale)
+            : `${value.estimate ? ESTIMATE_MARK : ''}${value.reviewed ? REVIEWED_MARK : ''}`.trim()
+          : '',
+      );
+      const hover = values.map((value) =>
+        value ? `${pointLabel(value, locale)}${shownUnit && unit !== '%' ? ` ${shownUnit}` : ''}` : '',
+      );
+      const common = {
+        name: series,
+        x: labels,
+        y: values.map((value) => (value ? middle(value) : null)),
+        yaxis: axis,
+        text: shown,
+        // [what the hover says, the figure a click opens in the drill-down panel]
+        customdata: values.map((value, at) => [hover[at] ?? '', value?.obsId ?? '']),
+        hovertemplate: `%{x}: %{customdata[0]}<extra>${series}</extra>`,
+        cliponaxis: false,
+      };
+      if (type === 'line') {
+        return {
+          ...common,
+          type: 'scatter',
+          mode: 'text+lines+markers',
+          textposition: index % 2 === 0 ? 'top center' : 'bottom center',
+          connectgaps: true,
+          line: { color, width: 2.5 },
+          marker: {
+            size: 9,
+            color,
+            symbol: values.map((value) => (value?.estimate ? 'circle-open' : 'circle')),
+            line: { color, width: 2 },
+          },
+        } as Data;
+      }
       return {
         ...common,
-        type: 'scatter',
-        mode: 'text+lines+markers',
-        textposition: index % 2 === 0 ? 'top center' : 'bottom center',
-        connectgaps: true,
-        line: { color, width: 2.5 },
+        type: 'bar',
+        textposition: stacked ? 'inside' : 'outside',
+        insidetextanchor: 'middle',
+        textfont: { size: 11 },
+        error_y: stacked
+          ? undefined
+          : {
+              type: 'data',
+              array: values.map((value) => (value ? halfRange(value) : 0)),
+              visible: true,
+              color: '#5d6b7e',
+            },
         marker: {
-          size: 9,
           color,
-          symbol: values.map((value) => (value?.estimate ? 'circle-open' : 'circle')),
-          line: { color, width: 2 },
+          opacity: values.map((value) => (value?.estimate ? 0.5 : 1)),
+          line: { color, width: 1.5 },
         },
       } as Data;
-    }
-    return {
-      ...common,
-      type: 'bar',
-      textposition: stacked ? 'inside' : 'outside',
-      insidetextanchor: 'middle',
-      textfont: { size: 11 },
-      error_y: stacked
-        ? undefined
-        : {
-            type: 'data',
-            array: values.map((value) => (value ? halfRange(value) : 0)),
-            visible: true,
-            color: '#5d6b7e',
-          },
-      marker: {
-        color,
-        opacity: values.map((value) => (value?.estimate ? 0.5 : 1)),
-        line: { color, width: 1.5 },
-      },
-    } as Data;
-  });
+    },
+  );
   const layout = chartLayout(
     {
       ...text,
