@@ -116,7 +116,7 @@ function renderOffice(file: string, name: string, work: string, pages: number): 
     timeout: 180_000,
   });
   const pdf = join(outdir, file.replace(/^.*\//, '').replace(/\.[^.]+$/, '.pdf'));
-  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', String(pages), pdf, join(OUT, name)]);
+  execFileSync('pdftoppm', ['-png', '-r', '110', '-f', '1', '-l', String(pages), pdf, join(OUT, name)]);
 }
 
 async function main(): Promise<void> {
