@@ -63,6 +63,11 @@ async function pivotReady(page: Page): Promise<void> {
     .waitFor({ timeout: WAIT });
 }
 
+async function setChecksOpen(page: Page, open: boolean): Promise<void> {
+  const toggle = page.locator('[data-testid="checks-toggle"]');
+  if ((await toggle.getAttribute('aria-expanded')) !== String(open)) await toggle.click();
+}
+
 /** Types a pivot search and waits until the table shows `row` (debounced, then re-queried). */
 async function search(page: Page, text: string, row: string): Promise<void> {
   await page.locator('[data-testid="pivot-search"]').fill(text);
@@ -143,7 +148,11 @@ async function main(): Promise<void> {
       await shot(`pivot ${locale}`, async () => {
         await setLocale(page, locale);
         await pivotReady(page);
-        for (const [width, height] of SIZES) await capture(page, `pivot-${locale}`, width, height);
+        for (const [width, height] of SIZES) {
+          // The consistency checks start folded beside a narrow window; a wide one shows them open.
+          await setChecksOpen(page, width >= 1400);
+          await capture(page, `pivot-${locale}`, width, height);
+        }
       });
     }
     await shot('drill panel', async () => {
