@@ -203,8 +203,6 @@ export const vi = {
   'charts.result': 'Kết quả',
   'charts.targetLabel': 'chỉ tiêu',
   'charts.resultLabel': 'kết quả',
-  'charts.hover': '{label}: {value}',
-  'charts.panelsNote': 'Mỗi đơn vị một khung, chung trục hoành',
   'units.other': 'đơn vị khác',
   'units.otherTitle':
     'Các số liệu này ghi bằng “{unit}”, bảng đơn vị không quy đổi được sang “{catalogueUnit}” (đơn vị của danh mục), nên được để ở dòng riêng.',
@@ -630,8 +628,6 @@ export const en: Record<MessageKey, string> = {
   'charts.result': 'Result',
   'charts.targetLabel': 'target',
   'charts.resultLabel': 'result',
-  'charts.hover': '{label}: {value}',
-  'charts.panelsNote': 'One panel per unit, shared horizontal axis',
   'units.other': 'other unit',
   'units.otherTitle':
     'These figures are written in “{unit}”, which the unit table cannot convert to “{catalogueUnit}” (the catalogue’s unit), so they are kept in a row of their own.',
