@@ -107,19 +107,88 @@ describe('charts', () => {
   it('draws the yearly series and the economic structure', async () => {
     const { page } = watched;
     await page.locator('[data-testid="chart-kind"]').selectOption('yearly');
-    await expect
-      .poll(() => page.locator('[data-testid="chart"] .scatterlayer .trace').count())
-      .toBeGreaterThan(0);
+    // Queries over v_observations take seconds on a loaded machine: wait for the lines to be drawn.
+    await page.locator('[data-testid="chart"] .scatterlayer .trace').first().waitFor();
     expect(await page.locator('[data-testid="chart"] .xtick').allTextContents()).toEqual(
       expect.arrayContaining(['2021', '2022', '2023', '2024', '2025']),
     );
     await page.screenshot({ path: 'test-results/chart-yearly.png' });
     await page.locator('[data-testid="chart-kind"]').selectOption('structure');
-    await expect
-      .poll(() => page.locator('[data-testid="chart"] .gtitle').textContent())
-      .toBe('Cơ cấu kinh tế tỉnh Lạng Sơn theo khu vực (%)');
+    await page
+      .locator('[data-testid="chart"] .gtitle', { hasText: 'Cơ cấu kinh tế tỉnh Lạng Sơn theo khu vực (%)' })
+      .waitFor();
     expect(await page.locator('[data-testid="chart"] .barlayer .trace').count()).toBeGreaterThanOrEqual(4);
     await page.screenshot({ path: 'test-results/chart-structure.png' });
+  });
+
+  it('speaks English in English mode: legend, axes, units, labels, hover and source note', async () => {
+    const { page } = watched;
+    await page.locator('[data-testid="locale-toggle"]').click();
+    await page.locator('[data-testid="chart-kind"]').selectOption('target');
+    const chart = page.locator('[data-testid="chart"]');
+    await chart.locator('.legendtext', { hasText: 'Result' }).waitFor();
+    expect(await chart.locator('.legendtext').allTextContents()).toEqual(['Target', 'Result']);
+    expect(await chart.locator('.gtitle').textContent()).toBe(
+      'GRDP growth rate: targets and results by period',
+    );
+    expect(await chart.locator('.xtitle').textContent()).toBe('Period');
+    expect(await chart.locator('.annotation-text').textContent()).toMatch(/^Source: .*\* Estimate/);
+    // Words a reader sees beside the plot: only letters an English text has (no Vietnamese diacritics).
+    const VIETNAMESE = /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i;
+    const words = async (): Promise<string[]> =>
+      chart
+        .locator(
+          '.legendtext, .xtitle, [class*="title"]:not(.gtitle):not(.gtitle-subtitle), .xtick, .ytick, .bartext, .textpoint',
+        )
+        .allTextContents();
+    expect((await words()).filter((text) => VIETNAMESE.test(text))).toEqual([]);
+    // Hover: the figure with its English unit.
+    // Plotly's drag layer lies over the bars and takes the pointer; it draws the hover.
+    await chart.locator('.barlayer .point').first().hover({ force: true });
+    await chart.locator('.hoverlayer .hovertext').first().waitFor();
+    expect(await chart.locator('.hoverlayer').textContent()).toMatch(/%/);
+    expect(await chart.locator('.hoverlayer').textContent()).not.toMatch(VIETNAMESE);
+
+    // Three indicators of three dimensions: small multiples, one panel per unit, in English units.
+    await page.locator('[data-testid="chart-kind"]').selectOption('yearly');
+    await page
+      .locator('[data-testid="chart-series"]')
+      .selectOption(['grdp_growth', 'border_trade_turnover', 'grdp_per_capita']);
+    const axisTitles = (): Promise<string[]> =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('[data-testid="chart"] text')]
+          .filter((text) => /^y\d*title$/.test(text.getAttribute('class') ?? ''))
+          .map((text) => text.textContent ?? ''),
+      );
+    await chart.locator('.legendtext', { hasText: 'GRDP per capita' }).waitFor();
+    expect((await axisTitles()).sort()).toEqual(['%', 'billion USD', 'million VND']);
+    expect((await chart.locator('.legendtext').allTextContents()).sort()).toEqual([
+      'GRDP growth rate',
+      'GRDP per capita (VND)',
+      'Import-export turnover through the province',
+    ]);
+    expect((await words()).filter((text) => VIETNAMESE.test(text))).toEqual([]);
+    // The panels are stacked one above the other, never overlapping, and share one x-axis.
+    const panels = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-testid="chart"] .draglayer .nsewdrag')]
+        .map((rect) => rect.getBoundingClientRect())
+        .filter((box) => box.height > 0)
+        .map((box) => [box.top, box.bottom]),
+    );
+    expect(panels.length).toBe(3);
+    const sorted = [...panels].sort((a, b) => a[0]! - b[0]!);
+    for (let i = 1; i < sorted.length; i++) expect(sorted[i]![0]!).toBeGreaterThan(sorted[i - 1]![1]!);
+    // One shared x-axis: each year is written once, under the bottom panel.
+    const years = await chart.locator('.xtick').allTextContents();
+    expect(years).toEqual(expect.arrayContaining(['2021', '2025']));
+    expect(new Set(years).size).toBe(years.length);
+    const lowest = Math.max(...sorted.map((panel) => panel[1]!));
+    const tickTops = await chart
+      .locator('.xtick')
+      .evaluateAll((ticks) => ticks.map((tick) => tick.getBoundingClientRect().top));
+    for (const top of tickTops) expect(top).toBeGreaterThanOrEqual(lowest - 1);
+    await page.screenshot({ path: 'test-results/chart-small-multiples-en.png' });
+    await page.locator('[data-testid="locale-toggle"]').click();
   });
 
   it('sent no request off the machine and logged no console error', () => {

@@ -77,6 +77,85 @@ describe('chart specs a briefing can use', () => {
     expect((spec.data as Trace[]).map((trace) => trace.yaxis)).toEqual(['y', 'y2']);
     expect((spec.layout as Record<string, { title: { text: string } }>).yaxis2?.title.text).toBe('%');
     expect((spec.data[0] as Trace).text).toEqual(['5.500']);
+    // The legend says which unit (so which axis) each series is read on.
+    expect((spec.data as Trace[]).map((trace) => trace.name)).toEqual([
+      'Kim ngạch (triệu USD)',
+      'Tăng trưởng (%)',
+    ]);
+  });
+
+  it('draws three units as small multiples: one panel per unit, stacked over one shared x-axis', () => {
+    const three = [
+      point('Tăng trưởng', '2023', 7.7),
+      point('Kim ngạch', '2023', 51.9, 51.9, { unit: 'tỷ USD' }),
+      point('Diện tích lúa', '2023', 15000, 15000, { unit: 'ha' }),
+      point('Tăng trưởng', '2024', 6.01),
+      point('Kim ngạch', '2024', 68.58, 68.58, { unit: 'tỷ USD' }),
+    ];
+    const spec = chartSpec(three, TEXT, { type: 'line', dataLabels: true, locale: 'en' });
+    const traces = spec.data as Trace[];
+    expect(traces.map((trace) => [trace.name, trace.yaxis])).toEqual([
+      ['Tăng trưởng', 'y'],
+      ['Kim ngạch', 'y2'],
+      ['Diện tích lúa', 'y3'],
+    ]);
+    const layout = spec.layout as Record<
+      string,
+      { title?: { text: string }; domain?: number[]; anchor?: string; overlaying?: string }
+    >;
+    // Each panel's axis is titled with its unit in the chart's language, none overlays another.
+    expect(['yaxis', 'yaxis2', 'yaxis3'].map((axis) => layout[axis]?.title?.text)).toEqual([
+      '%',
+      'billion USD',
+      'ha',
+    ]);
+    expect(['yaxis', 'yaxis2', 'yaxis3'].map((axis) => layout[axis]?.overlaying)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    // Panels are disjoint, top to bottom, inside the plot area; the x-axis sits under the last one.
+    const domains = ['yaxis', 'yaxis2', 'yaxis3'].map((axis) => layout[axis]!.domain!);
+    expect(domains[0]![1]).toBe(1);
+    for (const [upper, lower] of [
+      [0, 1],
+      [1, 2],
+    ] as const) {
+      expect(domains[lower]![1]!).toBeLessThan(domains[upper]![0]!);
+    }
+    expect(domains[2]![0]).toBeGreaterThanOrEqual(0);
+    expect(layout.xaxis?.anchor).toBe('y3');
+    // Each panel keeps a readable height: the chart grows with the panels.
+    expect(spec.layout.height).toBeGreaterThan(480);
+    // Two units stay on two axes; stacked parts of a whole stay on one.
+    expect(
+      chartSpec(three.slice(0, 2), TEXT, { type: 'line', dataLabels: true, locale: 'en' }).layout.yaxis3,
+    ).toBeUndefined();
+    const stacked = chartSpec(three, TEXT, { type: 'bar', stacked: true, dataLabels: true, locale: 'vi' });
+    expect((stacked.data as Trace[]).map((trace) => trace.yaxis)).toEqual(['y', 'y', 'y']);
+  });
+
+  it('never puts one series in two units on one axis: it becomes two traces named by unit', () => {
+    const split = [
+      point('Lượng khách', '2023', 3, 3, { unit: 'triệu lượt' }),
+      point('Lượng khách', '2024', 40, 40, { unit: 'người' }),
+    ];
+    const spec = chartSpec(split, TEXT, { type: 'bar', dataLabels: true, locale: 'en' });
+    expect((spec.data as Trace[]).map((trace) => [trace.name, trace.yaxis])).toEqual([
+      ['Lượng khách (million visits)', 'y'],
+      ['Lượng khách (people)', 'y2'],
+    ]);
+  });
+
+  it('writes units and hover text in the chart’s language', () => {
+    const english = chartSpec(
+      [point('Export', '2024', 5500, 5500, { unit: 'triệu USD', estimate: true })],
+      TEXT,
+      { type: 'bar', dataLabels: true, locale: 'en' },
+    );
+    expect((english.data[0] as Trace & { customdata: string[][] }).customdata[0]![0]).toBe(
+      '5,500* million USD',
+    );
   });
 
   it('lays out title, subtitle, legend, axis title and source note without overlap', () => {

@@ -1,6 +1,9 @@
 import type { WorkbenchDatabase } from '../../lib/db/database.ts';
 import type { DbResult } from '../../lib/db/db-error.ts';
 import { appObject } from '../../lib/db/sql.ts';
+import type { Locale } from '../../lib/format/locale.ts';
+import { translate } from '../../lib/i18n/translate.ts';
+import { documentTitle } from '../../lib/meaning/document-titles.ts';
 
 /** One value of a chart: a label (period or year), a series and the value with its range and source. */
 export interface ChartPoint {
@@ -12,6 +15,7 @@ export interface ChartPoint {
   /** What the unit measures (`money_usd`, `percent`, `visits`) from the unit table; empty when unknown. */
   dimension?: string;
   estimate: boolean;
+  /** The source document's title in the chart's language (the English gloss in English). */
   docTitle: string;
   /** The figure behind the point (drill-down), and whether a user correction applies to it. */
   obsId?: string;
@@ -21,6 +25,8 @@ export interface ChartPoint {
 export interface IndicatorChoice {
   id: string;
   name: string;
+  /** The catalogue's English name (the Vietnamese one where it has none). */
+  nameEn: string;
   unit: string;
 }
 
@@ -30,10 +36,15 @@ const PLAN_PERIODS = appObject('plan_periods');
 const SHOWN = `display_low AS low, display_high AS high, display_unit AS unit,
   (SELECT u.dimension FROM ${appObject('units')} u WHERE u.unit = display_unit) AS dimension`;
 
+// An indicator's name in the chart's language: the first parameter is the locale.
+const INDICATOR_NAME = `CASE WHEN ? = 'en' THEN coalesce(indicator_name_en, indicator_name_vi, label_vi)
+  ELSE coalesce(indicator_name_vi, label_vi) END`;
+
 async function points(
   db: WorkbenchDatabase,
   sql: string,
   params: (string | number)[],
+  locale: Locale,
 ): Promise<DbResult<ChartPoint[]>> {
   return db.queryRows(sql, params, (row) => ({
     series: String(row.series),
@@ -43,7 +54,7 @@ async function points(
     unit: String(row.unit ?? ''),
     dimension: String(row.dimension ?? ''),
     estimate: Boolean(row.estimate),
-    docTitle: String(row.doc_title ?? ''),
+    docTitle: documentTitle(String(row.doc_id ?? ''), String(row.doc_title ?? ''), locale),
     obsId: row.obs_id === null || row.obs_id === undefined ? undefined : String(row.obs_id),
     reviewed: Boolean(row.reviewed),
   }));
@@ -52,16 +63,29 @@ async function points(
 /** Catalogued indicators with targets or results, for the chart's picker. */
 export async function chartableIndicators(db: WorkbenchDatabase): Promise<DbResult<IndicatorChoice[]>> {
   return db.queryRows(
-    `SELECT indicator_id, any_value(indicator_name_vi) AS name, mode(display_unit) AS unit
+    `SELECT indicator_id, any_value(indicator_name_vi) AS name,
+            any_value(coalesce(indicator_name_en, indicator_name_vi)) AS name_en, mode(display_unit) AS unit
      FROM ${OBSERVATIONS} WHERE catalogued AND measure IN ('target', 'actual')
      GROUP BY indicator_id ORDER BY name`,
     [],
-    (row) => ({ id: String(row.indicator_id), name: String(row.name), unit: String(row.unit ?? '') }),
+    (row) => ({
+      id: String(row.indicator_id),
+      name: String(row.name),
+      nameEn: String(row.name_en),
+      unit: String(row.unit ?? ''),
+    }),
   );
 }
 
-/** Target and result of one indicator for each plan period (or the level stated for its final year). */
-export function targetVsResult(db: WorkbenchDatabase, indicatorId: string): Promise<DbResult<ChartPoint[]>> {
+/**
+ * Target and result of one indicator for each plan period (or the level stated for its final year),
+ * the two series named in `locale` ("Chỉ tiêu"/"Kết quả", "Target"/"Result").
+ */
+export function targetVsResult(
+  db: WorkbenchDatabase,
+  indicatorId: string,
+  locale: Locale = 'vi',
+): Promise<DbResult<ChartPoint[]>> {
   return points(
     db,
     `WITH terms AS (
@@ -74,24 +98,26 @@ export function targetVsResult(db: WorkbenchDatabase, indicatorId: string): Prom
                     OR (o.period_start = t.term_end AND o.period_end = t.term_end)
        WHERE o.indicator_id = ? AND o.measure IN ('target', 'actual') AND o.display_unit = (
          SELECT mode(display_unit) FROM ${OBSERVATIONS} WHERE indicator_id = ? AND measure IN ('target', 'actual')))
-     SELECT CASE measure WHEN 'target' THEN 'Chỉ tiêu' ELSE 'Kết quả' END AS series, term AS label,
-            ${SHOWN}, is_estimate AS estimate, doc_title, obs_id, reviewed
+     SELECT CASE measure WHEN 'target' THEN ? ELSE ? END AS series, term AS label,
+            ${SHOWN}, is_estimate AS estimate, doc_id, doc_title, obs_id, reviewed
      FROM candidates
      QUALIFY row_number() OVER (PARTITION BY term, measure ORDER BY fit, preference_rank) = 1
-     ORDER BY label, series`,
-    [indicatorId, indicatorId],
+     ORDER BY label, measure DESC`,
+    [indicatorId, indicatorId, translate(locale, 'charts.target'), translate(locale, 'charts.result')],
+    locale,
   );
 }
 
-/** Yearly results of some indicators (a footnote's series) over the plan periods, one series per indicator. */
+/** Yearly results of some indicators (a footnote's series) over the plan periods, one series per indicator, named in `locale`. */
 export function yearlySeries(
   db: WorkbenchDatabase,
   indicatorIds: readonly string[],
+  locale: Locale = 'vi',
 ): Promise<DbResult<ChartPoint[]>> {
   return points(
     db,
-    `SELECT coalesce(indicator_name_vi, label_vi) AS series, period_start::VARCHAR AS label,
-            ${SHOWN}, is_estimate AS estimate, doc_title, obs_id, reviewed
+    `SELECT ${INDICATOR_NAME} AS series, period_start::VARCHAR AS label,
+            ${SHOWN}, is_estimate AS estimate, doc_id, doc_title, obs_id, reviewed
      FROM ${OBSERVATIONS}
      WHERE list_contains(string_split(?, ','), indicator_id) AND measure = 'actual' AND period_start = period_end
        AND period_start BETWEEN (SELECT min(period_start) FROM ${PLAN_PERIODS})
@@ -99,21 +125,27 @@ export function yearlySeries(
      QUALIFY row_number() OVER (PARTITION BY indicator_id, period_start ORDER BY preference_rank) = 1
      ORDER BY series, label`,
     // Indicator ids are [a-z0-9_]: a comma-separated list is unambiguous.
-    [indicatorIds.join(',')],
+    [locale, indicatorIds.join(',')],
+    locale,
   );
 }
 
-/** A whole by its parts (GRDP by sector, shares in %) for each year a document gives a result or a target for. */
-export function structure(db: WorkbenchDatabase, whole = 'grdp_share'): Promise<DbResult<ChartPoint[]>> {
+/** A whole by its parts (GRDP by sector, shares in %) for each year a document gives a result or a target for, named in `locale`. */
+export function structure(
+  db: WorkbenchDatabase,
+  whole = 'grdp_share',
+  locale: Locale = 'vi',
+): Promise<DbResult<ChartPoint[]>> {
   return points(
     db,
-    `SELECT coalesce(indicator_name_vi, label_vi) AS series,
-            period_end::VARCHAR || CASE measure WHEN 'target' THEN ' (chỉ tiêu)' ELSE ' (kết quả)' END AS label,
-            ${SHOWN}, is_estimate AS estimate, doc_title, obs_id, reviewed
+    `SELECT ${INDICATOR_NAME} AS series,
+            period_end::VARCHAR || ' (' || CASE measure WHEN 'target' THEN ? ELSE ? END || ')' AS label,
+            ${SHOWN}, is_estimate AS estimate, doc_id, doc_title, obs_id, reviewed
      FROM ${OBSERVATIONS}
      WHERE kind = 'share' AND share_of = ? AND unit = '%' AND measure IN ('target', 'actual') AND period_start = period_end
      QUALIFY row_number() OVER (PARTITION BY indicator_id, measure, period_end ORDER BY preference_rank) = 1
      ORDER BY label, series`,
-    [whole],
+    [locale, translate(locale, 'charts.targetLabel'), translate(locale, 'charts.resultLabel'), whole],
+    locale,
   );
 }

@@ -1,8 +1,9 @@
 import type { Config, Data, Layout } from 'plotly.js';
 import { formatFigure } from '../../lib/format/format-number.ts';
 import type { Locale } from '../../lib/format/locale.ts';
+import { unitLabel } from '../../lib/units/unit-table.ts';
 import type { ChartPoint } from './chart-queries.ts';
-import { chartLayout, type ChartText } from './chart-layout.ts';
+import { chartFrameHeight, chartLayout, type ChartText } from './chart-layout.ts';
 
 export type { ChartText } from './chart-layout.ts';
 
@@ -43,16 +44,55 @@ const halfRange = (point: ChartPoint): number => (point.high - point.low) / 2;
 // Written after a point's label when a user corrected the figure ("đã hiệu đính").
 const REVIEWED_MARK = ' ✎';
 
-function groupBySeries(points: readonly ChartPoint[]): Map<string, ChartPoint[]> {
-  const groups = new Map<string, ChartPoint[]>();
-  for (const point of points) groups.set(point.series, [...(groups.get(point.series) ?? []), point]);
-  return groups;
+interface Series {
+  name: string;
+  unit: string;
+  points: ChartPoint[];
+}
+
+/**
+ * The traces of a chart: one per series and unit, so a series whose figures come in two units that
+ * cannot be converted is drawn as two traces, each on its unit's axis, named with its unit.
+ */
+function seriesOf(points: readonly ChartPoint[], locale: Locale, dual: boolean): Series[] {
+  const groups = new Map<string, Series>();
+  for (const point of points) {
+    const key = `${point.series}\u0000${point.unit}`;
+    const group = groups.get(key) ?? { name: point.series, unit: point.unit, points: [] };
+    group.points.push(point);
+    groups.set(key, group);
+  }
+  const all = [...groups.values()];
+  const units = new Map<string, Set<string>>();
+  for (const group of all) units.set(group.name, (units.get(group.name) ?? new Set()).add(group.unit));
+  // Series on two axes say their unit, so the legend tells which axis each is read on.
+  return all.map((group) =>
+    (units.get(group.name)?.size ?? 0) > 1 || dual
+      ? { ...group, name: `${group.name} (${unitLabel(group.unit, locale) || '–'})` }
+      : group,
+  );
 }
 
 /** The units of some points, in order of first appearance: the first is the left axis, the second the right. */
 export function axisUnits(points: readonly ChartPoint[]): string[] {
   return [...new Set(points.map((point) => point.unit))];
 }
+
+/**
+ * How the values of some points share axes: one axis for one unit, a second (right) axis for a
+ * second unit, and from three units on one panel per unit, stacked over a shared x-axis, so no
+ * axis ever carries two units. Stacked bars (parts of a whole) stay on one axis.
+ */
+export function axisPlan(points: readonly ChartPoint[], stacked = false): 'single' | 'dual' | 'panels' {
+  const count = stacked ? 1 : axisUnits(points).length;
+  return count <= 1 ? 'single' : count === 2 ? 'dual' : 'panels';
+}
+
+/** Plotly's name of the n-th y-axis as a trace refers to it: `y`, `y2`, `y3`… */
+const axisRef = (index: number): string => (index === 0 ? 'y' : `y${index + 1}`);
+
+// The height of one small-multiple panel, so each keeps a readable scale however many there are.
+const PANEL_HEIGHT = 150;
 
 /** A point's label as the tables write it (`7–7,5%`, `54.449,1`), marked when it is an estimate. */
 function pointLabel(point: ChartPoint, locale: Locale): string {
@@ -69,76 +109,85 @@ function pointLabel(point: ChartPoint, locale: Locale): string {
  * hollow (lines) and their label carries `*`, so no extra word piles up over the plot.
  */
 export function chartSpec(points: readonly ChartPoint[], text: ChartText, style: ChartStyle): ChartSpec {
-  const { type, dataLabels, locale, stacked = false, height = 480 } = style;
+  const { type, dataLabels, locale, stacked = false } = style;
   const labels = [...new Set(points.map((point) => point.label))].sort();
   const units = axisUnits(points);
-  const secondUnit = type === 'bar' && stacked ? undefined : units[1];
-  const data: Data[] = [...groupBySeries(points)].map(([series, items], index) => {
-    const color = COLORS[index % COLORS.length] ?? '#1f5fbf';
-    const byLabel = new Map(items.map((item) => [item.label, item]));
-    const values = labels.map((label) => byLabel.get(label));
-    const unit = items[0]?.unit ?? '';
-    const onSecond = secondUnit !== undefined && unit === secondUnit;
-    const shown = values.map((value) =>
-      value
-        ? dataLabels
-          ? pointLabel(value, locale)
-          : `${value.estimate ? ESTIMATE_MARK : ''}${value.reviewed ? REVIEWED_MARK : ''}`.trim()
-        : '',
-    );
-    const hover = values.map((value) =>
-      value ? `${pointLabel(value, locale)}${unit && unit !== '%' ? ` ${unit}` : ''}` : '',
-    );
-    const common = {
-      name: series,
-      x: labels,
-      y: values.map((value) => (value ? middle(value) : null)),
-      yaxis: onSecond ? 'y2' : 'y',
-      text: shown,
-      // [what the hover says, the figure a click opens in the drill-down panel]
-      customdata: values.map((value, at) => [hover[at] ?? '', value?.obsId ?? '']),
-      hovertemplate: `%{x}: %{customdata[0]}<extra>${series}</extra>`,
-      cliponaxis: false,
-    };
-    if (type === 'line') {
+  const plan = axisPlan(points, type === 'bar' && stacked);
+  const panelUnits = plan === 'panels' ? units : [];
+  const height = Math.max(style.height ?? 480, chartFrameHeight(text) + panelUnits.length * PANEL_HEIGHT);
+  const data: Data[] = seriesOf(points, locale, plan === 'dual').map(
+    ({ name: series, unit, points: items }, index) => {
+      const color = COLORS[index % COLORS.length] ?? '#1f5fbf';
+      const byLabel = new Map(items.map((item) => [item.label, item]));
+      const values = labels.map((label) => byLabel.get(label));
+      const axis =
+        plan === 'panels' ? axisRef(units.indexOf(unit)) : plan === 'dual' && unit === units[1] ? 'y2' : 'y';
+      const shownUnit = unitLabel(unit, locale);
+      const shown = values.map((value) =>
+        value
+          ? dataLabels
+            ? pointLabel(value, locale)
+            : `${value.estimate ? ESTIMATE_MARK : ''}${value.reviewed ? REVIEWED_MARK : ''}`.trim()
+          : '',
+      );
+      const hover = values.map((value) =>
+        value ? `${pointLabel(value, locale)}${shownUnit && unit !== '%' ? ` ${shownUnit}` : ''}` : '',
+      );
+      const common = {
+        name: series,
+        x: labels,
+        y: values.map((value) => (value ? middle(value) : null)),
+        yaxis: axis,
+        text: shown,
+        // [what the hover says, the figure a click opens in the drill-down panel]
+        customdata: values.map((value, at) => [hover[at] ?? '', value?.obsId ?? '']),
+        hovertemplate: `%{x}: %{customdata[0]}<extra>${series}</extra>`,
+        cliponaxis: false,
+      };
+      if (type === 'line') {
+        return {
+          ...common,
+          type: 'scatter',
+          mode: 'text+lines+markers',
+          textposition: index % 2 === 0 ? 'top center' : 'bottom center',
+          connectgaps: true,
+          line: { color, width: 2.5 },
+          marker: {
+            size: 9,
+            color,
+            symbol: values.map((value) => (value?.estimate ? 'circle-open' : 'circle')),
+            line: { color, width: 2 },
+          },
+        } as Data;
+      }
       return {
         ...common,
-        type: 'scatter',
-        mode: 'text+lines+markers',
-        textposition: index % 2 === 0 ? 'top center' : 'bottom center',
-        connectgaps: true,
-        line: { color, width: 2.5 },
+        type: 'bar',
+        textposition: stacked ? 'inside' : 'outside',
+        insidetextanchor: 'middle',
+        textfont: { size: 11 },
+        error_y: stacked
+          ? undefined
+          : {
+              type: 'data',
+              array: values.map((value) => (value ? halfRange(value) : 0)),
+              visible: true,
+              color: '#5d6b7e',
+            },
         marker: {
-          size: 9,
           color,
-          symbol: values.map((value) => (value?.estimate ? 'circle-open' : 'circle')),
-          line: { color, width: 2 },
+          opacity: values.map((value) => (value?.estimate ? 0.5 : 1)),
+          line: { color, width: 1.5 },
         },
       } as Data;
-    }
-    return {
-      ...common,
-      type: 'bar',
-      textposition: stacked ? 'inside' : 'outside',
-      insidetextanchor: 'middle',
-      textfont: { size: 11 },
-      error_y: stacked
-        ? undefined
-        : {
-            type: 'data',
-            array: values.map((value) => (value ? halfRange(value) : 0)),
-            visible: true,
-            color: '#5d6b7e',
-          },
-      marker: {
-        color,
-        opacity: values.map((value) => (value?.estimate ? 0.5 : 1)),
-        line: { color, width: 1.5 },
-      },
-    } as Data;
-  });
+    },
+  );
   const layout = chartLayout(
-    { ...text, y2Title: secondUnit !== undefined ? (text.y2Title ?? secondUnit) : undefined },
+    {
+      ...text,
+      y2Title: plan === 'dual' ? (text.y2Title ?? unitLabel(units[1], locale)) : undefined,
+      panelTitles: panelUnits.map((unit) => unitLabel(unit, locale) || '–'),
+    },
     locale,
     height,
   );

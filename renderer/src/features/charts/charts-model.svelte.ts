@@ -1,5 +1,6 @@
 import type { WorkbenchDatabase } from '../../lib/db/database.ts';
 import type { DbResult } from '../../lib/db/db-error.ts';
+import type { Locale } from '../../lib/format/locale.ts';
 import { LatestRequest } from '../../lib/db/latest-request.ts';
 import {
   chartableIndicators,
@@ -10,11 +11,12 @@ import {
   type IndicatorChoice,
 } from './chart-queries.ts';
 
-/** What a chart from the warehouse shows. */
-export type ChartRequest =
+/** What a chart from the warehouse shows, its series named in `locale` (Vietnamese when none). */
+export type ChartRequest = (
   | { kind: 'target'; indicatorId: string }
   | { kind: 'yearly'; indicatorIds: readonly string[] }
-  | { kind: 'structure' };
+  | { kind: 'structure' }
+) & { locale?: Locale };
 
 /** The charts area: the indicators to choose from and the points of the chart asked for last. */
 export class ChartsModel {
@@ -48,8 +50,9 @@ export class ChartsModel {
   }
 
   #points(request: ChartRequest): Promise<DbResult<ChartPoint[]>> {
-    if (request.kind === 'target') return targetVsResult(this.#db, request.indicatorId);
-    if (request.kind === 'yearly') return yearlySeries(this.#db, request.indicatorIds);
-    return structure(this.#db);
+    const locale = request.locale ?? 'vi';
+    if (request.kind === 'target') return targetVsResult(this.#db, request.indicatorId, locale);
+    if (request.kind === 'yearly') return yearlySeries(this.#db, request.indicatorIds, locale);
+    return structure(this.#db, undefined, locale);
   }
 }

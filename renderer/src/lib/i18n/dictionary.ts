@@ -198,6 +198,17 @@ export const vi = {
   'charts.dataLabels': 'Ghi số liệu trên biểu đồ',
   'charts.unitSubtitle': 'Đơn vị: {unit}',
   'charts.estimateNote': '* Số ước tính (cột nhạt, điểm rỗng)',
+  // Charts in both languages, small multiples, units the table cannot convert (helper charts2).
+  'charts.target': 'Chỉ tiêu',
+  'charts.result': 'Kết quả',
+  'charts.targetLabel': 'chỉ tiêu',
+  'charts.resultLabel': 'kết quả',
+  'units.other': 'đơn vị khác',
+  'units.otherTitle':
+    'Các số liệu này ghi bằng “{unit}”, bảng đơn vị không quy đổi được sang “{catalogueUnit}” (đơn vị của danh mục), nên được để ở dòng riêng.',
+  'units.none': 'không ghi đơn vị',
+  'checks.other_unit':
+    '{indicator}: {count} số liệu ghi bằng “{unit}”, không quy đổi được sang “{catalogueUnit}” (đơn vị của danh mục); để ở dòng riêng, không gộp vào ô.',
   'report.title': 'Báo cáo chỉ tiêu kinh tế – xã hội',
   'report.province': 'Tỉnh Lạng Sơn',
   'report.generated': 'Lập ngày {date} bằng Chỉ Tiêu Workbench',
@@ -640,6 +651,17 @@ export const en: Record<MessageKey, string> = {
   'charts.dataLabels': 'Show values on the chart',
   'charts.unitSubtitle': 'Unit: {unit}',
   'charts.estimateNote': '* Estimate (lighter bar, hollow point)',
+  // Charts in both languages, small multiples, units the table cannot convert (helper charts2).
+  'charts.target': 'Target',
+  'charts.result': 'Result',
+  'charts.targetLabel': 'target',
+  'charts.resultLabel': 'result',
+  'units.other': 'other unit',
+  'units.otherTitle':
+    'These figures are written in “{unit}”, which the unit table cannot convert to “{catalogueUnit}” (the catalogue’s unit), so they are kept in a row of their own.',
+  'units.none': 'no unit stated',
+  'checks.other_unit':
+    '{indicator}: {count} figures written in “{unit}”, which cannot be converted to “{catalogueUnit}” (the catalogue’s unit); kept in a row of their own, never mixed into a cell.',
   'report.title': 'Socio-economic indicators report',
   'report.province': 'Lạng Sơn province',
   'report.generated': 'Made on {date} with Chỉ Tiêu Workbench',
