@@ -10,7 +10,7 @@ import {
   reportableIndicators,
   type ReportData,
 } from '../renderer/src/lib/report/report-data.ts';
-import { hasFigures, rowSources } from '../renderer/src/lib/report/report-sources.ts';
+import { hasFigures, reviewedFigures } from '../renderer/src/lib/report/report-sources.ts';
 import { buildSummaryCsv } from '../renderer/src/lib/report/summary-csv.ts';
 import { buildXlsxReport, type ReportChartImage } from '../renderer/src/lib/report/xlsx-report.ts';
 import type { WorkbenchDatabase } from '../renderer/src/lib/db/database.ts';
@@ -58,8 +58,9 @@ async function buildReport(data: ReportData, options: ReportOptions): Promise<Ui
   const { format, locale, generatedOn } = options;
   if (format === 'csv') return buildSummaryCsv(data, locale);
   if (format === 'pptx') return buildPptxReport(data, locale, generatedOn);
+  const reviewed = reviewedFigures(data);
   const charts: ReportChartImage[] = data.rows.filter(hasFigures).map((row) => {
-    const svg = indicatorChartSvg(row, data.columns, locale, rowSources(row));
+    const svg = indicatorChartSvg(row, data.columns, locale, reviewed);
     const png = new Resvg(svg, {
       fitTo: { mode: 'zoom', value: 2 },
       font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
@@ -67,7 +68,7 @@ async function buildReport(data: ReportData, options: ReportOptions): Promise<Ui
       .render()
       .asPng();
     return {
-      title: row.name,
+      title: locale === 'en' ? row.nameEn : row.name,
       png: new Uint8Array(png),
       width: REPORT_CHART_WIDTH,
       height: REPORT_CHART_HEIGHT,
