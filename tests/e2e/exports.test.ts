@@ -31,7 +31,8 @@ describe('exports from the app', () => {
   it('makes the Excel report of the chosen indicators, charts included', async () => {
     const { page } = watched;
     await page.locator('nav [data-area="exports"]').click();
-    await page.locator('[data-testid="export-indicators"] input:checked').first().waitFor();
+    // The list is read by a query queued behind the home pivot's first computation.
+    await page.locator('[data-testid="export-indicators"] input:checked').first().waitFor(PIVOT_READY);
     const chosen = await page.locator('[data-testid="export-indicators"] input:checked').count();
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await download(page, 'export-run'));
