@@ -192,12 +192,10 @@ function addIndicatorSlide(
       valAxisTitleFontSize: 11,
     },
   );
-  // Under the chart: what its note says beyond the sources (the * of estimates).
-  const extra = chart.sourceLines.filter(
-    (line) => !line.startsWith(`${t('charts.source')}:`) && line.trim() !== '',
-  );
-  if (extra.length > 0)
-    slide.addText(extra.join('\n'), {
+  // Under the chart: the estimate mark's explanation from its note (the sources are the slide's foot).
+  const estimates = chart.sourceLines.filter((line) => line === t('charts.estimateNote'));
+  if (estimates.length > 0)
+    slide.addText(estimates[0]!, {
       x: 0.5,
       y: 6.1,
       w: 7.4,
