@@ -8,7 +8,7 @@ import {
   reportableIndicators,
   type ReportData,
 } from '../renderer/src/lib/report/report-data.ts';
-import { hasFigures, rowSources } from '../renderer/src/lib/report/report-sources.ts';
+import { hasFigures, reviewedFigures } from '../renderer/src/lib/report/report-sources.ts';
 import type { ReportChartImage } from '../renderer/src/lib/report/xlsx-report.ts';
 import type { WorkbenchDatabase } from '../renderer/src/lib/db/database.ts';
 import { CliError, runCli, shown } from './lib/cli-args.ts';
@@ -66,12 +66,13 @@ async function buildReport(data: ReportData, options: ReportOptions): Promise<Ui
     return buildPptxReport(data, locale, generatedOn);
   }
   const { buildXlsxReport } = await import('../renderer/src/lib/report/xlsx-report.ts');
+  const reviewed = reviewedFigures(data);
   const rows = data.rows.filter(hasFigures);
   const pngs = await renderChartPngs(
-    rows.map((row) => indicatorChartSvg(row, data.columns, locale, rowSources(row))),
+    rows.map((row) => indicatorChartSvg(row, data.columns, locale, reviewed)),
   );
   const charts: ReportChartImage[] = rows.map((row, index) => ({
-    title: row.name,
+    title: locale === 'en' ? row.nameEn : row.name,
     png: pngs[index]!,
     width: REPORT_CHART_WIDTH,
     height: REPORT_CHART_HEIGHT,

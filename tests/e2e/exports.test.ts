@@ -5,13 +5,34 @@ import { downloadFrom as download } from './support/browser.ts';
 import { useWorkbenchPage } from './support/workbench-page.ts';
 import { runSql } from './support/sql.ts';
 
+// One pivot computation on a cold engine takes seconds, and more on a machine shared by many runs.
+const PIVOT_READY = { timeout: 120_000 };
+
+/** A cell's number rounded as the grid writes it, or null for an empty cell. */
+function shown(value: ExcelJS.CellValue): number | null {
+  return typeof value === 'number' ? Math.round(value * 100) / 100 : null;
+}
+
+interface GridRow {
+  label: string;
+  /** The cells in the grid's column order. */
+  cells: { target: string; actual: string; percent: string }[];
+}
+
+/** A number as the pivot writes it in Vietnamese (`54.449,1`, `≥7–7,5%`): its first value. */
+function viNumber(text: string): number | null {
+  const match = /-?\d[\d.]*(,\d+)?/.exec(text);
+  return match ? Number(match[0].replace(/\./g, '').replace(',', '.')) : null;
+}
+
 describe('exports from the app', () => {
   const watched = useWorkbenchPage();
 
   it('makes the Excel report of the chosen indicators, charts included', async () => {
     const { page } = watched;
     await page.locator('nav [data-area="exports"]').click();
-    await page.locator('[data-testid="export-indicators"] input:checked').first().waitFor();
+    // The list is read by a query queued behind the home pivot's first computation.
+    await page.locator('[data-testid="export-indicators"] input:checked').first().waitFor(PIVOT_READY);
     const chosen = await page.locator('[data-testid="export-indicators"] input:checked').count();
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await download(page, 'export-run'));
@@ -48,6 +69,80 @@ describe('exports from the app', () => {
     await workbook.xlsx.load(bytes);
     expect(workbook.worksheets[0]!.rowCount).toBe(100_001);
     expect(workbook.worksheets[0]!.getRow(2).values).toEqual([undefined, 0, 0, 'tăng']);
+  });
+
+  it('exports the pivot exactly as displayed: its filtered rows in order, periods, values and measures', async () => {
+    const { page } = watched;
+    await page.locator('nav [data-area="pivot"]').click();
+    await page.locator('[data-testid="pivot"] [data-indicator]').first().waitFor(PIVOT_READY);
+    // A filter by domain and a search without diacritics, as a statistician narrows the table.
+    await page.locator('.pivot-area .controls select').first().selectOption('kinh_te');
+    await page.locator('[data-testid="pivot-search"]').fill('tang truong');
+    await page.locator('[data-testid="pivot"] tr[data-indicator="grdp_growth"]').first().waitFor(PIVOT_READY);
+    await page.locator('[data-testid="pivot"][data-loading="false"]').waitFor(PIVOT_READY);
+    const periods = await page.locator('[data-testid="pivot"] thead th').allInnerTexts();
+    const grid: GridRow[] = await page
+      .locator('[data-testid="pivot"] tbody tr[data-indicator]')
+      .evaluateAll((rows) =>
+        rows.map((row) => {
+          const text = (cell: Element, id: string): string =>
+            cell.querySelector(`[data-testid="${id}"]`)?.textContent?.trim() ?? '';
+          const cells = [...row.querySelectorAll('td[data-period]')].map((cell) => ({
+            target: text(cell, 'target-value'),
+            actual: text(cell, 'actual-value'),
+            percent: text(cell, 'percent-of-target'),
+          }));
+          return { label: row.querySelector('th.name')!.textContent!.trim(), cells };
+        }),
+      );
+    expect(grid.length).toBeGreaterThan(1);
+    expect(grid.some((row) => row.cells.some((cell) => cell.percent !== ''))).toBe(true);
+
+    await page.locator('nav [data-area="exports"]').click();
+    await page.locator('[data-testid="export-source-pivot"]').check();
+    await page.locator('[data-testid="format-xlsx"]').check();
+    expect(await page.locator('[data-testid="export-run"]').innerText()).toContain(`(${grid.length})`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await download(page, 'export-run'));
+    const summary = workbook.getWorksheet('Tổng hợp')!;
+    // The same periods in the same order: four columns each, then the measures of each.
+    const shownPeriods = periods.slice(1);
+    shownPeriods.forEach((label, index) => expect(summary.getCell(4, 3 + index * 4).value).toBe(label));
+    const headers = new Map<string, number>();
+    summary.getRow(5).eachCell((cell, column) => {
+      const group = String(summary.getCell(4, column).value ?? '');
+      headers.set(`${group}|${String(cell.value)}`, column);
+    });
+    const lines: ExcelJS.Row[] = [];
+    summary.eachRow((line, number) => number > 5 && lines.push(line));
+    // The same rows in the same order, named as the grid names them.
+    expect(
+      lines.map((line) => {
+        const [name, unit] = [String(line.getCell(1).value), String(line.getCell(2).value ?? '')];
+        return unit && unit !== '%' ? `${name} (${unit})` : name;
+      }),
+    ).toEqual(grid.map((row) => row.label));
+    let measures = 0;
+    grid.forEach((row, at) => {
+      const line = lines[at]!;
+      shownPeriods.forEach((label, index) => {
+        const cell = row.cells[index]!;
+        const target = line.getCell(3 + index * 4);
+        const actual = line.getCell(3 + index * 4 + 2);
+        // The cell keeps the full number; the grid writes it to two decimals.
+        expect(shown(target.value), `${row.label} ${label} target`).toBe(viNumber(cell.target));
+        expect(shown(actual.value), `${row.label} ${label} result`).toBe(viNumber(cell.actual));
+        if (typeof actual.value === 'number') expect(actual.numFmt).toMatch(/^\[\$-42A\]#,##0/);
+        const column = headers.get(`${label}: chỉ số tính toán|% so với chỉ tiêu`);
+        const percent = column === undefined ? null : line.getCell(column);
+        if (cell.percent) {
+          measures += 1;
+          expect(percent?.numFmt).toContain('"%"');
+          expect(Math.round(Number(percent?.value) * 10) / 10).toBe(viNumber(cell.percent));
+        } else expect(percent?.value ?? null).toBeNull();
+      });
+    });
+    expect(measures).toBeGreaterThan(0);
   });
 
   it('sent no request off the machine and logged no console error', () => {

@@ -28,7 +28,7 @@ describe('reports built from the real warehouse', () => {
 
   it('writes an Excel workbook whose numbers stay numbers, with frozen headers, colours, print setup and charts', async () => {
     const row = data.rows.find((candidate) => candidate.indicatorId === 'grdp_growth')!;
-    const png = new Resvg(indicatorChartSvg(row, data.columns, 'vi', 'test'), {
+    const png = new Resvg(indicatorChartSvg(row, data.columns, 'vi'), {
       font: { loadSystemFonts: true },
     })
       .render()

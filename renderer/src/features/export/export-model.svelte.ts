@@ -1,19 +1,23 @@
 import type { WorkbenchDatabase } from '../../lib/db/database.ts';
 import { LatestRequest } from '../../lib/db/latest-request.ts';
 import type { Locale } from '../../lib/i18n/dictionary.ts';
+import { pivotRowKey, type PivotView } from '../../lib/report/pivot-view.ts';
+import { REPORT_CHART_HEIGHT, REPORT_CHART_WIDTH } from '../../lib/report/report-chart-svg.ts';
 import {
-  indicatorChartSvg,
-  REPORT_CHART_HEIGHT,
-  REPORT_CHART_WIDTH,
-} from '../../lib/report/report-chart-svg.ts';
+  indicatorChartPoints,
+  indicatorChartText,
+  reportChartFromFigure,
+  type ReportChart,
+} from '../../lib/report/report-chart.ts';
 import {
   readReportData,
   reportableIndicators,
   type ReportableIndicator,
   type ReportPeriods,
 } from '../../lib/report/report-data.ts';
-import { hasFigures, rowSources } from '../../lib/report/report-sources.ts';
+import { hasFigures, reviewedFigures } from '../../lib/report/report-sources.ts';
 import type { ReportChartImage } from '../../lib/report/xlsx-report.ts';
+import { chartSpec, type ChartSpec } from '../charts/chart-specs.ts';
 import type { ReportJob } from './worker-messages.ts';
 
 /** The headline indicators most briefings start from, chosen when the area opens. */
@@ -27,7 +31,8 @@ const HEADLINE = [
 
 /** What the export area does outside the database: draw a chart, build the file, save it. */
 export interface ExportEffects {
-  chartPng(svg: string, width: number, height: number): Promise<Uint8Array>;
+  /** The chart the charts area would draw for this spec, as a PNG (Plotly's own picture in the app). */
+  chartPng(spec: ChartSpec, width: number, height: number): Promise<Uint8Array>;
   build(job: ReportJob): Promise<Uint8Array>;
   /** Saves the file; false when the user cancelled. */
   save(name: string, bytes: Uint8Array, format: ReportJob['format']): Promise<boolean>;
@@ -36,6 +41,8 @@ export interface ExportEffects {
 /** A report to write. */
 export interface ExportRequest {
   indicators: readonly string[];
+  /** The pivot as displayed: when given, the report shows exactly it and `indicators` is not used. */
+  view?: PivotView;
   periods: ReportPeriods;
   format: ReportJob['format'];
   withCharts: boolean;
@@ -50,6 +57,7 @@ export interface ExportRequest {
 /** How the last export ended. */
 export type ExportOutcome =
   | { kind: 'none' }
+  | { kind: 'emptyPivot' }
   | { kind: 'done'; file: string }
   | { kind: 'cancelled' }
   | { kind: 'failed'; message: string };
@@ -106,8 +114,8 @@ export class ExportModel {
 
   /** Writes a report; when a newer export starts meanwhile, the older one is dropped unsaved. */
   async run(request: ExportRequest): Promise<void> {
-    if (request.indicators.length === 0) {
-      this.outcome = { kind: 'none' };
+    if (request.view ? request.view.rows.length === 0 : request.indicators.length === 0) {
+      this.outcome = { kind: request.view ? 'emptyPivot' : 'none' };
       return;
     }
     const current = this.#requests.begin();
@@ -117,16 +125,28 @@ export class ExportModel {
       const data = await readReportData(this.#db, {
         indicators: request.indicators,
         periods: request.periods,
+        view: request.view,
       });
       if (!current()) return;
       if (!data.ok) throw new Error(data.error.message);
+      // Each row's chart is the charts area's own spec for it: the picture in the workbook is
+      // Plotly's, the deck's native chart is read from the same figure.
+      const reviewed = reviewedFigures(data.value);
       const charts: ReportChartImage[] = [];
-      if (request.format === 'xlsx' && request.withCharts) {
-        for (const row of data.value.rows.filter(hasFigures)) {
-          const svg = indicatorChartSvg(row, data.value.columns, request.locale, rowSources(row));
-          const png = await this.#effects.chartPng(svg, REPORT_CHART_WIDTH, REPORT_CHART_HEIGHT);
-          charts.push({ title: row.name, png, width: REPORT_CHART_WIDTH, height: REPORT_CHART_HEIGHT });
+      const deckCharts: Record<string, ReportChart> = {};
+      const rows = data.value.rows.filter(hasFigures);
+      const wantsCharts = request.format === 'pptx' || (request.format === 'xlsx' && request.withCharts);
+      for (const row of wantsCharts ? rows : []) {
+        const points = indicatorChartPoints(row, data.value.columns, request.locale, reviewed);
+        const text = indicatorChartText(row, points, request.locale);
+        const spec = chartSpec(points, text, { type: 'bar', dataLabels: true, locale: request.locale });
+        if (request.format === 'pptx') {
+          deckCharts[pivotRowKey(row)] = reportChartFromFigure(spec);
+          continue;
         }
+        const png = await this.#effects.chartPng(spec, REPORT_CHART_WIDTH, REPORT_CHART_HEIGHT);
+        if (!current()) return;
+        charts.push({ title: text.title, png, width: REPORT_CHART_WIDTH, height: REPORT_CHART_HEIGHT });
       }
       const { format, locale, generatedOn, subtitle } = request;
       const bytes = await this.#effects.build({
@@ -135,6 +155,7 @@ export class ExportModel {
         locale,
         generatedOn,
         charts,
+        deckCharts,
         subtitle,
       });
       if (!current()) return;

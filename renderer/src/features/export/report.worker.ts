@@ -9,6 +9,9 @@ self.onmessage = (event: MessageEvent<ReportJob>) =>
     job.format === 'csv'
       ? buildSummaryCsv(job.data, job.locale)
       : job.format === 'pptx'
-        ? buildPptxReport(job.data, job.locale, job.generatedOn, { subtitle: job.subtitle })
+        ? buildPptxReport(job.data, job.locale, job.generatedOn, {
+            subtitle: job.subtitle,
+            charts: job.deckCharts,
+          })
         : buildXlsxReport(job.data, job.locale, job.generatedOn, job.charts),
   );

@@ -1,4 +1,5 @@
 import type { Locale } from '../../lib/i18n/dictionary.ts';
+import type { ReportChart } from '../../lib/report/report-chart.ts';
 import type { ReportData } from '../../lib/report/report-data.ts';
 import type { ResultFormat } from '../../lib/report/result-export.ts';
 import type { ReportChartImage } from '../../lib/report/xlsx-report.ts';
@@ -10,6 +11,8 @@ export interface ReportJob {
   locale: Locale;
   generatedOn: string;
   charts: ReportChartImage[];
+  /** The deck's charts as the screen draws them, by `indicator_id|unit` (pptx). */
+  deckCharts?: Record<string, ReportChart>;
   /** The deck's subtitle (a quick report's domain). */
   subtitle?: string;
 }

@@ -361,6 +361,19 @@ export const vi = {
   'report.after': 'Sau',
   'report.note': 'Ghi chú',
   'report.correctedAt': 'Thời điểm',
+  // Exports as displayed (issue 13 items 6–7): calculated measures, ✎ marks, the pivot as the source.
+  'report.measures': 'chỉ số tính toán',
+  'report.percentOfTarget': '% so với chỉ tiêu',
+  'report.targetGap': 'Chênh lệch',
+  'report.yoyChange': 'So với năm trước',
+  'report.cagr': 'Tăng bình quân/năm',
+  'report.reviewedNote':
+    '✎ đã hiệu đính: số liệu được người dùng hiệu đính (xem trang Nguồn của báo cáo Excel)',
+  'export.source': 'Nội dung báo cáo',
+  'export.sourcePivot': 'Bảng Chỉ tiêu như đang hiển thị ({rows} dòng)',
+  'export.sourceChosen': 'Các chỉ tiêu chọn bên trái',
+  'export.pivotEmpty':
+    'Bảng Chỉ tiêu đang không có dòng nào: hãy đổi bộ lọc ở khu vực Chỉ tiêu hoặc chọn chỉ tiêu.',
   'drill.title': 'Số liệu phía sau',
   'drill.close': 'Đóng',
   'drill.loading': 'Đang đọc số liệu…',
@@ -813,6 +826,18 @@ export const en: Record<MessageKey, string> = {
   'report.after': 'After',
   'report.note': 'Note',
   'report.correctedAt': 'When',
+  'report.measures': 'calculated measures',
+  'report.percentOfTarget': '% of target',
+  'report.targetGap': 'Gap',
+  'report.yoyChange': 'On the year before',
+  'report.cagr': 'Average growth/year',
+  'report.reviewedNote':
+    "✎ corrected (đã hiệu đính): a user corrected the figure (see the Excel report's Sources sheet)",
+  'export.source': 'What the report shows',
+  'export.sourcePivot': 'The Indicators table as displayed ({rows} rows)',
+  'export.sourceChosen': 'The indicators chosen on the left',
+  'export.pivotEmpty':
+    'The Indicators table shows no rows: change its filters in the Indicators area or choose indicators.',
   'drill.title': 'Figures behind',
   'drill.close': 'Close',
   'drill.loading': 'Reading the figures…',

@@ -4,8 +4,19 @@ import type { Locale, MessageKey } from '../i18n/dictionary.ts';
 import { translate } from '../i18n/translate.ts';
 import { excelColumnFormat } from '../format/format-export.ts';
 import type { PivotRow } from '../pivot/pivot-rows.ts';
-import { middleOf, type ReportData } from './report-data.ts';
-import { hasFigures, indicatorCount, rowSources, rowsSources } from './report-sources.ts';
+import { unitLabel } from '../units/unit-table.ts';
+import { labelDeckCharts } from './pptx-chart-labels.ts';
+import { pivotRowKey } from './pivot-view.ts';
+import { barChartOf, indicatorChartPoints, indicatorChartText, type ReportChart } from './report-chart.ts';
+import type { ReportData } from './report-data.ts';
+import {
+  hasFigures,
+  indicatorCount,
+  reviewedFigures,
+  rowCorrected,
+  rowSources,
+  rowsSources,
+} from './report-sources.ts';
 import { actualText, statusText, summaryLines, targetText } from './report-text.ts';
 
 // A font every machine has with Vietnamese glyphs (LibreOffice substitutes a metric twin).
@@ -15,6 +26,7 @@ const MUTED = '5D6B7E';
 const ACCENT = '1F5FBF';
 const SUMMARY_ROWS_PER_SLIDE = 6;
 const HEADER_CELL = { bold: true, color: 'FFFFFF', fill: { color: ACCENT } };
+const LABEL_SIZE = 10;
 
 type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
 
@@ -22,11 +34,30 @@ type Translate = (key: MessageKey, values?: Record<string, string | number>) => 
 export interface DeckOptions {
   /** A subtitle on the title slide (the domain of a quick report); none for a chosen set. */
   subtitle?: string;
+  /**
+   * Each row's chart as the screen draws it (read from its Plotly figure), by `indicator_id|unit`;
+   * a row without one gets the chart the same rules build here (the CLI).
+   */
+  charts?: Readonly<Record<string, ReportChart>>;
 }
 
-/** The "Nguồn: …" line at the foot of every slide. */
-function addSourceNote(slide: PptxGenJS.Slide, t: Translate, sources: string): void {
-  slide.addText(t('report.sourceNote', { sources: sources || t('report.noSources') }), {
+/** What every slide builder needs: the words, the numbers' language and the corrected figures. */
+interface DeckContext {
+  t: Translate;
+  locale: Locale;
+  reviewed: ReadonlySet<string>;
+}
+
+/** A row's name and unit as the pivot shows them in the report's language. */
+function rowLabel(row: PivotRow, locale: Locale): string {
+  const name = locale === 'en' ? row.nameEn : row.name;
+  return row.unit && row.unit !== '%' ? `${name} (${unitLabel(row.unit, locale)})` : name;
+}
+
+/** The "Nguồn: …" line at the foot of every slide, and the ✎ note when the slide shows a corrected figure. */
+function addSourceNote(slide: PptxGenJS.Slide, t: Translate, sources: string, corrected = false): void {
+  const note = t('report.sourceNote', { sources: sources || t('report.noSources') });
+  slide.addText(corrected ? `${note}\n${t('report.reviewedNote')}` : note, {
     x: 0.5,
     y: 6.55,
     w: 12.3,
@@ -91,52 +122,89 @@ function periodsWithFigures(row: PivotRow, columns: readonly PeriodColumn[]): Pe
 
 function addIndicatorSlide(
   pptx: PptxGenJS,
-  t: Translate,
-  locale: Locale,
+  { t, locale, reviewed }: DeckContext,
   data: ReportData,
   row: PivotRow,
+  chart: ReportChart,
 ): void {
   const slide = pptx.addSlide();
-  addHeading(slide, row.unit && row.unit !== '%' ? `${row.name} (${row.unit})` : row.name);
-  const shown = periodsWithFigures(row, data.columns);
-  const labels = shown.map((column) => periodLabel(column));
-  const value = (column: PeriodColumn, measure: 'target' | 'actual'): number | null => {
-    const cell = row.cells[column.key];
-    return measure === 'target'
-      ? middleOf(cell?.targetLow ?? null, cell?.targetHigh ?? null)
-      : middleOf(cell?.actualLow ?? null, cell?.actualHigh ?? null);
-  };
-  const values = shown.flatMap((column) => [value(column, 'target'), value(column, 'actual')]);
+  addHeading(slide, rowLabel(row, locale));
+  // The chart's own words, as on screen: title, subtitle, then the chart with its axis titles.
+  slide.addText(chart.title, {
+    x: 0.5,
+    y: 1.15,
+    w: 7.4,
+    h: 0.35,
+    fontFace: FONT,
+    fontSize: 13,
+    bold: true,
+    color: INK,
+    fit: 'shrink',
+  });
+  if (chart.subtitle)
+    slide.addText(chart.subtitle, {
+      x: 0.5,
+      y: 1.5,
+      w: 7.4,
+      h: 0.3,
+      fontFace: FONT,
+      fontSize: 11,
+      color: MUTED,
+    });
+  const values = chart.series.flatMap((series) => series.values);
   // The tables' separators and decimals (54.449,1 in Vietnamese), pinned to the locale so LibreOffice
   // in English writes them the same; the empty third section hides the 0 standing for a missing bar.
   const number = excelColumnFormat(values, { locale });
-  const series = (['target', 'actual'] as const).map((measure) => ({
-    name: t(`report.${measure}`),
-    labels,
-    values: shown.map((column) => value(column, measure) ?? 0),
-  }));
-  slide.addChart(pptx.ChartType.bar, series, {
-    x: 0.5,
-    y: 1.2,
-    w: 7.4,
-    h: 5.2,
-    barDir: 'col',
-    barGrouping: 'clustered',
-    chartColors: [ACCENT, 'E0A800'],
-    showLegend: true,
-    legendPos: 'b',
-    legendFontFace: FONT,
-    legendFontSize: 12,
-    showValue: true,
-    dataLabelFontFace: FONT,
-    dataLabelFontSize: 10,
-    dataLabelFormatCode: `${number};-${number};`,
-    catAxisLabelFontFace: FONT,
-    catAxisLabelFontSize: 12,
-    valAxisLabelFontFace: FONT,
-    valAxisLabelFontSize: 10,
-    valAxisLabelFormatCode: number,
-  });
+  const showValue = chart.series.some((series) => series.texts.some(Boolean));
+  slide.addChart(
+    chart.type === 'line' ? pptx.ChartType.line : pptx.ChartType.bar,
+    chart.series.map((series) => ({
+      name: series.name,
+      labels: chart.categories,
+      values: series.values.map((value) => value ?? 0),
+    })),
+    {
+      x: 0.5,
+      y: 1.8,
+      w: 7.4,
+      h: 4.3,
+      barDir: 'col',
+      barGrouping: chart.stacked ? 'stacked' : 'clustered',
+      chartColors: chart.series.map((series) => series.color.replace('#', '')),
+      showLegend: true,
+      legendPos: 't',
+      legendFontFace: FONT,
+      legendFontSize: 12,
+      showValue,
+      dataLabelFontFace: FONT,
+      dataLabelFontSize: LABEL_SIZE,
+      dataLabelFormatCode: `${number};-${number};`,
+      catAxisLabelFontFace: FONT,
+      catAxisLabelFontSize: 12,
+      showCatAxisTitle: chart.xTitle !== '',
+      catAxisTitle: chart.xTitle,
+      catAxisTitleFontSize: 11,
+      valAxisLabelFontFace: FONT,
+      valAxisLabelFontSize: 10,
+      valAxisLabelFormatCode: number,
+      showValAxisTitle: chart.yTitle !== '',
+      valAxisTitle: chart.yTitle,
+      valAxisTitleFontSize: 11,
+    },
+  );
+  // Under the chart: the estimate mark's explanation from its note (the sources are the slide's foot).
+  const estimates = chart.sourceLines.filter((line) => line === t('charts.estimateNote'));
+  if (estimates.length > 0)
+    slide.addText(estimates[0]!, {
+      x: 0.5,
+      y: 6.1,
+      w: 7.4,
+      h: 0.4,
+      fontFace: FONT,
+      fontSize: 9,
+      color: MUTED,
+    });
+  const shown = periodsWithFigures(row, data.columns);
   const table: PptxGenJS.TableRow[] = [
     [t('report.period'), t('report.target'), t('report.actual'), t('report.status')].map((text) => ({
       text,
@@ -146,8 +214,8 @@ function addIndicatorSlide(
       const cell = row.cells[column.key];
       return [
         periodLabel(column),
-        targetText(cell, row.unit, locale),
-        actualText(cell, row.unit, locale),
+        targetText(cell, row.unit, locale, reviewed),
+        actualText(cell, row.unit, locale, reviewed),
         statusText(cell, locale),
       ].map((text) => ({ text }));
     }),
@@ -173,13 +241,12 @@ function addIndicatorSlide(
     border: { type: 'solid', pt: 0.5, color: 'DDE3EC' },
     autoPage: false,
   });
-  addSourceNote(slide, t, rowSources(row));
+  addSourceNote(slide, t, rowSources(row), rowCorrected(row, reviewed));
 }
 
 function addSummarySlide(
   pptx: PptxGenJS,
-  t: Translate,
-  locale: Locale,
+  { t, locale, reviewed }: DeckContext,
   data: ReportData,
   rows: PivotRow[],
 ): void {
@@ -192,9 +259,9 @@ function addSummarySlide(
       options: HEADER_CELL,
     })),
     ...rows.map((row) => [
-      { text: row.unit && row.unit !== '%' ? `${row.name} (${row.unit})` : row.name },
+      { text: rowLabel(row, locale) },
       ...terms.map((column) => ({
-        text: summaryLines(row.cells[column.key], row.unit, locale).join('\n'),
+        text: summaryLines(row.cells[column.key], row.unit, locale, reviewed).join('\n'),
       })),
     ]),
   ];
@@ -210,7 +277,12 @@ function addSummarySlide(
     border: { type: 'solid', pt: 0.5, color: 'DDE3EC' },
     autoPage: false,
   });
-  addSourceNote(slide, t, rowsSources(rows));
+  addSourceNote(
+    slide,
+    t,
+    rowsSources(rows),
+    rows.some((row) => rowCorrected(row, reviewed)),
+  );
 }
 
 /**
@@ -229,10 +301,24 @@ export async function buildPptxReport(
   pptx.author = 'Chỉ Tiêu Workbench';
   pptx.company = t('report.province');
   pptx.title = `${t('report.title')} – ${t('report.province')}`;
+  const context: DeckContext = { t, locale, reviewed: reviewedFigures(data) };
   const rows = data.rows.filter(hasFigures);
   addTitleSlide(pptx, t, data, rows, options, generatedOn);
-  for (const row of rows) addIndicatorSlide(pptx, t, locale, data, row);
+  const charts = rows.map((row) => {
+    const given = options.charts?.[pivotRowKey(row)];
+    if (given) return given;
+    const points = indicatorChartPoints(row, data.columns, locale, context.reviewed);
+    return barChartOf(points, indicatorChartText(row, points, locale), locale);
+  });
+  rows.forEach((row, index) => addIndicatorSlide(pptx, context, data, row, charts[index]!));
   for (let start = 0; start < rows.length; start += SUMMARY_ROWS_PER_SLIDE)
-    addSummarySlide(pptx, t, locale, data, rows.slice(start, start + SUMMARY_ROWS_PER_SLIDE));
-  return (await pptx.write({ outputType: 'uint8array' })) as Uint8Array;
+    addSummarySlide(pptx, context, data, rows.slice(start, start + SUMMARY_ROWS_PER_SLIDE));
+  const deck = (await pptx.write({ outputType: 'uint8array' })) as Uint8Array;
+  // The screen's labels on each chart (ranges, * and ✎), which pptxgenjs cannot write itself.
+  return labelDeckCharts(
+    deck,
+    charts.map((chart) => chart.series.map((series) => series.texts)),
+    FONT,
+    LABEL_SIZE,
+  );
 }

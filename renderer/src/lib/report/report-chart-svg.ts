@@ -1,101 +1,175 @@
 import type { Locale } from '../i18n/dictionary.ts';
 import { formatNumber } from '../format/format-number.ts';
-import { translate } from '../i18n/translate.ts';
+import type { PeriodColumn } from '../meaning/plan-periods.ts';
 import type { PivotRow } from '../pivot/pivot-rows.ts';
-import { periodLabel, type PeriodColumn } from '../meaning/plan-periods.ts';
-import { middleOf } from './report-data.ts';
+import {
+  barChartOf,
+  indicatorChartPoints,
+  indicatorChartText,
+  type ReportChart,
+  type ReportChartSeries,
+} from './report-chart.ts';
 
-export const REPORT_CHART_WIDTH = 900;
-export const REPORT_CHART_HEIGHT = 460;
+// The charts area's size (ChartsArea.svelte), so a report's picture has the screen's proportions.
+export const REPORT_CHART_WIDTH = 960;
+export const REPORT_CHART_HEIGHT = 480;
 const FONT = "'Be Vietnam Pro', Arial, 'DejaVu Sans', sans-serif";
+const INK = '#1b2430';
+const MUTED = '#5d6b7e';
 
 const escapeXml = (text: string): string =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/**
- * A report's chart of one indicator as SVG: target and result bars for each period, Vietnamese
- * numbers, title and source note. Rasterised by the browser in the app and by resvg in the CLI,
- * so both give the same picture.
- */
-export function indicatorChartSvg(
-  row: PivotRow,
-  columns: readonly PeriodColumn[],
-  locale: Locale,
-  sources: string,
-): string {
-  const width = REPORT_CHART_WIDTH;
-  const height = REPORT_CHART_HEIGHT;
-  const plot = { left: 70, right: width - 30, top: 70, bottom: height - 110 };
-  const series = [
-    {
-      name: translate(locale, 'report.target'),
-      color: '#1f5fbf',
-      value: (key: string) => middleOf(row.cells[key]?.targetLow ?? null, row.cells[key]?.targetHigh ?? null),
-    },
-    {
-      name: translate(locale, 'report.actual'),
-      color: '#e0a800',
-      value: (key: string) => middleOf(row.cells[key]?.actualLow ?? null, row.cells[key]?.actualHigh ?? null),
-    },
-  ];
-  const shown = columns.filter((column) => series.some((item) => item.value(column.key) !== null));
-  const values = shown.flatMap((column) => series.map((item) => item.value(column.key) ?? 0));
-  const max = Math.max(0, ...values);
-  const min = Math.min(0, ...values);
-  const step = niceStep((max - min) / 5 || 1);
-  const top = Math.ceil(max / step) * step || step;
-  const bottom = Math.floor(min / step) * step;
-  const y = (value: number): number =>
-    plot.bottom - ((value - bottom) / (top - bottom)) * (plot.bottom - plot.top);
-  const band = (plot.right - plot.left) / Math.max(1, shown.length);
-  const barWidth = Math.min(70, (band * 0.7) / series.length);
-  const unit = row.unit === '%' ? '%' : row.unit;
-  const parts: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FONT}">`,
-    `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
-    `<text x="${width / 2}" y="36" text-anchor="middle" font-size="18" font-weight="600" fill="#1b2430">${escapeXml(row.name)}${unit ? ` (${escapeXml(unit)})` : ''}</text>`,
-  ];
-  for (let tick = bottom; tick <= top + step / 2; tick += step) {
-    parts.push(
-      `<line x1="${plot.left}" x2="${plot.right}" y1="${y(tick)}" y2="${y(tick)}" stroke="#edf0f5"/>`,
-      `<text x="${plot.left - 8}" y="${y(tick) + 4}" text-anchor="end" font-size="12" fill="#5d6b7e">${formatNumber(tick, locale, 2)}</text>`,
-    );
-  }
-  shown.forEach((column, index) => {
-    const center = plot.left + band * (index + 0.5);
-    series.forEach((item, seriesIndex) => {
-      const value = item.value(column.key);
-      if (value === null) return;
-      const x = center - (barWidth * series.length) / 2 + seriesIndex * barWidth;
-      const yTop = y(Math.max(0, value));
-      const yBottom = y(Math.min(0, value));
-      parts.push(
-        `<rect x="${x + 2}" y="${yTop}" width="${barWidth - 4}" height="${Math.max(1, yBottom - yTop)}" fill="${item.color}"/>`,
-        `<text x="${x + barWidth / 2}" y="${yTop - 6}" text-anchor="middle" font-size="11" fill="#1b2430">${formatNumber(value, locale, 2)}</text>`,
-      );
-    });
-    parts.push(
-      `<text x="${center}" y="${plot.bottom + 20}" text-anchor="middle" font-size="13" fill="#1b2430">${periodLabel(column)}</text>`,
-    );
-  });
-  parts.push(`<line x1="${plot.left}" x2="${plot.right}" y1="${y(0)}" y2="${y(0)}" stroke="#9aa6b6"/>`);
-  series.forEach((item, index) => {
-    const x = plot.left + index * 140;
-    parts.push(
-      `<rect x="${x}" y="${plot.bottom + 40}" width="14" height="14" fill="${item.color}"/>`,
-      `<text x="${x + 20}" y="${plot.bottom + 52}" font-size="13" fill="#1b2430">${escapeXml(item.name)}</text>`,
-    );
-  });
-  const note = translate(locale, 'report.sourceNote', { sources });
-  parts.push(
-    `<text x="${plot.left}" y="${height - 28}" font-size="10.5" fill="#5d6b7e">${escapeXml(note.length > 160 ? `${note.slice(0, 157)}…` : note)}</text>`,
-    '</svg>',
-  );
-  return parts.join('');
+interface Scale {
+  bottom: number;
+  top: number;
+  step: number;
 }
 
 function niceStep(raw: number): number {
   const power = 10 ** Math.floor(Math.log10(raw));
   const scaled = raw / power;
   return (scaled <= 1 ? 1 : scaled <= 2 ? 2 : scaled <= 5 ? 5 : 10) * power;
+}
+
+// From zero (Plotly's rangemode 'tozero') to a round number above the highest bar and its range.
+function scaleOf(series: readonly ReportChartSeries[]): Scale {
+  const values = series.flatMap((item) =>
+    item.values.flatMap((value, at) => (value === null ? [] : [value + (item.halfRanges[at] ?? 0)])),
+  );
+  const max = Math.max(0, ...values);
+  const min = Math.min(0, ...values);
+  const step = niceStep((max - min) / 5 || 1);
+  return { step, top: Math.ceil((max * 1.08) / step) * step || step, bottom: Math.floor(min / step) * step };
+}
+
+/**
+ * A report chart as SVG, laid out as the charts area lays out its Plotly chart: title and subtitle
+ * at the top left, the legend in its own row above the plot, bars (or lines) with the screen's
+ * labels, a second axis on the right for a second unit, the axis titles and the source note under
+ * the plot. Rasterised by the browser in the app and by resvg in the CLI.
+ */
+export function reportChartSvg(
+  chart: ReportChart,
+  locale: Locale,
+  width = REPORT_CHART_WIDTH,
+  height = REPORT_CHART_HEIGHT,
+): string {
+  const top = chart.subtitle ? 112 : 92;
+  const bottom = 58 + 8 + chart.sourceLines.length * 14 + 12;
+  const plot = { left: 76, right: width - (chart.y2Title ? 76 : 30), top, bottom: height - bottom };
+  const scales = {
+    y: scaleOf(chart.series.filter((item) => item.axis === 'y')),
+    y2: scaleOf(chart.series.filter((item) => item.axis === 'y2')),
+  };
+  const y = (value: number, scale: Scale): number =>
+    plot.bottom - ((value - scale.bottom) / (scale.top - scale.bottom)) * (plot.bottom - plot.top);
+  const band = (plot.right - plot.left) / Math.max(1, chart.categories.length);
+  const bars = chart.series.length;
+  const barWidth = (band * 0.8) / Math.max(1, bars);
+  const parts: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FONT}">`,
+    `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
+    `<text x="${plot.left}" y="38" font-size="17" font-weight="600" fill="${INK}">${escapeXml(chart.title)}</text>`,
+  ];
+  if (chart.subtitle)
+    parts.push(
+      `<text x="${plot.left}" y="60" font-size="13" fill="${MUTED}">${escapeXml(chart.subtitle)}</text>`,
+    );
+  // Ticks of each axis in use, in the report's numbers.
+  for (const axis of ['y', 'y2'] as const) {
+    if (!chart.series.some((item) => item.axis === axis)) continue;
+    const scale = scales[axis];
+    for (let tick = scale.bottom; tick <= scale.top + scale.step / 2; tick += scale.step) {
+      const at = y(tick, scale);
+      if (axis === 'y')
+        parts.push(`<line x1="${plot.left}" x2="${plot.right}" y1="${at}" y2="${at}" stroke="#edf0f5"/>`);
+      parts.push(
+        axis === 'y'
+          ? `<text x="${plot.left - 6}" y="${at + 4}" text-anchor="end" font-size="12" fill="${INK}">${formatNumber(tick, locale, 2)}</text>`
+          : `<text x="${plot.right + 6}" y="${at + 4}" font-size="12" fill="${INK}">${formatNumber(tick, locale, 2)}</text>`,
+      );
+    }
+  }
+  chart.series.forEach((item, index) => {
+    const scale = scales[item.axis];
+    const centre = (at: number): number =>
+      chart.type === 'line' || chart.stacked
+        ? plot.left + band * (at + 0.5)
+        : plot.left + band * (at + 0.5) - (barWidth * bars) / 2 + barWidth * (index + 0.5);
+    if (chart.type === 'line') {
+      const path = item.values
+        .map((value, at) => (value === null ? null : `${centre(at)},${y(value, scale)}`))
+        .filter(Boolean)
+        .join(' ');
+      parts.push(`<polyline points="${path}" fill="none" stroke="${item.color}" stroke-width="2.5"/>`);
+    }
+    item.values.forEach((value, at) => {
+      if (value === null) return;
+      const x = centre(at);
+      const yTop = y(Math.max(0, value), scale);
+      const yZero = y(Math.min(0, value), scale);
+      if (chart.type === 'line')
+        parts.push(`<circle cx="${x}" cy="${y(value, scale)}" r="4.5" fill="${item.color}"/>`);
+      else
+        parts.push(
+          `<rect x="${x - barWidth / 2}" y="${yTop}" width="${barWidth}" height="${Math.max(1, yZero - yTop)}" fill="${item.color}"/>`,
+        );
+      const half = item.halfRanges[at] ?? 0;
+      if (half > 0 && chart.type === 'bar') {
+        const [high, low] = [y(value + half, scale), y(value - half, scale)];
+        parts.push(
+          `<path d="M${x - 5},${high}H${x + 5}M${x},${high}V${low}M${x - 5},${low}H${x + 5}" stroke="${MUTED}" stroke-width="1.5" fill="none"/>`,
+        );
+      }
+      const label = item.texts[at] ?? '';
+      if (!label) return;
+      const above = Math.min(yTop, half > 0 ? y(value + half, scale) : yTop) - 6;
+      const labelY = chart.type === 'line' ? y(value, scale) + (index % 2 === 0 ? -10 : 20) : above;
+      parts.push(
+        `<text x="${x}" y="${labelY}" text-anchor="middle" font-size="11" fill="${INK}">${escapeXml(label)}</text>`,
+      );
+    });
+  });
+  chart.categories.forEach((label, at) =>
+    parts.push(
+      `<text x="${plot.left + band * (at + 0.5)}" y="${plot.bottom + 20}" text-anchor="middle" font-size="12" fill="${INK}">${escapeXml(label)}</text>`,
+    ),
+  );
+  parts.push(
+    `<line x1="${plot.left}" x2="${plot.right}" y1="${y(0, scales.y)}" y2="${y(0, scales.y)}" stroke="#dde3ec"/>`,
+    `<text x="${(plot.left + plot.right) / 2}" y="${plot.bottom + 46}" text-anchor="middle" font-size="12" fill="${INK}">${escapeXml(chart.xTitle)}</text>`,
+    `<text transform="translate(22 ${(plot.top + plot.bottom) / 2}) rotate(-90)" text-anchor="middle" font-size="12" fill="${INK}">${escapeXml(chart.yTitle)}</text>`,
+  );
+  if (chart.y2Title)
+    parts.push(
+      `<text transform="translate(${width - 18} ${(plot.top + plot.bottom) / 2}) rotate(90)" text-anchor="middle" font-size="12" fill="${INK}">${escapeXml(chart.y2Title)}</text>`,
+    );
+  // The legend: its own row just above the plot.
+  let legendX = plot.left;
+  for (const item of chart.series) {
+    parts.push(
+      `<rect x="${legendX}" y="${plot.top - 24}" width="14" height="14" fill="${item.color}"/>`,
+      `<text x="${legendX + 20}" y="${plot.top - 12}" font-size="12" fill="${INK}">${escapeXml(item.name)}</text>`,
+    );
+    legendX += 40 + item.name.length * 7;
+  }
+  chart.sourceLines.forEach((line, index) =>
+    parts.push(
+      `<text x="${plot.left}" y="${plot.bottom + 66 + 10 + index * 14}" font-size="10" fill="${MUTED}">${escapeXml(line)}</text>`,
+    ),
+  );
+  parts.push('</svg>');
+  return parts.join('');
+}
+
+/** An indicator's "target and result by period" chart as SVG, built as the charts area builds it. */
+export function indicatorChartSvg(
+  row: PivotRow,
+  columns: readonly PeriodColumn[],
+  locale: Locale,
+  reviewed: ReadonlySet<string> = new Set(),
+): string {
+  const points = indicatorChartPoints(row, columns, locale, reviewed);
+  return reportChartSvg(barChartOf(points, indicatorChartText(row, points, locale), locale), locale);
 }

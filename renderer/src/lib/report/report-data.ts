@@ -5,6 +5,7 @@ import { readPlanPeriods, type PeriodColumn } from '../meaning/plan-periods.ts';
 import { DEFAULT_PIVOT_CONFIG } from '../pivot/pivot-config.ts';
 import { buildPivotQuery } from '../pivot/pivot-query.ts';
 import { readPivot, type PivotRow } from '../pivot/pivot-rows.ts';
+import { inViewColumns, inViewOrder, viewIndicators, type PivotView } from './pivot-view.ts';
 
 export type ReportPeriods = 'terms' | 'years';
 
@@ -12,6 +13,11 @@ export interface ReportRequest {
   /** Indicator ids, or every catalogued indicator with a target or a result. */
   indicators: readonly string[] | 'all';
   periods: ReportPeriods;
+  /**
+   * The pivot as displayed: when given, the report shows its rows in its order, its periods and its
+   * filters (the same pivot query), and `indicators` and `periods` are not used.
+   */
+  view?: PivotView;
 }
 
 export interface DetailRow {
@@ -94,20 +100,26 @@ export async function readReportData(
   request: ReportRequest,
 ): Promise<DbResult<ReportData>> {
   let ids: readonly string[];
-  if (request.indicators === 'all') {
+  if (request.view) ids = viewIndicators(request.view);
+  else if (request.indicators === 'all') {
     const all = await reportableIndicators(db);
     if (!all.ok) return all;
     ids = all.value.map((indicator) => indicator.id);
   } else ids = request.indicators;
   const periods = await readPlanPeriods(db);
   if (!periods.ok) return periods;
+  const view = request.view;
   const query = buildPivotQuery(
-    { ...DEFAULT_PIVOT_CONFIG, catalogue: 'all', expandYears: request.periods === 'years' },
+    view
+      ? view.config
+      : { ...DEFAULT_PIVOT_CONFIG, catalogue: 'all', expandYears: request.periods === 'years' },
     periods.value,
     ids,
   );
   const pivot = await db.query(query.sql, query.params);
   if (!pivot.ok) return pivot;
+  const columns = view ? inViewColumns(query.columns, view) : query.columns;
+  const rows = readPivot(pivot.value, columns);
   const details = await db.query(
     `SELECT coalesce(indicator_name_vi, label_vi) AS indicator, indicator_id, unit, period_start, period_end, measure, basis,
             comparator, value_low, value_high, is_estimate, doc_title, issued_on, quote, obs_id,
@@ -130,8 +142,8 @@ export async function readReportData(
   return {
     ok: true,
     value: {
-      columns: query.columns,
-      rows: readPivot(pivot.value, query.columns),
+      columns,
+      rows: view ? inViewOrder(rows, view) : rows,
       details: details.value.toArray().map((row) => ({
         indicator: String(row.indicator),
         indicatorId: String(row.indicator_id),

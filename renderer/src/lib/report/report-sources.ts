@@ -1,4 +1,6 @@
 import type { PivotRow } from '../pivot/pivot-rows.ts';
+import type { ReportData } from './report-data.ts';
+import { isCorrected } from './report-text.ts';
 
 /** The titles of the documents behind an indicator's row, for its source note. */
 export function rowSources(row: PivotRow): string {
@@ -27,4 +29,16 @@ export function hasFigures(row: PivotRow): boolean {
  */
 export function indicatorCount(rows: readonly PivotRow[]): number {
   return new Set(rows.filter(hasFigures).map((row) => row.indicatorId)).size;
+}
+
+/** The figures a user correction applies to ("đã hiệu đính"), by obs_id. */
+export function reviewedFigures(data: Pick<ReportData, 'details'>): Set<string> {
+  return new Set(data.details.filter((detail) => detail.reviewed).map((detail) => detail.obsId));
+}
+
+/** True when a row shows a corrected figure in one of its cells. */
+export function rowCorrected(row: PivotRow, reviewed: ReadonlySet<string>): boolean {
+  return Object.values(row.cells).some(
+    (cell) => isCorrected(cell.targetSources, reviewed) || isCorrected(cell.actualSources, reviewed),
+  );
 }

@@ -5,7 +5,9 @@ import { translate } from '../i18n/translate.ts';
 import { documentTypeLabel } from '../format/document-type.ts';
 import { excelNumberFormat } from '../format/format-export.ts';
 import { comparatorPrefix, formatBoolean, formatFigure } from '../format/format-number.ts';
+import { unitLabel } from '../units/unit-table.ts';
 import type { ReportData } from './report-data.ts';
+import { columnMeasures, MEASURE_LABEL, measureNumberFormat, shownMeasure } from './report-measures.ts';
 import { hasFigures, indicatorCount } from './report-sources.ts';
 
 export interface ReportChartImage {
@@ -91,6 +93,26 @@ export async function buildXlsxReport(
     subRow.getCell(first + 2).value = t('report.actual');
     subRow.getCell(first + 3).value = t('report.status');
   });
+  // After the periods, the pivot's calculated measures of each period that has some.
+  const rows = data.rows.filter(hasFigures);
+  const measureBlocks: {
+    column: (typeof data.columns)[number];
+    first: number;
+    names: ReturnType<typeof columnMeasures>;
+  }[] = [];
+  let next = 3 + data.columns.length * 4;
+  for (const column of data.columns) {
+    const names = columnMeasures(column, rows);
+    if (names.length === 0) continue;
+    measureBlocks.push({ column, first: next, names });
+    periodRow.getCell(next).value = `${periodLabel(column)}: ${t('report.measures')}`;
+    if (names.length > 1) summary.mergeCells(4, next, 4, next + names.length - 1);
+    names.forEach((name, offset) => {
+      subRow.getCell(next + offset).value = t(MEASURE_LABEL[name]);
+      summary.getColumn(next + offset).width = 13;
+    });
+    next += names.length;
+  }
   header(periodRow);
   header(subRow);
   summary.getColumn(1).width = 48;
@@ -106,8 +128,8 @@ export async function buildXlsxReport(
     const mark = note ? `${t('drill.reviewed')}: ${note}` : t('drill.reviewed');
     cell.note = typeof cell.note === 'string' ? `${cell.note}\n${mark}` : mark;
   };
-  for (const row of data.rows.filter(hasFigures)) {
-    const line = summary.addRow([row.name, row.unit]);
+  for (const row of rows) {
+    const line = summary.addRow([locale === 'en' ? row.nameEn : row.name, unitLabel(row.unit, locale)]);
     line.font = FONT;
     line.getCell(1).alignment = { wrapText: true, vertical: 'top' };
     data.columns.forEach((column, index) => {
@@ -151,6 +173,14 @@ export async function buildXlsxReport(
         };
       }
     });
+    for (const block of measureBlocks)
+      block.names.forEach((name, offset) => {
+        const value = shownMeasure(row.cells[block.column.key], name);
+        if (value === null) return;
+        const cell = line.getCell(block.first + offset);
+        cell.value = value;
+        cell.numFmt = measureNumberFormat(name, value, row.unit, locale);
+      });
   }
 
   // Chi tiết: every figure behind the pivot, with its document and sentence.

@@ -1,0 +1,62 @@
+import JSZip from 'jszip';
+
+const escapeXml = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** One label a point of a native chart: what the screen writes there (`7–7,5%`, `6,79%* ✎`), or empty. */
+export type ChartLabels = readonly (readonly string[])[];
+
+// A point's own label: its text as rich text, or none at all where the screen writes none.
+function pointLabel(index: number, text: string, font: string, size: number): string {
+  if (!text) return `<c:dLbl><c:idx val="${index}"/><c:delete val="1"/></c:dLbl>`;
+  const run = `<a:rPr lang="vi-VN" sz="${size * 100}"><a:latin typeface="${font}"/><a:cs typeface="${font}"/></a:rPr>`;
+  return (
+    `<c:dLbl><c:idx val="${index}"/><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:r>${run}` +
+    `<a:t>${escapeXml(text)}</a:t></a:r></a:p></c:rich></c:tx>` +
+    '<c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/>' +
+    '<c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbl>'
+  );
+}
+
+/** Writes each series' point labels into a chart's XML (pptxgenjs has one number format a chart, no texts). */
+export function withPointLabels(xml: string, labels: ChartLabels, font: string, size: number): string {
+  const parts = xml.split('</c:ser>');
+  // Every part but the last ends a series; its first <c:dLbls> is the series' own.
+  return parts
+    .map((part, series) => {
+      const texts = labels[series];
+      if (series === parts.length - 1 || !texts) return part;
+      const own = texts.map((text, index) => pointLabel(index, text, font, size)).join('');
+      return part.replace('<c:dLbls>', `<c:dLbls>${own}`);
+    })
+    .join('</c:ser>');
+}
+
+/**
+ * Puts the screen's labels on the native charts of a deck, its charts in the order they were added
+ * getting `labels` in order: the numbers stay the chart's data (editable), the labels read as on
+ * screen, ranges, * and ✎ included.
+ */
+export async function labelDeckCharts(
+  deck: Uint8Array,
+  labels: readonly ChartLabels[],
+  font: string,
+  size: number,
+): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(deck);
+  // pptxgenjs numbers charts with a counter it keeps across decks: their order, not their names, counts.
+  const names = Object.keys(zip.files)
+    .map((name) => /^ppt\/charts\/chart(\d+)\.xml$/.exec(name))
+    .filter((match): match is RegExpExecArray => match !== null)
+    .sort((a, b) => Number(a[1]) - Number(b[1]))
+    .map((match) => match[0]);
+  if (names.length !== labels.length)
+    throw new Error(`the deck has ${names.length} charts, ${labels.length} were labelled`);
+  await Promise.all(
+    names.map(async (name, index) => {
+      const xml = await zip.file(name)!.async('string');
+      zip.file(name, withPointLabels(xml, labels[index]!, font, size));
+    }),
+  );
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}

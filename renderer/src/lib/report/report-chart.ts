@@ -1,0 +1,249 @@
+import type { Locale } from '../i18n/dictionary.ts';
+import { translate } from '../i18n/translate.ts';
+import { formatFigure } from '../format/format-number.ts';
+import { periodLabel, type PeriodColumn } from '../meaning/plan-periods.ts';
+import type { CellSource, PivotRow } from '../pivot/pivot-rows.ts';
+import { unitLabel } from '../units/unit-table.ts';
+
+/** A chart's point as the charts area's `ChartPoint` has it (the same shape, so chartSpec reads it). */
+export interface ReportChartPoint {
+  series: string;
+  label: string;
+  low: number;
+  high: number;
+  unit: string;
+  estimate: boolean;
+  docTitle: string;
+  obsId?: string;
+  reviewed?: boolean;
+}
+
+/** A chart's words as the charts area's `ChartText` has them. */
+export interface ReportChartText {
+  title: string;
+  subtitle?: string;
+  xTitle: string;
+  yTitle: string;
+  y2Title?: string;
+  /** "Nguồn: …", one document a line, `<br>` between them (Plotly's line break). */
+  sourceNote: string;
+}
+
+/** One series of a report chart: its values by category and the label written at each. */
+export interface ReportChartSeries {
+  name: string;
+  color: string;
+  axis: 'y' | 'y2';
+  values: (number | null)[];
+  /** What is written at each value: the figure (`7–7,5%`), its `*` and `✎`, or empty. */
+  texts: string[];
+  /** Half the range of a range figure, drawn as an error bar; 0 for a single value. */
+  halfRanges: number[];
+}
+
+/**
+ * A chart as the screen draws it, reduced to plain data: read from the Plotly figure of the charts
+ * area (reportChartFromFigure) or built by the same rules without Plotly (the CLI). Both the SVG
+ * renderer and the pptx deck draw this, so a report's chart has the screen's series, words and labels.
+ */
+export interface ReportChart {
+  type: 'bar' | 'line';
+  stacked: boolean;
+  title: string;
+  subtitle: string;
+  xTitle: string;
+  yTitle: string;
+  y2Title: string;
+  /** The note under the chart, one line each. */
+  sourceLines: string[];
+  categories: string[];
+  series: ReportChartSeries[];
+}
+
+// The charts area's palette and marks (chart-specs.ts); the equivalence test holds them equal.
+const COLORS = ['#1f5fbf', '#e0a800', '#1e8e5a', '#b42318', '#7a4fbf', '#0b8a8a', '#8a5a00'];
+const ESTIMATE_MARK = '*';
+const REVIEWED_MARK = ' ✎';
+
+/**
+ * The points of an indicator's "target and result by period" chart from its pivot row: one target
+ * and one result a period that has them, in the row's unit, marked when corrected.
+ */
+export function indicatorChartPoints(
+  row: PivotRow,
+  columns: readonly PeriodColumn[],
+  locale: Locale,
+  reviewed: ReadonlySet<string> = new Set(),
+): ReportChartPoint[] {
+  const points: ReportChartPoint[] = [];
+  const point = (
+    series: string,
+    label: string,
+    low: number | null,
+    high: number | null,
+    estimate: boolean,
+    source: CellSource | undefined,
+  ): void => {
+    if (low === null) return;
+    points.push({
+      series,
+      label,
+      low,
+      high: high ?? low,
+      unit: row.unit,
+      estimate,
+      docTitle: source?.doc_title ?? '',
+      obsId: source?.obs_id,
+      reviewed: source !== undefined && reviewed.has(source.obs_id),
+    });
+  };
+  for (const column of columns) {
+    const cell = row.cells[column.key];
+    if (!cell) continue;
+    const label = periodLabel(column);
+    point(
+      translate(locale, 'report.target'),
+      label,
+      cell.targetLow,
+      cell.targetHigh,
+      false,
+      cell.targetSources[0],
+    );
+    point(
+      translate(locale, 'report.actual'),
+      label,
+      cell.actualLow,
+      cell.actualHigh,
+      cell.actualEstimate,
+      cell.actualSources[0],
+    );
+  }
+  return points;
+}
+
+/** The words of an indicator's chart, as the charts area writes them for its "target" chart. */
+export function indicatorChartText(
+  row: PivotRow,
+  points: readonly ReportChartPoint[],
+  locale: Locale,
+): ReportChartText {
+  const t = (key: Parameters<typeof translate>[1], values: Record<string, string | number> = {}): string =>
+    translate(locale, key, values);
+  const unit = unitLabel(row.unit, locale);
+  const titles = [...new Set(points.map((item) => item.docTitle).filter(Boolean))].map((title) =>
+    title.length > 120 ? `${title.slice(0, 117)}…` : title,
+  );
+  const estimates = points.some((item) => item.estimate) ? [t('charts.estimateNote')] : [];
+  return {
+    title: t('charts.targetTitle', { indicator: locale === 'en' ? row.nameEn : row.name }),
+    subtitle: unit ? t('charts.unitSubtitle', { unit }) : '',
+    xTitle: t('charts.period'),
+    yTitle: unit,
+    sourceNote: [`${t('charts.source')}: ${titles.join(';<br>')}`, ...estimates].join('<br>'),
+  };
+}
+
+function pointLabel(point: ReportChartPoint, locale: Locale): string {
+  const figure = formatFigure(
+    { low: point.low, high: point.high, unit: point.unit === '%' ? '%' : null },
+    locale,
+  );
+  return `${figure}${point.estimate ? ESTIMATE_MARK : ''}${point.reviewed ? REVIEWED_MARK : ''}`;
+}
+
+/**
+ * The chart the charts area's chartSpec draws for these points as a bar chart (its default for
+ * periods), built without Plotly for the CLI: same categories, series, colours, labels and axes.
+ */
+export function barChartOf(
+  points: readonly ReportChartPoint[],
+  text: ReportChartText,
+  locale: Locale,
+  dataLabels = true,
+): ReportChart {
+  const categories = [...new Set(points.map((item) => item.label))].sort();
+  const units = [...new Set(points.map((item) => item.unit))];
+  const secondUnit = units[1];
+  const groups = new Map<string, ReportChartPoint[]>();
+  for (const item of points) groups.set(item.series, [...(groups.get(item.series) ?? []), item]);
+  const series = [...groups].map(([name, items], index): ReportChartSeries => {
+    const byLabel = new Map(items.map((item) => [item.label, item]));
+    const values = categories.map((label) => byLabel.get(label));
+    return {
+      name,
+      color: COLORS[index % COLORS.length] ?? COLORS[0]!,
+      axis: secondUnit !== undefined && items[0]?.unit === secondUnit ? 'y2' : 'y',
+      values: values.map((value) => (value ? (value.low + value.high) / 2 : null)),
+      texts: values.map((value) =>
+        value
+          ? dataLabels
+            ? pointLabel(value, locale)
+            : `${value.estimate ? ESTIMATE_MARK : ''}${value.reviewed ? REVIEWED_MARK : ''}`.trim()
+          : '',
+      ),
+      halfRanges: values.map((value) => (value ? (value.high - value.low) / 2 : 0)),
+    };
+  });
+  return {
+    type: 'bar',
+    stacked: false,
+    title: text.title,
+    subtitle: text.subtitle ?? '',
+    xTitle: text.xTitle,
+    yTitle: text.yTitle,
+    y2Title: secondUnit !== undefined ? (text.y2Title ?? secondUnit) : '',
+    sourceLines: text.sourceNote ? text.sourceNote.split('<br>') : [],
+    categories,
+    series,
+  };
+}
+
+/** Plotly's figure, as far as a report reads it (typed loosely: lib/ does not depend on the charts area). */
+export interface PlotlyFigureLike {
+  data: readonly object[];
+  layout: object;
+}
+
+type Loose = Record<string, unknown>;
+const field = (value: unknown, ...path: string[]): unknown =>
+  path.reduce<unknown>((at, key) => (at && typeof at === 'object' ? (at as Loose)[key] : undefined), value);
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+
+/** Reads the chart the screen draws (its Plotly figure) into a report chart, nothing added or lost. */
+export function reportChartFromFigure(figure: PlotlyFigureLike): ReportChart {
+  const { layout } = figure;
+  const traces = figure.data as Loose[];
+  const first = traces[0];
+  const categories = list(first?.x).map(String);
+  const note = text(field(list(field(layout, 'annotations'))[0], 'text'));
+  return {
+    type: first?.type === 'scatter' ? 'line' : 'bar',
+    stacked: field(layout, 'barmode') === 'stack',
+    title: text(field(layout, 'title', 'text')),
+    subtitle: text(field(layout, 'title', 'subtitle', 'text')),
+    xTitle: text(field(layout, 'xaxis', 'title', 'text')),
+    yTitle: text(field(layout, 'yaxis', 'title', 'text')),
+    y2Title: text(field(layout, 'yaxis2', 'title', 'text')),
+    sourceLines: note ? note.split('<br>') : [],
+    categories,
+    series: traces.map((trace) => {
+      const byCategory = new Map(list(trace.x).map((label, at) => [String(label), at]));
+      const pick = <T>(values: unknown[], fallback: T, read: (value: unknown) => T): T[] =>
+        categories.map((label) => {
+          const at = byCategory.get(label);
+          return at === undefined ? fallback : read(values[at]);
+        });
+      return {
+        name: text(trace.name),
+        color: text(field(trace, 'marker', 'color')) || text(field(trace, 'line', 'color')),
+        axis: trace.yaxis === 'y2' ? 'y2' : 'y',
+        values: pick(list(trace.y), null, (value) => (typeof value === 'number' ? value : null)),
+        texts: pick(list(trace.text), '', (value) => text(value)),
+        halfRanges: pick(list(field(trace, 'error_y', 'array')), 0, (value) =>
+          typeof value === 'number' ? value : 0,
+        ),
+      };
+    }),
+  };
+}
