@@ -1,3 +1,6 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Table } from 'apache-arrow';
 import type { WorkbenchDatabase } from '../../../renderer/src/lib/db/database.ts';
@@ -6,6 +9,7 @@ import { CURATED_VIEWS } from '../../../renderer/src/lib/meaning/curated-views.t
 import { readReportData, reportableIndicators } from '../../../renderer/src/lib/report/report-data.ts';
 import { CliError } from '../../../scripts/lib/cli-args.ts';
 import { fallbackNotice, openReportDatabase } from '../../../scripts/lib/report-database.ts';
+import { spawnCli } from './cli-harness.ts';
 
 // What a machine without this platform's bindings throws when @duckdb/node-api loads.
 const MISSING_BINDINGS = () =>
@@ -129,4 +133,30 @@ describe('the report CLI without native bindings', () => {
       /^cannot open the warehouse: neither native DuckDB \(Cannot find module .*\) nor DuckDB-WASM \(.*out of memory\) starts$/u,
     );
   });
+});
+
+describe('npm run report --engine, spawned', () => {
+  it(
+    'writes the same report, byte for byte, from native DuckDB and from DuckDB-WASM',
+    { timeout: 600_000 },
+    async () => {
+      const work = await mkdtemp(join(tmpdir(), 'ctw-report-engines-'));
+      try {
+        const bytes: Buffer[] = [];
+        for (const engine of ['native', 'wasm']) {
+          const out = join(work, `${engine}.csv`);
+          const args = ['--format', 'csv', '--periods', 'years', '--date', '2026-12-01', '--engine', engine];
+          const result = await spawnCli('scripts/report.ts', [...args, '--out', out], 300_000);
+          expect(result.stderr, engine).toBe('');
+          expect(result.code, engine).toBe(0);
+          expect(result.stdout).toMatch(/: csv, 3\d\d indicators, \d+ bytes\n$/u);
+          bytes.push(await readFile(out));
+        }
+        expect(bytes[0]!.length).toBeGreaterThan(10_000);
+        expect(bytes[0]!.equals(bytes[1]!)).toBe(true);
+      } finally {
+        await rm(work, { recursive: true, force: true });
+      }
+    },
+  );
 });
