@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkbenchDatabase } from '../../../renderer/src/lib/db/database.ts';
 import { indicatorChartSvg } from '../../../renderer/src/lib/report/report-chart-svg.ts';
 import { readReportData } from '../../../renderer/src/lib/report/report-data.ts';
-import { hasFigures, rowSources } from '../../../renderer/src/lib/report/report-sources.ts';
+import { hasFigures } from '../../../renderer/src/lib/report/report-sources.ts';
 import { renderChartPngs } from '../../../scripts/lib/chart-png.ts';
 import { openReportDatabase } from '../../../scripts/lib/report-database.ts';
 
@@ -25,7 +25,7 @@ describe('report charts drawn in workers and kept in a cache', () => {
     svgs = data.value.rows
       .filter(hasFigures)
       .slice(0, INDICATOR_COUNT)
-      .map((row) => indicatorChartSvg(row, data.value.columns, 'vi', rowSources(row)));
+      .map((row) => indicatorChartSvg(row, data.value.columns, 'vi'));
     cache = await mkdtemp(join(tmpdir(), 'ctw-chart-cache-'));
   }, 120_000);
   afterAll(async () => {
