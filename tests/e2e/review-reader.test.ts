@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { waitForDatabase } from './support/browser.ts';
+import { downloadFrom, waitForDatabase } from './support/browser.ts';
 import { useWorkbenchPage } from './support/workbench-page.ts';
 
 const REPORT_DOC = '2025_bao-cao-ktxh-2021-2025_phuong-huong-2026-2030';
@@ -16,6 +16,8 @@ async function pivotCell(page: Page, search: string, indicator: string, period: 
   await page.locator('[data-testid="pivot-search"]').fill(search);
   return page.locator(`[data-testid="pivot"] tr[data-indicator="${indicator}"] td[data-period="${period}"]`);
 }
+
+const orphans = (page: Page): Locator => page.locator('[data-testid="orphan-list"] [data-testid="orphan"]');
 
 const panelFigures = (page: Page): Locator =>
   page.locator('[data-testid="figure-panel"] [data-testid="figure-detail"]');
@@ -173,7 +175,7 @@ describe('review from the report preview and the document reader', () => {
     await expect.poll(() => grdp.locator('[data-testid="actual-value"]').innerText(), SLOW).toBe('6,85%');
   });
 
-  it('lists orphaned corrections one by one, keeps them across a reload, re-attaches and deletes', async () => {
+  it('lists orphaned corrections one by one, with before, after, note and sentence, across a reload', async () => {
     const { page } = watched;
     // Corrections made on another edition of the report: its bytes and the sentences differ.
     const orphan = (id: string, note: string) => ({
@@ -205,32 +207,46 @@ describe('review from the report preview and the document reader', () => {
       mimeType: 'application/json',
       buffer: Buffer.from(JSON.stringify(file)),
     });
-    const orphans = page.locator('[data-testid="orphan-list"] [data-testid="orphan"]');
-    await expect.poll(() => orphans.count(), SLOW).toBe(2);
+    await expect.poll(() => orphans(page).count(), SLOW).toBe(2);
     await page.reload();
     await waitForDatabase(page);
     await page.locator('nav [data-area="review"]').click();
-    await expect.poll(() => orphans.count(), SLOW).toBe(2);
-    const first = orphans.filter({ hasText: 'gắn lại số này' });
+    await expect.poll(() => orphans(page).count(), SLOW).toBe(2);
+    const first = orphans(page).filter({ hasText: 'gắn lại số này' });
     expect(await first.locator('[data-testid="orphan-before"]').innerText()).toBe('Giá trị: 6,79%');
     expect(await first.locator('[data-testid="orphan-after"]').innerText()).toBe('Kỳ: 2021–2025');
     expect(await first.locator('[data-testid="orphan-sentence"] mark').innerText()).toBe('6,79%');
+    expect(await first.locator('[data-testid="orphan-note"]').innerText()).toBe('gắn lại số này');
+    expect(await page.locator('[data-testid="review-orphaned"]').innerText()).toContain('2 hiệu đính');
+  });
 
+  it('re-attaches an orphan to a figure the user picks, and deletes another', async () => {
+    const { page } = watched;
+    const first = orphans(page).filter({ hasText: 'gắn lại số này' });
     await first.locator('[data-testid="orphan-reattach"]').click();
     const candidate = first.locator('[data-testid="orphan-candidate"]').first();
     await candidate.waitFor();
     expect(await candidate.innerText()).toContain('6,79%');
     await candidate.locator('[data-testid="orphan-attach"]').click();
-    await expect.poll(() => orphans.count(), SLOW).toBe(1);
-    await orphans.first().locator('[data-testid="orphan-delete"]').click();
-    await expect.poll(() => orphans.count(), SLOW).toBe(0);
+    await expect.poll(() => orphans(page).count(), SLOW).toBe(1);
+    await orphans(page).first().locator('[data-testid="orphan-delete"]').click();
+    await expect.poll(() => orphans(page).count(), SLOW).toBe(0);
     expect(await page.locator('[data-testid="review-orphaned"]').count()).toBe(0);
+  });
+
+  it('keeps the re-attached correction and not the deleted one after a reload', async () => {
+    const { page } = watched;
     await page.reload();
     await waitForDatabase(page);
     await page.locator('nav [data-area="review"]').click();
+    // Nothing is orphaned any more; the review keeps the re-attached correction, not the deleted one.
     await page.locator('[data-testid="review-progress"] .overall').waitFor();
-    await expect.poll(() => page.locator('[data-testid="review-queue"] li').count(), SLOW).toBeGreaterThan(0);
-    expect(await orphans.count()).toBe(0);
+    expect(await orphans(page).count()).toBe(0);
+    const exported = JSON.parse(new TextDecoder().decode(await downloadFrom(page, 'review-export'))) as {
+      corrections: { id: string }[];
+    };
+    expect(exported.corrections.map((item) => item.id)).toContain('cu-1');
+    expect(exported.corrections.map((item) => item.id)).not.toContain('cu-2');
   });
 
   it('logged no console error and sent nothing off the machine', () => {

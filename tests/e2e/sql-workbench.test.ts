@@ -116,6 +116,9 @@ describe('the SQL workbench', () => {
     const other = page.locator('[data-testid="document-reader"] .figure:not([data-focus="true"])').first();
     const otherObs = await other.getAttribute('data-obs');
     await other.click();
+    await page
+      .locator(`[data-testid="figure-panel"] [data-testid="figure-detail"][data-obs-id="${otherObs}"]`)
+      .waitFor();
     await page.locator('[data-testid="figure-panel"] [data-testid="figure-sql"]').click();
     await expect.poll(async () => (await gridRows(page))[0]?.at(-1)).toBeDefined();
     await expect.poll(async () => (await gridRows(page))[0]?.some((cell) => cell === otherObs)).toBe(true);
