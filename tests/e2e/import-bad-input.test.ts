@@ -162,6 +162,13 @@ describe('bad files through the import area (Chromium): a clear Vietnamese messa
     expect(
       await sqlRows(page, 'SELECT count(*), count(DISTINCT chi_tieu) FROM workspace.mot_trieu_dong'),
     ).toEqual([['1.000.000', '97']]);
+    // Removed again: restoring a million stored rows at start-up holds "sẵn sàng" back for tens of
+    // seconds on a loaded machine (a known limit, see the import note), which the reload below is not about.
+    await area(page, 'import');
+    await page
+      .locator('[data-testid="user-table"][data-table="mot_trieu_dong"] [data-testid="remove-table"]')
+      .click();
+    await page.locator('[data-testid="import-notice"][data-key="importArea.tableRemoved"]').waitFor();
   });
 
   it('keeps the saved query, the earlier document and the correction, also after a reload', async () => {
