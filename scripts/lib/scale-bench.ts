@@ -5,7 +5,7 @@ import { readPlanPeriods } from '../../renderer/src/lib/meaning/plan-periods.ts'
 import { DEFAULT_PIVOT_CONFIG } from '../../renderer/src/lib/pivot/pivot-config.ts';
 import { buildPivotQuery, type PivotQuery } from '../../renderer/src/lib/pivot/pivot-query.ts';
 import { CREATE_CORRECTIONS_TABLE } from '../../renderer/src/lib/review/overlay-sql.ts';
-import { meaningLayerStatements } from '../../renderer/src/lib/warehouse/effective-view.ts';
+import { meaningLayerStatements } from '../../renderer/src/lib/meaning/meaning-statements.ts';
 import { WAREHOUSE_TABLES, arrowPath } from '../../renderer/src/lib/warehouse/tables.ts';
 import { nodeConnector, readDataAsset } from './node-duckdb.ts';
 import { scaleWarehouseSql } from './scale-sql.ts';

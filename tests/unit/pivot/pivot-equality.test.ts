@@ -4,7 +4,7 @@ import { appObject } from '../../../renderer/src/lib/db/sql.ts';
 import { readPlanPeriods, type PeriodColumn } from '../../../renderer/src/lib/meaning/plan-periods.ts';
 import { DEFAULT_PIVOT_CONFIG, type PivotConfig } from '../../../renderer/src/lib/pivot/pivot-config.ts';
 import { buildPivotQuery, inlineParams } from '../../../renderer/src/lib/pivot/pivot-query.ts';
-import { meaningLayerStatements } from '../../../renderer/src/lib/warehouse/effective-view.ts';
+import { meaningLayerStatements } from '../../../renderer/src/lib/meaning/meaning-statements.ts';
 import { openWarehouseDatabase } from '../../../scripts/lib/node-duckdb.ts';
 import { scaleWarehouseSql } from '../../../scripts/lib/scale-sql.ts';
 import {

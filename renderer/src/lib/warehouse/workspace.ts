@@ -2,7 +2,7 @@ import type { WorkbenchDatabase } from '../db/database.ts';
 import type { DbResult } from '../db/db-error.ts';
 import { APP_CATALOG, APP_SCHEMA, appObject, ident, literal, qualified } from '../db/sql.ts';
 import { fillCorrections, type OverlayRow } from '../review/overlay-sql.ts';
-import { meaningLayerStatements } from './effective-view.ts';
+import { meaningLayerStatements } from '../meaning/meaning-statements.ts';
 import { WAREHOUSE_TABLES, arrowPath, type WarehouseTable } from './tables.ts';
 
 /** Reads a file of the embedded dataset; the browser fetches it, tests read it from disk. */

@@ -1,7 +1,7 @@
 import { appObject } from '../db/sql.ts';
-import { WORKBENCH_MACROS, CURATED_VIEWS } from '../meaning/curated-views.ts';
+import { WORKBENCH_MACROS, CURATED_VIEWS } from './curated-views.ts';
 import { EFFECTIVE_OBSERVATIONS_VIEW } from '../review/overlay-sql.ts';
-import { WAREHOUSE_COLUMNS } from './columns.ts';
+import { WAREHOUSE_COLUMNS } from '../warehouse/columns.ts';
 
 /**
  * `effective_observations` while no correction applies: the warehouse's rows as they are, with the
