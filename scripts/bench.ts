@@ -4,7 +4,8 @@ import { runCli } from './lib/cli-args.ts';
 import { buildEngineFloorPage } from './lib/engine-floor-page.ts';
 import { timePivotAfterClick } from './lib/bench-pivot.ts';
 import { benchCorpusCore, benchExtraction } from './lib/extraction-bench.ts';
-import { benchReport } from './lib/report-bench.ts';
+import { benchReport, type ReportRunFigures } from './lib/report-bench.ts';
+import { benchImportDocument } from './bench/import-document.ts';
 import { benchScaledPivot } from './lib/scale-bench.ts';
 import { benchUserRows, type UserRowsRun } from './lib/bench-user-rows.ts';
 import { vi as dictionary } from '../renderer/src/lib/i18n/dictionary.ts';
@@ -87,6 +88,8 @@ const SCALE_ROWS = QUICK ? 2000 : Number(process.env.BENCH_SCALE_ROWS ?? 1_000_0
 // pivot or fail with the memory advice).
 const USER_ROWS = QUICK ? 2000 : 1_000_000;
 const LARGE_USER_ROWS = QUICK ? 5000 : 5_000_000;
+// The report CLIs write every indicator (368 charts); a quick run only proves they run.
+const REPORT_INDICATORS = QUICK ? ['grdp_growth', 'grdp_per_capita'] : 'all';
 
 /** Runs one part of the bench and says on stderr how long it took (stdout is the JSON alone). */
 async function phase<T>(name: string, work: () => Promise<T>): Promise<T> {
@@ -106,8 +109,8 @@ async function phase<T>(name: string, work: () => Promise<T>): Promise<T> {
 async function nodeFigures() {
   const extraction = () => phase('extraction', () => benchExtraction(EXTRACT_MB));
   const corpusCore = () => phase('corpus core', () => benchCorpusCore());
-  const xlsx = () => phase('xlsx report', () => benchReport('xlsx'));
-  const pptx = () => phase('pptx report', () => benchReport('pptx'));
+  const xlsx = () => phase('xlsx report', () => benchReport('xlsx', REPORT_INDICATORS));
+  const pptx = () => phase('pptx report', () => benchReport('pptx', REPORT_INDICATORS));
   const scaled = () => phase('scaled pivot', () => benchScaledPivot(SCALE_ROWS));
   // In a full run one after another, the extraction first while this process is small (its peak
   // memory is the extraction's), and all before the browser shares the machine with them.
@@ -118,10 +121,20 @@ async function nodeFigures() {
     ...extracted,
     ...core,
     ...scaledPivot,
-    cli_report_xlsx_ms: xlsxReport.ms,
-    cli_report_xlsx_peak_rss_mb: xlsxReport.peak_rss_mb,
-    cli_report_pptx_ms: pptxReport.ms,
-    cli_report_pptx_peak_rss_mb: pptxReport.peak_rss_mb,
+    ...reportFigures('cli_report_xlsx', xlsxReport),
+    ...reportFigures('cli_report_pptx', pptxReport),
+  };
+}
+
+/** One report CLI's figures under `prefix`: the repeat run, and the first with no chart drawn yet. */
+function reportFigures(prefix: string, run: ReportRunFigures): Record<string, number> {
+  return {
+    [`${prefix}_ms`]: run.ms,
+    [`${prefix}_cpu_ms`]: run.cpu_ms,
+    [`${prefix}_peak_rss_mb`]: run.peak_rss_mb,
+    [`${prefix}_first_ms`]: run.cold.ms,
+    [`${prefix}_first_cpu_ms`]: run.cold.cpu_ms,
+    [`${prefix}_first_peak_rss_mb`]: run.cold.peak_rss_mb,
   };
 }
 
@@ -188,8 +201,12 @@ runCli('bench', async () => {
     const largeUserRows = await phase('large user rows', () =>
       benchUserRows(browser, 'dist/renderer/assets', LARGE_USER_ROWS),
     );
+    const imported = await phase('document import', () => benchImportDocument(browser, app.url));
     const figures = {
       ...(await node),
+      import_document_ms: imported.ms,
+      import_document_extract_ms: imported.extract_ms,
+      import_document_figures: imported.figures,
       shell_painted_cold_ms: median(appRuns.map((run) => run.cold.shell)),
       ready_cold_ms: coldReady,
       ready_warm_ms: median(appRuns.map((run) => run.warm.ready)),

@@ -8,6 +8,8 @@ import { expectOneClearLine, folderChecksum, SHIPPED_WAREHOUSE, spawnCli } from 
 // The real CLIs through tsx for a representative subset of the bad-input cases (each spawn costs
 // about a second); the in-process suites cover the rest. A hang is a kill at the budget.
 const BUDGET_MS = 60_000;
+// Above the budget, so a slow CLI is reported as the hang it is, not as a vitest timeout.
+const CASE_TIMEOUT = { timeout: BUDGET_MS + 30_000 };
 const FIGURES = 'Năm 2025, tốc độ tăng trưởng GRDP ước đạt 8,2%; thu ngân sách đạt 1.234 tỷ đồng.';
 const TEN_MB = 10 * 2 ** 20;
 
@@ -93,7 +95,7 @@ const EXTRACT_REFUSED: Case[] = [
   ],
 ];
 
-describe('npm run extract, spawned, on bad input', () => {
+describe('npm run extract, spawned, on bad input', CASE_TIMEOUT, () => {
   it.each(EXTRACT_REFUSED)('%s', async (_name, args, message) => {
     const result = await spawnCli('scripts/extract.ts', await args(), BUDGET_MS);
     expect(result.timedOut).toBe(false);
@@ -144,7 +146,7 @@ const REPORT_REFUSED: Case[] = [
   ],
 ];
 
-describe('npm run report, spawned', () => {
+describe('npm run report, spawned', CASE_TIMEOUT, () => {
   it.each(REPORT_REFUSED)('refuses %s with one line', async (_name, args, message) => {
     const result = await spawnCli('scripts/report.ts', await args(), BUDGET_MS);
     expect(result.timedOut).toBe(false);
