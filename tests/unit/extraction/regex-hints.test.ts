@@ -51,7 +51,8 @@ function matches(pattern: RegExp, text: string): string[] {
   return [...text.matchAll(pattern)].map((match) => `${match.index}:${JSON.stringify([...match])}`);
 }
 
-const corpusDir = '../shared/corpus';
+// The app's embedded copy of the corpus (../shared is not there in a clone).
+const corpusDir = 'data/sources';
 const corpus = readdirSync(corpusDir)
   .filter((name) => name.endsWith('.txt'))
   .map((name) => readFileSync(join(corpusDir, name), 'utf8').normalize('NFC'));
