@@ -1,3 +1,4 @@
+import { unitSpelling } from '../units/unit-spelling.ts';
 import { readUnit } from './units.ts';
 
 /**
@@ -14,7 +15,7 @@ export function tableUnit(written: string): string {
   if (known && known.length >= text.length) return known.unit;
   // Words that are no unit ("Ghi chú", a sentence): at most three short words make one.
   const words = text.split(' ');
-  return words.length <= 3 && text.length <= 24 ? lowerFirst(text) : '';
+  return words.length <= 3 && text.length <= 24 ? unitSpelling(lowerFirst(text)) : '';
 }
 
 /** The unit stated above a table: `(Đơn vị: triệu USD)`, `ĐVT: tỷ đồng`; '' when none. */

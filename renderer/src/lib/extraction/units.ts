@@ -1,3 +1,4 @@
+import { unitSpelling } from '../units/unit-spelling.ts';
 import { LEXICON, lexiconRegex, loosePhrase } from './lexicon.ts';
 
 /** A unit as it may be written after a number, and its normalised spelling. */
@@ -118,10 +119,11 @@ export function isNonStatisticNoun(after: string): boolean {
   return NON_STATISTIC_REGEX.test(after) && !readUnit(after);
 }
 
-// An abbreviation keeps its capitals ("340 TTHC"); any other noun is written in lower case.
+// An abbreviation keeps its capitals ("340 TTHC"); any other noun is written in lower case, in the
+// one spelling of its tone marks ("thoả thuận" is "thỏa thuận").
 function nounAsWritten(written: string): string {
   const noun = written.trim().replace(/\s+/g, ' ');
-  return /^\p{Lu}{2,}$/u.test(noun) ? noun : noun.toLowerCase();
+  return /^\p{Lu}{2,}$/u.test(noun) ? noun : unitSpelling(noun.toLowerCase());
 }
 
 // A word of the noun phrase after a count: lower-case letters, ended by space or punctuation.
@@ -143,6 +145,6 @@ export function countedNounAfter(after: string): { unit: string; length: number 
   const rest = after.slice(first[0].length);
   const second = NEXT_WORD.exec(rest);
   if (!second?.[1] || NOT_COUNTED.has(second[1]) || VERB_START.has(second[1]) || isNonStatisticNoun(rest))
-    return { unit: first[1], length: first[0].length };
-  return { unit: `${first[1]} ${second[1]}`, length: first[0].length + second[0].length };
+    return { unit: unitSpelling(first[1]), length: first[0].length };
+  return { unit: unitSpelling(`${first[1]} ${second[1]}`), length: first[0].length + second[0].length };
 }

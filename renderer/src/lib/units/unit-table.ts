@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import unitsJson from '../../../../data/units.json';
+import { unitSpelling } from './unit-spelling.ts';
 
 /** One unit as the warehouse writes it, with what it measures and its size in that dimension's base unit. */
 export interface UnitEntry {
@@ -20,12 +21,15 @@ const measuredUnitSchema = z.object({
   scale: z.number().positive().finite(),
   name_en: z.string().min(1),
   synonym_of: z.string().min(1).optional(),
+  // Why a synonym counts the same things, for the reviewer of the data; not part of the table.
+  why: z.string().min(1).optional(),
 });
 
 const countedNounSchema = z.object({
   noun: z.string().min(1),
   name_en: z.string().min(1),
   synonym_of: z.string().min(1).optional(),
+  why: z.string().min(1).optional(),
 });
 
 const unitFileSchema = z.object({
@@ -39,12 +43,16 @@ export const COUNT_DIMENSION_PREFIX = 'count:';
 /**
  * Validates a unit file (data/units.json) and flattens it: measured units as listed, each counted
  * noun its own dimension with scale 1. Throws on a duplicate unit, a synonym of an unknown unit or
- * of one with another dimension or scale.
+ * of one with another dimension or scale, and on a unit not in its one spelling (`unitSpelling`:
+ * `thoả thuận` is read as `thỏa thuận`, so the file lists that one only).
  */
 export function parseUnitTable(json: unknown): UnitEntry[] {
   const file = unitFileSchema.parse(json);
   const entries: UnitEntry[] = file.units.map((entry) => ({
-    ...entry,
+    unit: entry.unit,
+    dimension: entry.dimension,
+    scale: entry.scale,
+    name_en: entry.name_en,
     synonym_of: entry.synonym_of ?? null,
   }));
   const nouns = new Map(file.counted_nouns.map((entry) => [entry.noun, entry]));
@@ -62,6 +70,12 @@ export function parseUnitTable(json: unknown): UnitEntry[] {
   }
   const byUnit = new Map<string, UnitEntry>();
   for (const entry of entries) {
+    for (const written of [entry.unit, entry.synonym_of ?? entry.unit]) {
+      if (unitSpelling(written) !== written)
+        throw new Error(
+          `units: write "${written}" as "${unitSpelling(written)}", the spelling units are read in`,
+        );
+    }
     if (byUnit.has(entry.unit)) throw new Error(`units: "${entry.unit}" is listed twice`);
     byUnit.set(entry.unit, entry);
   }
@@ -87,14 +101,18 @@ export const UNIT_TABLE: readonly UnitEntry[] = parseUnitTable(unitsJson);
 
 const UNITS_BY_NAME = new Map(UNIT_TABLE.map((entry) => [entry.unit, entry]));
 
-/** The table's entry for a unit as written, or null when the table does not know it. */
+/**
+ * The table's entry for a unit as written, in either tone placement (`thoả thuận` finds `thỏa
+ * thuận`), or null when the table does not know it.
+ */
 export function unitEntry(unit: string | null | undefined): UnitEntry | null {
-  return unit == null ? null : (UNITS_BY_NAME.get(unit) ?? null);
+  return unit == null ? null : (UNITS_BY_NAME.get(unit) ?? UNITS_BY_NAME.get(unitSpelling(unit)) ?? null);
 }
 
 /** The one spelling a unit is shown in (`trường học` → `trường`, `lượt người` → `lượt`); unknown units as written. */
 export function canonicalUnit(unit: string): string {
-  return unitEntry(unit)?.synonym_of ?? unit;
+  const entry = unitEntry(unit);
+  return entry ? (entry.synonym_of ?? entry.unit) : unit;
 }
 
 /** A unit as a reader of `locale` reads it: as written in Vietnamese, the table's English name in English. */
