@@ -57,6 +57,24 @@ describe('units the table cannot convert are never mixed into an indicator’s r
     expect(byKey.get('meritorious_households_housing_supported|người')?.catalogueUnit).toBe('hộ');
     expect(byKey.get('communes_merged|xã')?.catalogueUnit).toBe('đơn vị hành chính');
     expect(byKey.get('cooperatives_total|liên hiệp hợp tác xã')?.catalogueUnit).toBe('hợp tác xã');
+    expect(byKey.get('zoning_plan_tasks|quy hoạch')?.catalogueUnit).toBe('nhiệm vụ quy hoạch');
+    // Wordings of the catalogue's unit join its row: the list had 18 entries before they did, 9 after.
+    const synonyms = [
+      'industrial_parks|khu công nghiệp',
+      'international_agreements|thoả thuận',
+      'international_agreements|thỏa thuận',
+      'corruption_cases_handled|vụ án',
+      'corruption_cases_monitored|vụ án',
+      'admin_procedures_integrated|thủ tục hành chính',
+      'bank_transaction_offices|phòng giao dịch',
+      'corruption_legal_entities_prosecuted|pháp nhân thương mại',
+      'international_agreements_signed|bản ghi nhớ',
+      'social_housing_units|căn nhà',
+    ];
+    expect(synonyms.filter((key) => byKey.has(key))).toEqual([]);
+    // What stays is the four pairs of different things and five figures with no unit written.
+    expect(found.value.filter((item) => item.unit !== '')).toHaveLength(4);
+    expect(found.value).toHaveLength(9);
     // Every entry is a real mismatch by the rule, with the figures behind it.
     for (const item of found.value) {
       expect(joinsIndicatorRow(item.catalogueUnit, item.unit)).toBe(false);
@@ -72,6 +90,14 @@ describe('units the table cannot convert are never mixed into an indicator’s r
       .filter((row) => row.indicatorId === 'cooperatives_total')
       .map((row) => row.unit);
     expect(cooperatives).toEqual(expect.arrayContaining(['hợp tác xã', 'liên hiệp hợp tác xã']));
+    // 2 khu and 7 khu công nghiệp are one row, and so are both spellings of thỏa thuận.
+    for (const [indicator, unit] of [
+      ['industrial_parks', 'khu'],
+      ['international_agreements', 'thỏa thuận'],
+      ['social_housing_units', 'căn'],
+    ]) {
+      expect(rows.filter((row) => row.indicatorId === indicator).map((row) => row.unit)).toEqual([unit]);
+    }
     // No pivot row holds a unit that neither is the catalogue's nor is listed as another unit.
     const listed = new Set(byKey.keys());
     const catalogueUnits = new Map(found.value.map((item) => [item.indicatorId, item.catalogueUnit]));

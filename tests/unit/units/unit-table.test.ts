@@ -84,6 +84,65 @@ describe('the unit table', () => {
   });
 });
 
+describe('synonyms: another wording of the same unit converts, another unit does not', () => {
+  it('reads a count written with its head noun alone as the same count', () => {
+    // Each pair is an indicator of the embedded warehouse written both ways (issue 13).
+    const synonyms: [string, string][] = [
+      ['khu', 'khu công nghiệp'],
+      ['vụ', 'vụ án'],
+      ['thủ tục', 'thủ tục hành chính'],
+      ['thủ tục', 'TTHC'],
+      ['phòng', 'phòng giao dịch'],
+      ['pháp nhân', 'pháp nhân thương mại'],
+      ['bản', 'bản ghi nhớ'],
+      ['tổ chức đảng', 'tổ chức'],
+      ['đơn vị hành chính', 'đơn vị'],
+      ['căn', 'căn nhà'],
+      ['căn nhà', 'nhà'],
+      ['căn', 'căn hộ'],
+      ['trường', 'trường học'],
+    ];
+    expect(synonyms.filter(([a, b]) => !sameDimension(a, b))).toEqual([]);
+    expect(convert(2, 'khu công nghiệp', 'khu')).toBe(2);
+    expect(convert(22, 'vụ án', 'vụ')).toBe(22);
+    expect(convert(1904, 'thủ tục hành chính', 'thủ tục')).toBe(1904);
+    expect(convert(3000, 'căn nhà', 'căn')).toBe(3000);
+    expect(convert(6508, 'nhà', 'căn nhà')).toBe(6508);
+    expect(convert(1, 'triệu căn hộ', 'căn nhà')).toBe(1000000);
+    expect(canonicalUnit('khu công nghiệp')).toBe('khu');
+    expect(canonicalUnit('căn hộ')).toBe('căn');
+    expect(canonicalUnit('TTHC')).toBe('thủ tục');
+  });
+
+  it('keeps apart the counts of different things, the pairs a statistician keeps apart', () => {
+    const different: [string, string][] = [
+      ['hộ', 'người'], // households are not people
+      ['đơn vị hành chính', 'xã'], // a commune is one kind of administrative unit, with wards and towns
+      ['đơn vị', 'xã'],
+      ['hợp tác xã', 'liên hiệp hợp tác xã'], // a union of cooperatives is not a cooperative
+      ['nhiệm vụ quy hoạch', 'quy hoạch'], // the brief for a plan is not the plan
+      ['vụ', 'vụ việc'], // a matter is not a case
+      ['tổ chức đảng', 'tổ chức cơ sở đảng'], // grassroots organisations are a part of them
+      ['khu', 'khu dân cư'],
+      ['phòng', 'phòng học'],
+      ['bản', 'văn bản'],
+      ['căn', 'nhà văn hóa'],
+      ['thỏa thuận', 'bản ghi nhớ'],
+      ['doanh nghiệp', 'lần'],
+      ['tỷ đồng', '%'],
+    ];
+    expect(different.filter(([a, b]) => sameDimension(a, b))).toEqual([]);
+    expect(convert(1, 'liên hiệp hợp tác xã', 'hợp tác xã')).toBeNull();
+    expect(convert(3600, 'người', 'hộ')).toBeNull();
+  });
+
+  it('gives English names that say what the unit counts', () => {
+    expect(unitLabel('bản', 'en')).toBe('documents');
+    expect(unitLabel('căn', 'en')).toBe('dwellings');
+    expect(unitLabel('khu công nghiệp', 'en')).toBe('industrial parks');
+  });
+});
+
 describe('parseUnitTable refuses a broken file', () => {
   const unit = { unit: 'tấn', dimension: 'mass', scale: 1000, name_en: 'tonnes' };
   const file = (units: unknown[], counted_nouns: unknown[] = []) => ({ units, counted_nouns });
