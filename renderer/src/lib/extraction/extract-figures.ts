@@ -13,7 +13,7 @@ import { outsideRanges, scanMentions, type Mention } from './scan-mentions.ts';
 import { sentenceFacts } from './sentence-facts.ts';
 import type { ScannedText } from './phrase-index.ts';
 import { footnoteMarkers, segmentDocument, type Segment } from './segment-document.ts';
-import { clauseStartAt, splitSentences, type Sentence } from './sentences.ts';
+import { clauseEndAfter, clauseStartAt, splitSentences, type Sentence } from './sentences.ts';
 import type { SourceDocument } from './source-document.ts';
 import { subYearBefore } from './sub-year.ts';
 import { readTables } from './table-reader.ts';
@@ -140,17 +140,22 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
     for (const mention of inSentence) {
       // A clause is read at most CLAUSE_WINDOW back: work per figure stays bounded in any text.
       const clauseStart = Math.max(clauseStartAt(sentence, mention.start), mention.start - CLAUSE_WINDOW);
-      const clauseEnd = sentence.clauseStarts.find((start) => start > mention.start) ?? sentence.end;
+      const clauseEnd = clauseEndAfter(sentence, mention.start);
       const clauseBefore = text.slice(clauseStart, mention.start);
       const sentenceBeforeStart = Math.max(sentence.start, mention.start - CLAUSE_WINDOW);
       const sentenceBefore = text.slice(sentenceBeforeStart, mention.start);
       const windowStart = Math.max(previousEnd ?? sentence.start, clauseStart);
-      phrases ??= context.matcher.scanSentence(sentenceText, inSentence.at(-1)!.start - sentence.start);
+      // Scanned as far as the last figure's clause reaches: the texts after a figure are read off it too.
+      phrases ??= context.matcher.scanSentence(
+        sentenceText,
+        clauseEndAfter(sentence, inSentence.at(-1)!.start) - sentence.start,
+      );
+      const after = text.slice(mention.numberEnd, clauseEnd).replace(/^\s*%/, '');
       const query: IndicatorQuery = {
         windowBefore: text.slice(windowStart, mention.start),
         clauseBefore,
         sentenceBefore,
-        after: text.slice(mention.numberEnd, clauseEnd).replace(/^\s*%/, ''),
+        after,
         previous: previousInClause?.clause === clauseStart ? previousMatch : null,
         unit: mention.unit,
         isChange: false,
@@ -161,6 +166,7 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
           windowBefore: windowStart - sentence.start,
           clauseBefore: clauseStart - sentence.start,
           sentenceBefore: sentenceBeforeStart - sentence.start,
+          after: clauseEnd - after.length - sentence.start,
         },
       };
       const named = context.matcher.match(query);

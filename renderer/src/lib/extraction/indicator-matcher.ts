@@ -1,5 +1,11 @@
 import type { Catalogue, CatalogueEntry } from './catalogue.ts';
-import { PhraseIndex, canonicalPhrase, type PhraseHit, type ScannedText } from './phrase-index.ts';
+import {
+  PhraseIndex,
+  canonicalPhrase,
+  canonicalStretch,
+  type PhraseHit,
+  type ScannedText,
+} from './phrase-index.ts';
 import { canonicalVietnamese } from './vietnamese-text.ts';
 
 export interface IndicatorQuery {
@@ -30,6 +36,8 @@ export interface SentenceStretches {
   windowBefore: number;
   clauseBefore: number;
   sentenceBefore: number;
+  /** Where `after` starts. */
+  after: number;
 }
 
 export interface IndicatorMatch {
@@ -235,6 +243,14 @@ export class IndicatorMatcher {
     return this.#index.scanStretch(within.sentence, stretchStart, within.figure);
   }
 
+  /** The phrases of `scope`, which starts `offset` into the query's `after`, read off the sentence's scan when it is there. */
+  #hitsAfter(scope: string, offset: number, within: SentenceStretches | undefined): readonly PhraseHit[] {
+    const start = within ? within.after + offset : -1;
+    if (!within || start < 0 || !within.sentence.text.startsWith(scope, start))
+      return this.#index.scan(scope);
+    return this.#index.scanStretch(within.sentence, start, start + scope.length);
+  }
+
   // Only a phrasing that starts within the first few words after the figure names it.
   #matchAfter(text: string, query: IndicatorQuery): IndicatorMatch | null {
     // A figure followed by punctuation ends its phrase ("5,1%, doanh thu …"): look no further than
@@ -248,9 +264,11 @@ export class IndicatorMatcher {
     // The figure's own noun phrase runs to punctuation or the next number; within it the phrasing
     // reaching furthest carries the most modifiers ("xã đạt chuẩn nông thôn mới nâng cao").
     const ownEnd = OWN_MODIFIER.exec(scope)?.[0].length ?? 0;
-    const hits = this.#index
-      .scan(scope)
-      .filter((hit) => scope.slice(0, hit.start).split(/\s+/).filter(Boolean).length <= 10);
+    const wordStarts = [...scope.matchAll(/\S+/g)].map((word) => word.index);
+    const hits = this.#hitsAfter(scope, text.length - withoutDenominator(text).length, query.within).filter(
+      // At most ten words before it: words are counted as they start, a hit inside one counts that one.
+      (hit) => wordStarts.filter((start) => start < hit.start).length <= 10,
+    );
     const own = hits.filter((hit) => hit.end <= ownEnd).sort((a, b) => b.end - a.end || a.start - b.start);
     const beyond = hits.filter((hit) => hit.end > ownEnd).sort((a, b) => a.start - b.start || b.end - a.end);
     for (const hit of [...own, ...beyond]) {
@@ -294,16 +312,28 @@ export class IndicatorMatcher {
     return canonical;
   }
 
+  /** The canonical form of a text before the figure, read off its sentence's scan when the query says where it sits there. */
+  #canonicalBefore(
+    text: string,
+    within: SentenceStretches | undefined,
+    stretchStart: number | undefined,
+  ): string {
+    // Trusted as in #hitsBefore: every stretch ends at the figure, so its length tells it apart.
+    if (!within || stretchStart === undefined || within.figure - stretchStart !== text.length)
+      return this.#canonicalOf(text);
+    return canonicalStretch(within.sentence, stretchStart, within.figure);
+  }
+
   /** What #best reads of a query's texts, read once per query (it is asked once per phrase found). */
   #textsOf(query: IndicatorQuery): QueryTexts {
     let texts = this.#queryTexts.get(query);
     if (!texts) {
-      const clause = this.#canonicalOf(query.clauseBefore);
+      const clause = this.#canonicalBefore(query.clauseBefore, query.within, query.within?.clauseBefore);
       texts = {
         clause,
         // "(tăng 6,17%)": the verb of a change is not a cue of the growth-rate sibling.
         growthClause: query.isChange ? clause.replace(CHANGE_VERB_BEFORE, '') : clause,
-        sentence: this.#canonicalOf(query.sentenceBefore),
+        sentence: this.#canonicalBefore(query.sentenceBefore, query.within, query.within?.sentenceBefore),
         after: this.#canonicalOf(query.after.slice(0, 60)),
         shareBefore: SHARE_BEFORE.test(query.windowBefore),
         averageGrowth: AVERAGE_GROWTH_BEFORE.test(query.windowBefore),
