@@ -4,7 +4,12 @@ import { withoutFootnoteRefs } from './clean-line.ts';
 import { deriveLabel, derivedIndicatorId } from './derived-indicator.ts';
 import { documentProfile, type DocumentProfile } from './document-profile.ts';
 import { readFigure, type FigureReadingWithReason, type Frame } from './figure-context.ts';
-import { IndicatorMatcher, type IndicatorMatch, type IndicatorQuery } from './indicator-matcher.ts';
+import {
+  AFTER_REACH,
+  IndicatorMatcher,
+  type IndicatorMatch,
+  type IndicatorQuery,
+} from './indicator-matcher.ts';
 import type { ManifestEntry } from './manifest.ts';
 import { blockedRanges } from './non-figures.ts';
 import type { Observation } from './observation.ts';
@@ -145,11 +150,8 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
       const sentenceBeforeStart = Math.max(sentence.start, mention.start - CLAUSE_WINDOW);
       const sentenceBefore = text.slice(sentenceBeforeStart, mention.start);
       const windowStart = Math.max(previousEnd ?? sentence.start, clauseStart);
-      // Scanned as far as the last figure's clause reaches: the texts after a figure are read off it too.
-      phrases ??= context.matcher.scanSentence(
-        sentenceText,
-        clauseEndAfter(sentence, inSentence.at(-1)!.start) - sentence.start,
-      );
+      // Scanned as far as the matcher reads after the last figure (the rest of a longer stretch is scanned on its own).
+      phrases ??= context.matcher.scanSentence(sentenceText, afterReach(sentence, inSentence.at(-1)!));
       const after = text.slice(mention.numberEnd, clauseEnd).replace(/^\s*%/, '');
       const query: IndicatorQuery = {
         windowBefore: text.slice(windowStart, mention.start),
@@ -280,6 +282,11 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
     if (opening) carriedPeriod = { ...opening, datesFlows: firstBasis === 'total' };
     else if (sentencePeriods.length > 0) carriedPeriod = null;
   }
+}
+
+/** How far into its sentence the matcher reads after `mention`: to the end of its clause, at most AFTER_REACH past its number. */
+function afterReach(sentence: Sentence, mention: Mention): number {
+  return Math.min(clauseEndAfter(sentence, mention.start), mention.numberEnd + AFTER_REACH) - sentence.start;
 }
 
 /** "Đến hết năm 2019, …", "Kết quả …: Hết năm 2024, …": a sentence or clause opened by the date its figures run to. */
