@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PhraseIndex } from '../../../renderer/src/lib/extraction/phrase-index.ts';
+import { PhraseIndex, canonicalStretch } from '../../../renderer/src/lib/extraction/phrase-index.ts';
+import { canonicalVietnamese } from '../../../renderer/src/lib/extraction/vietnamese-text.ts';
 
 describe('the phrase index (every catalogue phrase compiled into one trie)', () => {
   const index = new PhraseIndex([
@@ -77,6 +78,18 @@ describe('reading a stretch of a sentence off the sentence scanned once', () => 
         expect(index.scanStretch(scanned, start, end)).toEqual(
           new PhraseIndex(phrases).scan(text.slice(start, end)),
         );
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("reads a stretch's canonical form as canonicalVietnamese of the stretch alone", () => {
+    fc.assert(
+      fc.property(sentence, fc.nat(), fc.nat(), (text, a, b) => {
+        const start = Math.min(a, b) % (text.length + 1);
+        const end = Math.max(start, Math.max(a, b) % (text.length + 1));
+        const scanned = new PhraseIndex(phrases).scanText(text, 0);
+        expect(canonicalStretch(scanned, start, end)).toBe(canonicalVietnamese(text.slice(start, end)));
       }),
       { numRuns: 1000 },
     );

@@ -1,5 +1,5 @@
 import { withoutFootnoteRefs } from './clean-line.ts';
-import { firstLetterClass, lexiconRegex } from './lexicon.ts';
+import { lexiconRegex } from './lexicon.ts';
 import type { Comparator } from './observation.ts';
 import { choosePeriod, type ChosenPeriod } from './choose-period.ts';
 import type { PeriodMention } from './periods.ts';
@@ -98,9 +98,9 @@ const AVERAGE_CUE =
   /bình quân(?!\s*(?:đầu người|\/người|mỗi người|một người))\s*(?:\p{L}+\s+){0,2}(?:hằng năm|hàng năm|mỗi năm|năm|giai đoạn|cả giai đoạn|\/năm)|(?:tăng|giảm)\s+bình quân|bình quân\s+(?:tăng|giảm)|trung bình\s*(?:hằng năm|hàng năm|mỗi năm)/iu;
 const EACH_YEAR_CUE = lexiconRegex('eachYearWords');
 // "Tổng thu từ khách du lịch" sums across sources, not years: a total over time needs a span word.
-// The leading lookahead (where a match can start) spares the `\b` at every character.
+// `(?<!\w)` is the `\b` before "5", written so because `\b` under /iu is slow.
 export const TOTAL_CUE = new RegExp(
-  String.raw`(?=[5s]|${firstLetterClass('totalWords')})(?:\b5 năm|sau \d+ năm|${lexiconRegex('totalWords').source})`,
+  String.raw`(?<!\w)5 năm|sau \d+ năm|${lexiconRegex('totalWords').source}`,
   'iu',
 );
 const ADDED_CUE = lexiconRegex('addedWords', '(?<![\\p{L}])');

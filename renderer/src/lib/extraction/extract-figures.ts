@@ -4,7 +4,12 @@ import { withoutFootnoteRefs } from './clean-line.ts';
 import { deriveLabel, derivedIndicatorId } from './derived-indicator.ts';
 import { documentProfile, type DocumentProfile } from './document-profile.ts';
 import { readFigure, type FigureReadingWithReason, type Frame } from './figure-context.ts';
-import { IndicatorMatcher, type IndicatorMatch, type IndicatorQuery } from './indicator-matcher.ts';
+import {
+  AFTER_REACH,
+  IndicatorMatcher,
+  type IndicatorMatch,
+  type IndicatorQuery,
+} from './indicator-matcher.ts';
 import type { ManifestEntry } from './manifest.ts';
 import { blockedRanges } from './non-figures.ts';
 import type { Observation } from './observation.ts';
@@ -13,7 +18,7 @@ import { outsideRanges, scanMentions, type Mention } from './scan-mentions.ts';
 import { sentenceFacts } from './sentence-facts.ts';
 import type { ScannedText } from './phrase-index.ts';
 import { footnoteMarkers, segmentDocument, type Segment } from './segment-document.ts';
-import { clauseStartAt, splitSentences, type Sentence } from './sentences.ts';
+import { clauseEndAfter, clauseStartAt, splitSentences, type Sentence } from './sentences.ts';
 import type { SourceDocument } from './source-document.ts';
 import { subYearBefore } from './sub-year.ts';
 import { readTables } from './table-reader.ts';
@@ -140,17 +145,19 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
     for (const mention of inSentence) {
       // A clause is read at most CLAUSE_WINDOW back: work per figure stays bounded in any text.
       const clauseStart = Math.max(clauseStartAt(sentence, mention.start), mention.start - CLAUSE_WINDOW);
-      const clauseEnd = sentence.clauseStarts.find((start) => start > mention.start) ?? sentence.end;
+      const clauseEnd = clauseEndAfter(sentence, mention.start);
       const clauseBefore = text.slice(clauseStart, mention.start);
       const sentenceBeforeStart = Math.max(sentence.start, mention.start - CLAUSE_WINDOW);
       const sentenceBefore = text.slice(sentenceBeforeStart, mention.start);
       const windowStart = Math.max(previousEnd ?? sentence.start, clauseStart);
-      phrases ??= context.matcher.scanSentence(sentenceText, inSentence.at(-1)!.start - sentence.start);
+      // Scanned as far as the matcher reads after the last figure (the rest of a longer stretch is scanned on its own).
+      phrases ??= context.matcher.scanSentence(sentenceText, afterReach(sentence, inSentence.at(-1)!));
+      const after = text.slice(mention.numberEnd, clauseEnd).replace(/^\s*%/, '');
       const query: IndicatorQuery = {
         windowBefore: text.slice(windowStart, mention.start),
         clauseBefore,
         sentenceBefore,
-        after: text.slice(mention.numberEnd, clauseEnd).replace(/^\s*%/, ''),
+        after,
         previous: previousInClause?.clause === clauseStart ? previousMatch : null,
         unit: mention.unit,
         isChange: false,
@@ -161,6 +168,7 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
           windowBefore: windowStart - sentence.start,
           clauseBefore: clauseStart - sentence.start,
           sentenceBefore: sentenceBeforeStart - sentence.start,
+          after: clauseEnd - after.length - sentence.start,
         },
       };
       const named = context.matcher.match(query);
@@ -274,6 +282,11 @@ function extractSegment(segment: Segment, context: SegmentContext): void {
     if (opening) carriedPeriod = { ...opening, datesFlows: firstBasis === 'total' };
     else if (sentencePeriods.length > 0) carriedPeriod = null;
   }
+}
+
+/** How far into its sentence the matcher reads after `mention`: to the end of its clause, at most AFTER_REACH past its number. */
+function afterReach(sentence: Sentence, mention: Mention): number {
+  return Math.min(clauseEndAfter(sentence, mention.start), mention.numberEnd + AFTER_REACH) - sentence.start;
 }
 
 /** "Đến hết năm 2019, …", "Kết quả …: Hết năm 2024, …": a sentence or clause opened by the date its figures run to. */

@@ -1,6 +1,13 @@
 import type { Catalogue, CatalogueEntry } from './catalogue.ts';
-import { PhraseIndex, canonicalPhrase, type PhraseHit, type ScannedText } from './phrase-index.ts';
+import {
+  PhraseIndex,
+  canonicalPhrase,
+  canonicalStretch,
+  type PhraseHit,
+  type ScannedText,
+} from './phrase-index.ts';
 import { canonicalVietnamese } from './vietnamese-text.ts';
+import { unitClass, unitsFit } from './unit-fit.ts';
 
 export interface IndicatorQuery {
   /** Text since the previous figure of the sentence (or the sentence start). */
@@ -30,55 +37,14 @@ export interface SentenceStretches {
   windowBefore: number;
   clauseBefore: number;
   sentenceBefore: number;
+  /** Where `after` starts. */
+  after: number;
 }
 
 export interface IndicatorMatch {
   entry: CatalogueEntry;
   /** The phrasing as the document writes it. */
   label: string;
-}
-
-type UnitClass =
-  'pct' | 'usd' | 'vnd' | 'visits' | 'area' | 'mass' | 'ratio' | 'per10k' | 'criteria' | 'none' | 'count';
-
-function unitClass(unit: string): UnitClass {
-  if (unit === '%') return 'pct';
-  if (unit === '') return 'none';
-  if (unit.includes('USD')) return 'usd';
-  if (unit.includes('đồng')) return 'vnd';
-  if (unit.includes('lượt')) return 'visits';
-  if (/\bha\b/.test(unit)) return 'area';
-  if (unit.includes('tấn')) return 'mass';
-  if (unit === 'lần') return 'ratio';
-  if (unit.includes('vạn dân')) return 'per10k';
-  if (unit.includes('/xã')) return 'criteria';
-  return 'count';
-}
-
-function unitsFit(entry: CatalogueEntry, unit: string, isChange: boolean): boolean {
-  const wanted = unitClass(entry.unit);
-  const got = unitClass(unit);
-  if (wanted === 'count' && got === 'count') return sameCountedThing(entry.unit, unit);
-  if (wanted === got || got === 'none' || wanted === 'none') return true;
-  // A change is stated in % or "lần" of whatever the indicator measures.
-  return isChange && (got === 'pct' || got === 'ratio');
-}
-
-// Counted nouns that name the same things: a count of "lao động" may be written in "người".
-const COUNTED_SYNONYMS: readonly (readonly string[])[] = [
-  ['người', 'lao động', 'lượt người', 'nghìn người', 'nghìn lao động', 'cán bộ', 'học sinh', 'hộ'],
-  ['xã', 'đơn vị', 'đơn vị hành chính', 'thôn', 'xã, phường', 'phường'],
-  ['tổ chức', 'tổ chức đảng', 'tổ chức cơ sở đảng', 'chi bộ', 'đảng bộ'],
-  ['sản phẩm', 'sản phẩm ocop'],
-];
-
-/** "7.712 tổ chức đảng và 23.498 đảng viên": counts of different nouns are different indicators. */
-function sameCountedThing(wanted: string, got: string): boolean {
-  const a = canonicalVietnamese(wanted);
-  const b = canonicalVietnamese(got);
-  if (a === b || a.startsWith(`${b} `) || b.startsWith(`${a} `) || a.endsWith(` ${b}`) || b.endsWith(` ${a}`))
-    return true;
-  return COUNTED_SYNONYMS.some((group) => group.includes(a) && group.includes(b));
 }
 
 /** National comparison figures have their own indicators, the province's id with this suffix. */
@@ -94,6 +60,9 @@ const AVERAGE_GROWTH_BEFORE =
   /(?:bình quân(?:\s+(?:hằng|hàng|mỗi)\s+năm)?\s+(?:tăng|giảm)|tăng(?:\s+trưởng)?\s+bình quân(?:\s+(?:hằng|hàng|mỗi)\s+năm)?)(?:\s+(?:đạt|là|khoảng|ước|trên|hơn))*\s*$/iu;
 const CHANGE_VERB_BEFORE = /(?:tăng|giảm)(?:\s+(?:thêm|khoảng|trên|hơn|gần))?\s*$/iu;
 const SHARE_BEFORE = /chiếm\s*(?:khoảng\s*|trên\s*|hơn\s*|gần\s*)?$/iu;
+
+/** How far after a figure (past a % or a denominator) a phrasing may name it. */
+export const AFTER_REACH = 110;
 
 // How many recent texts keep their canonical form: a figure's windows are read again and again.
 const RECENT_CANONICAL = 64;
@@ -235,11 +204,27 @@ export class IndicatorMatcher {
     return this.#index.scanStretch(within.sentence, stretchStart, within.figure);
   }
 
+  /** The phrases of `scope`, which starts `offset` into the query's `after`, read off the sentence's scan when it is there. */
+  #hitsAfter(scope: string, offset: number, within: SentenceStretches | undefined): readonly PhraseHit[] {
+    const start = afterStart(scope, offset, within);
+    return within && start >= 0
+      ? this.#index.scanStretch(within.sentence, start, start + scope.length)
+      : this.#index.scan(scope);
+  }
+
+  /** The canonical form of `text`, which starts `offset` into the query's `after`, read off the sentence's scan when it is there. */
+  #canonicalAfter(text: string, offset: number, within: SentenceStretches | undefined): string {
+    const start = afterStart(text, offset, within);
+    return within && start >= 0
+      ? canonicalStretch(within.sentence, start, start + text.length)
+      : this.#canonicalOf(text);
+  }
+
   // Only a phrasing that starts within the first few words after the figure names it.
   #matchAfter(text: string, query: IndicatorQuery): IndicatorMatch | null {
     // A figure followed by punctuation ends its phrase ("5,1%, doanh thu …"): look no further than
     // the comma. A figure followed by a noun ("100% xã, phường đạt …") is described by what follows.
-    const head = withoutDenominator(text).slice(0, 110);
+    const head = withoutDenominator(text).slice(0, AFTER_REACH);
     // "giảm 2,96% so với năm 2020, công nghiệp …": what follows is not the figure's subject.
     if (/^\s*(?:[,;:.)]\s*)?(?:so với|tăng|giảm|gấp|bằng|đạt|\d)/iu.test(head)) return null;
     // A change ("gấp 2,4 lần năm 2020, trong đó thu nội địa …") never names its subject past a comma.
@@ -248,9 +233,11 @@ export class IndicatorMatcher {
     // The figure's own noun phrase runs to punctuation or the next number; within it the phrasing
     // reaching furthest carries the most modifiers ("xã đạt chuẩn nông thôn mới nâng cao").
     const ownEnd = OWN_MODIFIER.exec(scope)?.[0].length ?? 0;
-    const hits = this.#index
-      .scan(scope)
-      .filter((hit) => scope.slice(0, hit.start).split(/\s+/).filter(Boolean).length <= 10);
+    const wordStarts = [...scope.matchAll(/\S+/g)].map((word) => word.index);
+    const hits = this.#hitsAfter(scope, text.length - withoutDenominator(text).length, query.within).filter(
+      // At most ten words before it: words are counted as they start, a hit inside one counts that one.
+      (hit) => wordStarts.filter((start) => start < hit.start).length <= 10,
+    );
     const own = hits.filter((hit) => hit.end <= ownEnd).sort((a, b) => b.end - a.end || a.start - b.start);
     const beyond = hits.filter((hit) => hit.end > ownEnd).sort((a, b) => a.start - b.start || b.end - a.end);
     for (const hit of [...own, ...beyond]) {
@@ -294,20 +281,36 @@ export class IndicatorMatcher {
     return canonical;
   }
 
+  /** The canonical form of a text before the figure, read off its sentence's scan when the query says where it sits there. */
+  #canonicalBefore(
+    text: string,
+    within: SentenceStretches | undefined,
+    stretchStart: number | undefined,
+  ): string {
+    // Trusted as in #hitsBefore: every stretch ends at the figure, so its length tells it apart.
+    if (!within || stretchStart === undefined || within.figure - stretchStart !== text.length)
+      return this.#canonicalOf(text);
+    return canonicalStretch(within.sentence, stretchStart, within.figure);
+  }
+
   /** What #best reads of a query's texts, read once per query (it is asked once per phrase found). */
   #textsOf(query: IndicatorQuery): QueryTexts {
     let texts = this.#queryTexts.get(query);
     if (!texts) {
-      const clause = this.#canonicalOf(query.clauseBefore);
+      const clause = this.#canonicalBefore(query.clauseBefore, query.within, query.within?.clauseBefore);
       texts = {
         clause,
         // "(tăng 6,17%)": the verb of a change is not a cue of the growth-rate sibling.
         growthClause: query.isChange ? clause.replace(CHANGE_VERB_BEFORE, '') : clause,
-        sentence: this.#canonicalOf(query.sentenceBefore),
-        after: this.#canonicalOf(query.after.slice(0, 60)),
+        sentence: this.#canonicalBefore(query.sentenceBefore, query.within, query.within?.sentenceBefore),
+        after: this.#canonicalAfter(query.after.slice(0, 60), 0, query.within),
         shareBefore: SHARE_BEFORE.test(query.windowBefore),
         averageGrowth: AVERAGE_GROWTH_BEFORE.test(query.windowBefore),
-        ownModifier: this.#canonicalOf(OWN_MODIFIER.exec(withoutDenominator(query.after))?.[0] ?? ''),
+        ownModifier: this.#canonicalAfter(
+          OWN_MODIFIER.exec(withoutDenominator(query.after))?.[0] ?? '',
+          query.after.length - withoutDenominator(query.after).length,
+          query.within,
+        ),
       };
       this.#queryTexts.set(query, texts);
     }
@@ -362,6 +365,15 @@ export class IndicatorMatcher {
     }
     return chosen?.entry ?? null;
   }
+}
+
+/**
+ * Where `text`, `offset` into a query's `after`, starts in its scanned sentence, or -1: trusted
+ * only when the sentence holds that very text there.
+ */
+function afterStart(text: string, offset: number, within: SentenceStretches | undefined): number {
+  const start = within ? within.after + offset : -1;
+  return start >= 0 && within?.sentence.text.startsWith(text, start) ? start : -1;
 }
 
 /** "28/175 xã …": what follows a fraction's numerator starts after its denominator. */

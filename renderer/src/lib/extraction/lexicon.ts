@@ -18,15 +18,6 @@ export function phraseAlternation(...lists: LexiconList[]): string {
   return `(?:${phrases.map(loosePhrase).join('|')})(?![\\p{L}])`;
 }
 
-/**
- * A character class of the first letters of the phrases of some lists: as a leading lookahead, it
- * lets the engine skip to where a phrase can start instead of trying every character.
- */
-export function firstLetterClass(...lists: LexiconList[]): string {
-  const letters = new Set(lists.flatMap((list) => words[list]).map((phrase) => [...phrase][0] ?? ''));
-  return `[${[...letters].join('').replace(/[\]\\^-]/g, '\\$&')}]`;
-}
-
 /** A case-insensitive regex of the phrases of some lists, wrapped in `before`/`after`. */
 export function lexiconRegex(lists: LexiconList | LexiconList[], before = '', after = ''): RegExp {
   const names = Array.isArray(lists) ? lists : [lists];

@@ -165,12 +165,7 @@ export class PhraseIndex {
 
   /** The same hits as `scan(scanned.text.slice(start, end))`, read off the scan of the whole text. */
   scanStretch(scanned: ScannedText, start: number, end: number): readonly PhraseHit[] {
-    if (
-      !scanned.local ||
-      end > scanned.limit ||
-      splitsPair(scanned.lower, start) ||
-      splitsPair(scanned.lower, end)
-    )
+    if (end > scanned.limit || !readsLocally(scanned, start, end))
       return this.scan(scanned.text.slice(start, end));
     const { canonical, hits } = scanned;
     const found: PhraseHit[] = [];
@@ -196,6 +191,18 @@ export class PhraseIndex {
 const CONTEXT_CASED = /[\u03a3\u0130]/u;
 // Old tone placements canonicalVietnamese rewrites as a pair of letters: a stretch must not split one.
 const PAIR_SECOND: Record<string, string> = { o: 'áàảãạéèẻẽẹ', u: 'ýỳỷỹỵ' };
+
+/** Whether the canonical form of `text.slice(start, end)` is that stretch of the whole text's canonical form. */
+function readsLocally(scanned: ScannedText, start: number, end: number): boolean {
+  return scanned.local && !splitsPair(scanned.lower, start) && !splitsPair(scanned.lower, end);
+}
+
+/** `canonicalVietnamese(scanned.text.slice(start, end))`, read off the scanned text's canonical form when it can be. */
+export function canonicalStretch(scanned: ScannedText, start: number, end: number): string {
+  return readsLocally(scanned, start, end)
+    ? scanned.canonical.slice(start, end)
+    : canonicalVietnamese(scanned.text.slice(start, end));
+}
 
 function splitsPair(lower: string, at: number): boolean {
   if (at <= 0 || at >= lower.length) return false;

@@ -64,3 +64,8 @@ export function clauseStartAt(sentence: Sentence, offset: number): number {
   for (const start of sentence.clauseStarts) if (start <= offset) found = start;
   return found;
 }
+
+/** Where the clause containing `offset` ends: the next clause's start, or the sentence's end. */
+export function clauseEndAfter(sentence: Sentence, offset: number): number {
+  return sentence.clauseStarts.find((start) => start > offset) ?? sentence.end;
+}
