@@ -100,8 +100,29 @@ describe('charts', () => {
       .toEqual(expect.not.arrayContaining(['7–7,5%']));
     await page.locator('[data-testid="chart-type"]').selectOption('line');
     await expect.poll(() => page.locator('[data-testid="chart"] .scatterlayer .trace').count()).toBe(2);
-    await page.locator('[data-testid="chart-type"]').selectOption('bar');
-    await page.locator('[data-testid="chart-labels"]').check();
+    // The edits belong to this chart: another indicator's chart has its own words, and coming back
+    // finds them again (the exports draw with them too).
+    await page.locator('[data-testid="chart-indicator"]').selectOption('poverty_rate');
+    await expect
+      .poll(() => page.locator('[data-testid="chart"] .gtitle').textContent())
+      .not.toBe('Tăng trưởng GRDP: mục tiêu và thực hiện');
+    expect(await page.locator('[data-testid="chart-reset"]').isDisabled()).toBe(true);
+    await page.locator('[data-testid="chart-indicator"]').selectOption('grdp_growth');
+    await expect
+      .poll(() => page.locator('[data-testid="chart"] .gtitle').textContent())
+      .toBe('Tăng trưởng GRDP: mục tiêu và thực hiện');
+    expect(await page.locator('[data-testid="chart-type"]').inputValue()).toBe('line');
+    expect(await page.locator('[data-testid="chart-labels"]').isChecked()).toBe(false);
+    // "Bỏ chỉnh sửa" gives the chart its own words and style back.
+    await page.locator('[data-testid="chart-reset"]').click();
+    await expect
+      .poll(() => page.locator('[data-testid="chart"] .gtitle').textContent())
+      .toBe('Tốc độ tăng trưởng kinh tế (GRDP): chỉ tiêu và kết quả theo giai đoạn');
+    expect(await page.locator('[data-testid="chart-title"]').inputValue()).toBe(
+      'Tốc độ tăng trưởng kinh tế (GRDP): chỉ tiêu và kết quả theo giai đoạn',
+    );
+    expect(await page.locator('[data-testid="chart-type"]').inputValue()).toBe('bar');
+    expect(await page.locator('[data-testid="chart-labels"]').isChecked()).toBe(true);
   });
 
   it('draws the yearly series and the economic structure', async () => {

@@ -145,6 +145,93 @@ describe('exports from the app', () => {
     expect(measures).toBeGreaterThan(0);
   });
 
+  it("carries a user's chart edits into the SVG, the PNG, the workbook's picture and the deck's chart", async () => {
+    const { page } = watched;
+    const TITLE = 'Tăng trưởng GRDP: mục tiêu và thực hiện (giao ban)';
+    await page.locator('nav [data-area="charts"]').click();
+    await page.locator('[data-testid="chart-kind"]').selectOption('target');
+    await page.locator('[data-testid="chart-indicator"]').selectOption('grdp_growth');
+    await page.locator('[data-testid="chart"][data-ready="true"] .barlayer .bartext').first().waitFor();
+    await page.locator('[data-testid="chart-title"]').fill(TITLE);
+    await page.locator('[data-testid="chart-type"]').selectOption('line');
+    await page.locator('[data-testid="chart-labels"]').uncheck();
+    await page.locator('[data-testid="chart"] .scatterlayer .trace').first().waitFor();
+    await expect.poll(() => page.locator('[data-testid="chart"] .gtitle').textContent()).toBe(TITLE);
+    // No value written at the points; only the estimate's mark is left.
+    const pointTexts = await page.locator('[data-testid="chart"] .textpoint').allTextContents();
+    expect(pointTexts.filter((text) => /\d/.test(text))).toEqual([]);
+
+    const svg = Buffer.from(await download(page, 'export-svg')).toString('utf8');
+    expect(svg).toContain(TITLE);
+    expect(svg).toContain('class="scatterlayer');
+    expect(svg).not.toContain('class="bars"');
+    expect(svg).not.toContain('7–7,5%');
+    const screenPng = Buffer.from(await download(page, 'export-png'));
+
+    await page.locator('nav [data-area="exports"]').click();
+    await page.locator('[data-testid="export-source-chosen"]').check();
+    await page.locator('[data-testid="format-xlsx"]').check();
+    await page.locator('[data-testid="export-indicators"] input[value="grdp_growth"]:checked').waitFor();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await download(page, 'export-run'));
+    const sheet = workbook.getWorksheet('Biểu đồ')!;
+    const titles = new Map<string, number>();
+    sheet.eachRow((row, number) => titles.set(String(row.getCell(1).value ?? ''), number));
+    expect([...titles.keys()]).toContain(TITLE);
+    // The picture of that chart (just under its title) is the charts area's PNG of the edited
+    // chart, pixel for pixel.
+    const image = sheet.getImages().find((item) => item.range.tl.nativeRow === titles.get(TITLE));
+    expect(image).toBeDefined();
+    const workbookPng = Buffer.from(workbook.getImage(Number(image!.imageId)).buffer as ArrayBuffer);
+    const differing = await page.evaluate(
+      async ([left, right]) => {
+        const pixels = async (base64: string): Promise<Uint8ClampedArray> => {
+          const bitmap = await createImageBitmap(
+            new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], { type: 'image/png' }),
+          );
+          const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+          const context = canvas.getContext('2d')!;
+          context.drawImage(bitmap, 0, 0);
+          return context.getImageData(0, 0, bitmap.width, bitmap.height).data;
+        };
+        const [a, b] = [await pixels(left!), await pixels(right!)];
+        if (a.length !== b.length) return -1;
+        let count = 0;
+        for (let i = 0; i < a.length; i += 4)
+          if (
+            Math.abs(a[i]! - b[i]!) + Math.abs(a[i + 1]! - b[i + 1]!) + Math.abs(a[i + 2]! - b[i + 2]!) >
+            24
+          )
+            count++;
+        return count;
+      },
+      [screenPng.toString('base64'), workbookPng.toString('base64')],
+    );
+    expect(differing).toBe(0);
+
+    // The deck: the slide of GRDP growth carries the edited title over a native line chart without values.
+    await page.locator('[data-testid="format-pptx"]').check();
+    const zip = await JSZip.loadAsync(await download(page, 'export-run'));
+    const slideNames = Object.keys(zip.files).filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name));
+    const slides = await Promise.all(
+      slideNames.map(async (name) => ({ name, xml: await zip.file(name)!.async('string') })),
+    );
+    const edited = slides.filter((slide) => slide.xml.includes(TITLE.replace(/&/g, '&amp;')));
+    expect(edited.map((slide) => slide.name)).toHaveLength(1);
+    const rels = await zip
+      .file(edited[0]!.name.replace('slides/', 'slides/_rels/').replace('.xml', '.xml.rels'))!
+      .async('string');
+    const chartPath = /Target="[./]*\/?ppt\/charts\/(chart\d+\.xml)"/.exec(rels)?.[1];
+    expect(chartPath).toBeDefined();
+    const chartXml = await zip.file(`ppt/charts/${chartPath!}`)!.async('string');
+    expect(chartXml).toContain('<c:lineChart>');
+    expect(chartXml).not.toContain('<c:barChart>');
+    expect(chartXml).not.toContain('7–7,5%');
+    // Another indicator's chart keeps its defaults: bars with their values.
+    const others = slides.filter((slide) => slide !== edited[0] && slide.xml.includes('theo giai đoạn'));
+    expect(others.length).toBeGreaterThan(0);
+  });
+
   it('sent no request off the machine and logged no console error', () => {
     expect(watched.problems).toEqual([]);
   });

@@ -10,6 +10,7 @@ import { SqlWorkbench } from '../features/sql/sql-workbench.svelte.ts';
 import { PivotModel } from '../features/pivot/pivot-model.svelte.ts';
 import { ReviewModel } from '../features/review/review-model.svelte.ts';
 import { ImportsModel } from '../features/import/imports-model.svelte.ts';
+import { ChartsModel } from '../features/charts/charts-model.svelte.ts';
 import type { ReadAsset } from '../lib/warehouse/workspace.ts';
 import type { AreaId } from './areas.ts';
 
@@ -37,6 +38,8 @@ export class Workbench {
   readonly sql: SqlWorkbench;
   readonly pivot: PivotModel;
   readonly review: ReviewModel;
+  /** The charts and the user's edits of them, which the exports draw with too. */
+  readonly charts: ChartsModel;
   /** Imported documents and user tables (the "Nhập dữ liệu" area). */
   readonly imports: ImportsModel;
   /** Reads a document's text: an imported one from the import store, the embedded ones from the app's files. */
@@ -51,6 +54,7 @@ export class Workbench {
     this.workspace = new Workspace(db, fetchAsset);
     this.sql = new SqlWorkbench(db, this.workspace, () => this.refreshSchema(), this.store);
     this.pivot = new PivotModel(db, this.store);
+    this.charts = new ChartsModel(db);
     this.imports = new ImportsModel(db, this.workspace, this.store, () => this.refreshSchema());
     this.review = new ReviewModel(
       db,

@@ -1,24 +1,9 @@
 import type { Layout } from 'plotly.js';
 import type { Locale } from '../../lib/format/locale.ts';
+import type { ChartText } from '../../lib/report/report-chart.ts';
 import { CHART_FONT } from './chart-font.ts';
 
-/** What a chart says in words: all of it editable or chosen by the user, drawn inside the chart. */
-export interface ChartText {
-  title: string;
-  /** A second line under the title (the unit, the area, the date); none when empty. */
-  subtitle?: string;
-  xTitle: string;
-  yTitle: string;
-  /** The unit of the second value axis when the series have two units; none otherwise. */
-  y2Title?: string;
-  /** "Nguồn: …" under the chart, one document a line (`<br>` between them). */
-  sourceNote: string;
-  /**
-   * Small multiples: the unit of each panel, top to bottom, when the series have three units or
-   * more (each panel its own y-axis, all sharing the x-axis); none otherwise.
-   */
-  panelTitles?: string[];
-}
+export type { ChartText } from '../../lib/report/report-chart.ts';
 
 /** Plotly's separators: decimal sign then thousands sign (`,.` writes 54.449,1). */
 export function plotlySeparators(locale: Locale): string {

@@ -1,6 +1,7 @@
 import type { Config, Data, Layout } from 'plotly.js';
 import { formatFigure } from '../../lib/format/format-number.ts';
 import type { Locale } from '../../lib/format/locale.ts';
+import { alignedTicks, type AxisExtent, type AxisTicks } from '../../lib/report/axis-ticks.ts';
 import { unitLabel } from '../../lib/units/unit-table.ts';
 import type { ChartPoint } from './chart-queries.ts';
 import { chartFrameHeight, chartLayout, type ChartText } from './chart-layout.ts';
@@ -93,6 +94,27 @@ const axisRef = (index: number): string => (index === 0 ? 'y' : `y${index + 1}`)
 
 // The height of one small-multiple panel, so each keeps a readable scale however many there are.
 const PANEL_HEIGHT = 150;
+
+/** The lowest and highest value of the points in one unit, a range's ends included. */
+function extentOf(points: readonly ChartPoint[], unit: string | undefined): AxisExtent {
+  const shown = points.filter((point) => point.unit === unit);
+  return {
+    min: Math.min(0, ...shown.map((point) => point.low)),
+    max: Math.max(0, ...shown.map((point) => point.high)),
+  };
+}
+
+/** Plotly's fixed ticks for a scale: round steps from zero, as the report's SVG draws them. */
+function tickLayout(ticks: AxisTicks | undefined): Record<string, unknown> {
+  if (!ticks) return {};
+  return {
+    range: [ticks.bottom, ticks.top],
+    autorange: false,
+    tickmode: 'linear',
+    tick0: 0,
+    dtick: ticks.step,
+  };
+}
 
 /** A point's label as the tables write it (`7–7,5%`, `54.449,1`), marked when it is an estimate. */
 function pointLabel(point: ChartPoint, locale: Locale): string {
@@ -191,9 +213,17 @@ export function chartSpec(points: readonly ChartPoint[], text: ChartText, style:
     locale,
     height,
   );
+  // Round steps from zero, as the report's SVG draws them; with two units the second axis's
+  // gridlines fall on the first's (alignedTicks). Stacked parts and small multiples keep Plotly's.
+  const ruled = plan === 'dual' ? units.slice(0, 2) : plan === 'single' && !stacked ? units.slice(0, 1) : [];
+  const [left, right] = alignedTicks(ruled.map((unit) => extentOf(points, unit)));
+  const axes = {
+    ...(left ? { yaxis: { ...layout.yaxis, ...tickLayout(left) } } : {}),
+    ...(right ? { yaxis2: { ...layout.yaxis2, ...tickLayout(right) } } : {}),
+  };
   return {
     data,
-    layout: { ...layout, barmode: stacked ? 'stack' : 'group' } as Partial<Layout>,
+    layout: { ...layout, ...axes, barmode: stacked ? 'stack' : 'group' } as Partial<Layout>,
     config: { displaylogo: false, responsive: true, displayModeBar: false, locale },
   };
 }

@@ -10,6 +10,8 @@ import {
   type ChartPoint,
   type IndicatorChoice,
 } from './chart-queries.ts';
+import { editedChart, targetChartKey, type ChartEdit, type ChartKey } from './chart-edits.ts';
+import { chartSpec, type ChartSpec, type ChartStyle, type ChartText } from './chart-specs.ts';
 
 /** What a chart from the warehouse shows, its series named in `locale` (Vietnamese when none). */
 export type ChartRequest = (
@@ -18,13 +20,25 @@ export type ChartRequest = (
   | { kind: 'structure' }
 ) & { locale?: Locale };
 
-/** The charts area: the indicators to choose from and the points of the chart asked for last. */
+/** The key a request's edits are kept under; a chart of an SQL result has one key of its own. */
+export function chartKey(request: ChartRequest | { kind: 'sql' }): ChartKey {
+  if (request.kind === 'target') return targetChartKey(request.indicatorId);
+  if (request.kind === 'yearly') return `yearly:${request.indicatorIds.join(',')}`;
+  return request.kind;
+}
+
+/**
+ * The charts area: the indicators to choose from, the points of the chart asked for last, and the
+ * user's edits of each chart, which the screen, its PNG/SVG and the reports all draw with.
+ */
 export class ChartsModel {
   indicators = $state.raw<IndicatorChoice[]>([]);
   points = $state.raw<ChartPoint[]>([]);
   /** The request `points` answer (null before the first answer). */
   shown = $state.raw<ChartRequest | null>(null);
   problem = $state<string | null>(null);
+  /** The user's edits (title, subtitle, bar/line, labels) by chart, kept while the app runs. */
+  edits = $state.raw<ReadonlyMap<ChartKey, ChartEdit>>(new Map());
   #db: WorkbenchDatabase;
   #requests = new LatestRequest();
 
@@ -47,6 +61,22 @@ export class ChartsModel {
     this.problem = result.ok ? null : result.error.message;
     this.points = result.ok ? result.value : [];
     this.shown = request;
+  }
+
+  /** Lays a change over a chart's edits; the other charts keep theirs. */
+  edit(key: ChartKey, change: ChartEdit): void {
+    this.edits = new Map([...this.edits, [key, { ...this.edits.get(key), ...change }]]);
+  }
+
+  /** Drops a chart's edits: it is drawn with the words and style it is given again. */
+  resetEdits(key: ChartKey): void {
+    this.edits = new Map([...this.edits].filter(([edited]) => edited !== key));
+  }
+
+  /** The spec of a chart as the user edited it: what the screen draws and every export of it carries. */
+  specOf(key: ChartKey, points: readonly ChartPoint[], text: ChartText, style: ChartStyle): ChartSpec {
+    const edited = editedChart(text, style, this.edits.get(key));
+    return chartSpec(points, edited.text, edited.style);
   }
 
   #points(request: ChartRequest): Promise<DbResult<ChartPoint[]>> {

@@ -17,7 +17,9 @@ import {
 } from '../../lib/report/report-data.ts';
 import { hasFigures, reviewedFigures } from '../../lib/report/report-sources.ts';
 import type { ReportChartImage } from '../../lib/report/xlsx-report.ts';
-import { chartSpec, type ChartSpec } from '../charts/chart-specs.ts';
+import { targetChartKey, type ChartKey } from '../charts/chart-edits.ts';
+import type { ChartPoint } from '../charts/chart-queries.ts';
+import { chartSpec, type ChartSpec, type ChartStyle, type ChartText } from '../charts/chart-specs.ts';
 import type { ReportJob } from './worker-messages.ts';
 
 /** The headline indicators most briefings start from, chosen when the area opens. */
@@ -37,6 +39,19 @@ export interface ExportEffects {
   /** Saves the file; false when the user cancelled. */
   save(name: string, bytes: Uint8Array, format: ReportJob['format']): Promise<boolean>;
 }
+
+/**
+ * The spec the charts area draws for a chart, the user's edits of it included (ChartsModel.specOf);
+ * without a charts area (a test, the CLI) every chart keeps the words and style it is given.
+ */
+export type ChartSpecOf = (
+  key: ChartKey,
+  points: readonly ChartPoint[],
+  text: ChartText,
+  style: ChartStyle,
+) => ChartSpec;
+
+const uneditedSpec: ChartSpecOf = (_key, points, text, style) => chartSpec(points, text, style);
 
 /** A report to write. */
 export interface ExportRequest {
@@ -71,11 +86,13 @@ export class ExportModel {
   outcome = $state.raw<ExportOutcome | null>(null);
   #db: WorkbenchDatabase;
   #effects: ExportEffects;
+  #specOf: ChartSpecOf;
   #requests = new LatestRequest();
 
-  constructor(db: WorkbenchDatabase, effects: ExportEffects) {
+  constructor(db: WorkbenchDatabase, effects: ExportEffects, specOf: ChartSpecOf = uneditedSpec) {
     this.#db = db;
     this.#effects = effects;
+    this.#specOf = specOf;
   }
 
   /** Reads the indicators a report can show. */
@@ -129,8 +146,9 @@ export class ExportModel {
       });
       if (!current()) return;
       if (!data.ok) throw new Error(data.error.message);
-      // Each row's chart is the charts area's own spec for it: the picture in the workbook is
-      // Plotly's, the deck's native chart is read from the same figure.
+      // Each row's chart is the charts area's own spec for it, with the user's edits of that
+      // indicator's chart: the picture in the workbook is Plotly's, the deck's native chart is read
+      // from the same figure.
       const reviewed = reviewedFigures(data.value);
       const charts: ReportChartImage[] = [];
       const deckCharts: Record<string, ReportChart> = {};
@@ -139,14 +157,19 @@ export class ExportModel {
       for (const row of wantsCharts ? rows : []) {
         const points = indicatorChartPoints(row, data.value.columns, request.locale, reviewed);
         const text = indicatorChartText(row, points, request.locale);
-        const spec = chartSpec(points, text, { type: 'bar', dataLabels: true, locale: request.locale });
+        const spec = this.#specOf(targetChartKey(row.indicatorId), points, text, {
+          type: 'bar',
+          dataLabels: true,
+          locale: request.locale,
+        });
         if (request.format === 'pptx') {
           deckCharts[pivotRowKey(row)] = reportChartFromFigure(spec);
           continue;
         }
         const png = await this.#effects.chartPng(spec, REPORT_CHART_WIDTH, REPORT_CHART_HEIGHT);
         if (!current()) return;
-        charts.push({ title: text.title, png, width: REPORT_CHART_WIDTH, height: REPORT_CHART_HEIGHT });
+        const title = reportChartFromFigure(spec).title;
+        charts.push({ title, png, width: REPORT_CHART_WIDTH, height: REPORT_CHART_HEIGHT });
       }
       const { format, locale, generatedOn, subtitle } = request;
       const bytes = await this.#effects.build({

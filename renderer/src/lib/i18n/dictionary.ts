@@ -196,6 +196,13 @@ export const vi = {
   'charts.typeBar': 'Cột',
   'charts.typeLine': 'Đường',
   'charts.dataLabels': 'Ghi số liệu trên biểu đồ',
+  // Chart edits kept by chart and carried into exports; sorting the pivot (helper chartedits).
+  'charts.resetEdits': 'Bỏ chỉnh sửa',
+  'charts.editsNote': 'Tiêu đề, kiểu và số liệu trên biểu đồ được giữ khi xuất báo cáo',
+  'pivot.sortBy': 'Sắp xếp theo {column}',
+  'pivot.sortName': 'tên chỉ tiêu',
+  'pivot.sortPercent': '% so với chỉ tiêu',
+  'pivot.sortClear': 'Bỏ sắp xếp',
   'charts.unitSubtitle': 'Đơn vị: {unit}',
   'charts.estimateNote': '* Số ước tính (cột nhạt, điểm rỗng)',
   // Charts in both languages, small multiples, units the table cannot convert (helper charts2).
@@ -662,6 +669,13 @@ export const en: Record<MessageKey, string> = {
   'charts.typeBar': 'Bars',
   'charts.typeLine': 'Lines',
   'charts.dataLabels': 'Show values on the chart',
+  // Chart edits kept by chart and carried into exports; sorting the pivot (helper chartedits).
+  'charts.resetEdits': 'Undo edits',
+  'charts.editsNote': 'The title, type and values shown are kept in exported reports',
+  'pivot.sortBy': 'Sort by {column}',
+  'pivot.sortName': 'indicator name',
+  'pivot.sortPercent': '% of target',
+  'pivot.sortClear': 'Clear sort',
   'charts.unitSubtitle': 'Unit: {unit}',
   'charts.estimateNote': '* Estimate (lighter bar, hollow point)',
   // Charts in both languages, small multiples, units the table cannot convert (helper charts2).

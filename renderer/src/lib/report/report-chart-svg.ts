@@ -2,6 +2,7 @@ import type { Locale } from '../i18n/dictionary.ts';
 import { formatNumber } from '../format/format-number.ts';
 import type { PeriodColumn } from '../meaning/plan-periods.ts';
 import type { PivotRow } from '../pivot/pivot-rows.ts';
+import { alignedTicks, type AxisExtent, type AxisTicks } from './axis-ticks.ts';
 import {
   barChartOf,
   indicatorChartPoints,
@@ -20,27 +21,32 @@ const MUTED = '#5d6b7e';
 const escapeXml = (text: string): string =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-interface Scale {
-  bottom: number;
-  top: number;
-  step: number;
-}
+type Scale = AxisTicks;
 
-function niceStep(raw: number): number {
-  const power = 10 ** Math.floor(Math.log10(raw));
-  const scaled = raw / power;
-  return (scaled <= 1 ? 1 : scaled <= 2 ? 2 : scaled <= 5 ? 5 : 10) * power;
-}
-
-// From zero (Plotly's rangemode 'tozero') to a round number above the highest bar and its range.
-function scaleOf(series: readonly ReportChartSeries[]): Scale {
-  const values = series.flatMap((item) =>
-    item.values.flatMap((value, at) => (value === null ? [] : [value + (item.halfRanges[at] ?? 0)])),
+// The values of some series with their ranges' ends, for the axis they are read on.
+function extentOf(series: readonly ReportChartSeries[]): AxisExtent {
+  const ends = series.flatMap((item) =>
+    item.values.flatMap((value, at) => {
+      const half = item.halfRanges[at] ?? 0;
+      return value === null ? [] : [value - half, value + half];
+    }),
   );
-  const max = Math.max(0, ...values);
-  const min = Math.min(0, ...values);
-  const step = niceStep((max - min) / 5 || 1);
-  return { step, top: Math.ceil((max * 1.08) / step) * step || step, bottom: Math.floor(min / step) * step };
+  return { min: Math.min(0, ...ends), max: Math.max(0, ...ends) };
+}
+
+/**
+ * The scale of each axis in use, by the charts area's rule (alignedTicks): round steps from zero,
+ * the second axis's gridlines on the first's.
+ */
+function scalesOf(series: readonly ReportChartSeries[]): Record<'y' | 'y2', Scale> {
+  const onRight = series.filter((item) => item.axis === 'y2');
+  const onLeft = series.filter((item) => item.axis === 'y');
+  if (onRight.length === 0) {
+    const [y] = alignedTicks([extentOf(onLeft)]);
+    return { y: y!, y2: y! };
+  }
+  const [y, y2] = alignedTicks([extentOf(onLeft), extentOf(onRight)]);
+  return { y: y!, y2: y2! };
 }
 
 /**
@@ -58,10 +64,7 @@ export function reportChartSvg(
   const top = chart.subtitle ? 112 : 92;
   const bottom = 58 + 8 + chart.sourceLines.length * 14 + 12;
   const plot = { left: 76, right: width - (chart.y2Title ? 76 : 30), top, bottom: height - bottom };
-  const scales = {
-    y: scaleOf(chart.series.filter((item) => item.axis === 'y')),
-    y2: scaleOf(chart.series.filter((item) => item.axis === 'y2')),
-  };
+  const scales = scalesOf(chart.series);
   const y = (value: number, scale: Scale): number =>
     plot.bottom - ((value - scale.bottom) / (scale.top - scale.bottom)) * (plot.bottom - plot.top);
   const band = (plot.right - plot.left) / Math.max(1, chart.categories.length);
@@ -80,7 +83,10 @@ export function reportChartSvg(
   for (const axis of ['y', 'y2'] as const) {
     if (!chart.series.some((item) => item.axis === axis)) continue;
     const scale = scales[axis];
-    for (let tick = scale.bottom; tick <= scale.top + scale.step / 2; tick += scale.step) {
+    // Counted in steps, not summed: adding 0,1 five times is not 0,5 in floating point.
+    const ticks = Math.round((scale.top - scale.bottom) / scale.step);
+    for (let index = 0; index <= ticks; index++) {
+      const tick = scale.bottom + index * scale.step;
       const at = y(tick, scale);
       if (axis === 'y')
         parts.push(`<line x1="${plot.left}" x2="${plot.right}" y1="${at}" y2="${at}" stroke="#edf0f5"/>`);

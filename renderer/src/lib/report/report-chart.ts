@@ -18,15 +18,25 @@ export interface ReportChartPoint {
   reviewed?: boolean;
 }
 
-/** A chart's words as the charts area's `ChartText` has them. */
-export interface ReportChartText {
+/**
+ * What a chart says in words, all of it editable or chosen by the user: the one type the charts
+ * area draws from (chart-layout.ts) and the report charts are built from.
+ */
+export interface ChartText {
   title: string;
+  /** A second line under the title (the unit, the area, the date); none when empty. */
   subtitle?: string;
   xTitle: string;
   yTitle: string;
+  /** The unit of the second value axis when the series have two units; none otherwise. */
   y2Title?: string;
-  /** "Nguồn: …", one document a line, `<br>` between them (Plotly's line break). */
+  /** "Nguồn: …" under the chart, one document a line, `<br>` between them (Plotly's line break). */
   sourceNote: string;
+  /**
+   * Small multiples: the unit of each panel, top to bottom, when the series have three units or
+   * more (each panel its own y-axis, all sharing the x-axis); none otherwise.
+   */
+  panelTitles?: string[];
 }
 
 /** One series of a report chart: its values by category and the label written at each. */
@@ -126,7 +136,7 @@ export function indicatorChartText(
   row: PivotRow,
   points: readonly ReportChartPoint[],
   locale: Locale,
-): ReportChartText {
+): ChartText {
   const t = (key: Parameters<typeof translate>[1], values: Record<string, string | number> = {}): string =>
     translate(locale, key, values);
   const unit = unitLabel(row.unit, locale);
@@ -157,7 +167,7 @@ function pointLabel(point: ReportChartPoint, locale: Locale): string {
  */
 export function barChartOf(
   points: readonly ReportChartPoint[],
-  text: ReportChartText,
+  text: ChartText,
   locale: Locale,
   dataLabels = true,
 ): ReportChart {
