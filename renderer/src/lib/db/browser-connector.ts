@@ -32,6 +32,13 @@ async function instantiateEngine(): Promise<AsyncDuckDB> {
     throw new Error('this browser lacks WebAssembly exception handling, which the bundled DuckDB needs');
   }
   const worker = new Worker(ehWorker);
+  // A browser worker ended by terminate() says nothing (Node's says `close`): it says `close` here
+  // too, so the engine watch fails the work waiting on it at once instead of leaving it hanging.
+  const terminate = worker.terminate.bind(worker);
+  worker.terminate = () => {
+    terminate();
+    worker.dispatchEvent(new Event('close'));
+  };
   const db = new AsyncDuckDB(new ConsoleLogger(LogLevel.WARNING), worker);
   await db.instantiate(ehWasm);
   return db;

@@ -2,6 +2,7 @@ import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import { Table, type AsyncRecordBatchStreamReader, type RecordBatch } from 'apache-arrow';
 import { qualified } from './sql.ts';
 import { toDbError, type DbResult } from './db-error.ts';
+import { EngineWatch, type LivenessLimits } from './engine-watch.ts';
 
 /** Creates an instantiated (not yet opened) AsyncDuckDB: the browser and Node differ only here. */
 export type DuckDBConnector = () => Promise<AsyncDuckDB>;
@@ -28,6 +29,7 @@ interface OpenDatabase {
   db: AsyncDuckDB;
   app: AsyncDuckDBConnection;
   user: AsyncDuckDBConnection;
+  watch: EngineWatch;
 }
 
 /**
@@ -49,9 +51,29 @@ export class WorkbenchDatabase {
   // Statements and exclusive steps queued or running; idle work starts only when there are none.
   #busy = 0;
   #idleWork: (() => void)[] = [];
+  #liveness: LivenessLimits | undefined;
+  #deathListeners = new Set<(why: string) => void>();
 
-  constructor(connector: DuckDBConnector) {
+  constructor(connector: DuckDBConnector, options: { liveness?: LivenessLimits } = {}) {
     this.#connector = connector;
+    this.#liveness = options.liveness;
+  }
+
+  /** Calls `listener` when the engine's worker dies; every step running or queued then fails with code 'dead'. */
+  onEngineDied(listener: (why: string) => void): () => void {
+    this.#deathListeners.add(listener);
+    return () => this.#deathListeners.delete(listener);
+  }
+
+  /**
+   * Gives up the engine (dead or alive) and starts a new one, empty: the caller loads the warehouse
+   * into it again. Never waits for the old one, whose pending work has already failed.
+   */
+  restart(): Promise<DbResult<void>> {
+    const old = this.#opening;
+    this.#opening = undefined;
+    void old?.then((open) => open.db.terminate()).catch(() => undefined);
+    return this.ready();
   }
 
   /** Resolves once the engine is open; every caller shares the same initialisation. */
@@ -193,7 +215,7 @@ export class WorkbenchDatabase {
     const role = this.#running;
     if (!role || !this.#opening) return false;
     const open = await this.#opening;
-    return open[role].cancelSent();
+    return !open.watch.dead && open[role].cancelSent();
   }
 
   /**
@@ -204,7 +226,7 @@ export class WorkbenchDatabase {
     this.#userCancels++;
     if (this.#running !== 'user' || !this.#opening) return false;
     const open = await this.#opening;
-    return open.user.cancelSent();
+    return !open.watch.dead && open.user.cancelSent();
   }
 
   /** Releases the engine and its worker. */
@@ -213,8 +235,11 @@ export class WorkbenchDatabase {
     const opening = this.#opening;
     this.#opening = undefined;
     const open = await opening.catch(() => undefined);
-    await open?.app.close();
-    await open?.user.close();
+    // A dead worker answers nothing: closing its connections would wait forever.
+    if (open && !open.watch.dead) {
+      await open.app.close();
+      await open.user.close();
+    }
     await open?.db.terminate();
   }
 
@@ -222,8 +247,10 @@ export class WorkbenchDatabase {
     if (this.#parentOpen) return this.#parentOpen();
     this.#opening ??= (async () => {
       const db = await this.#connector();
-      return { db, ...(await connectFresh(db)) };
+      const watch = new EngineWatch(db, (why) => this.#died(opening, why), this.#liveness);
+      return { db, watch, ...(await watch.guard(connectFresh(db), { ping: false })) };
     })();
+    const opening = this.#opening;
     // A failed start may be retried by the next caller.
     this.#opening.catch(() => (this.#opening = undefined));
     return this.#opening;
@@ -235,15 +262,15 @@ export class WorkbenchDatabase {
     code: 'sql' | 'load' | 'init',
   ): Promise<DbResult<T>> {
     const queued = this.#tail.then(async (): Promise<DbResult<T>> => {
-      let conn: AsyncDuckDBConnection;
+      let open: OpenDatabase;
       try {
-        conn = (await this.#open())[role];
+        open = await this.#open();
       } catch (cause) {
         return { ok: false, error: toDbError(cause, 'init') };
       }
       this.#running = role;
       try {
-        return { ok: true, value: await work(conn) };
+        return { ok: true, value: await open.watch.guard(work(open[role])) };
       } catch (cause) {
         return { ok: false, error: toDbError(cause, code) };
       } finally {
@@ -253,6 +280,12 @@ export class WorkbenchDatabase {
     this.#tail = queued;
     this.#track(queued);
     return queued;
+  }
+
+  // Told once per engine, and only while it is the current one (a replaced engine's end is expected).
+  #died(opening: Promise<OpenDatabase>, why: string): void {
+    if (this.#opening !== opening) return;
+    for (const listener of this.#deathListeners) listener(why);
   }
 
   #track(work: Promise<unknown>): void {
@@ -271,7 +304,7 @@ export class WorkbenchDatabase {
 }
 
 // (Re)opens the database in memory with the offline settings, and the two connections.
-async function connectFresh(db: AsyncDuckDB): Promise<Omit<OpenDatabase, 'db'>> {
+async function connectFresh(db: AsyncDuckDB): Promise<Pick<OpenDatabase, 'app' | 'user'>> {
   await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
   const app = await db.connect();
   for (const setting of OFFLINE_SETTINGS) await app.query(setting);

@@ -1,5 +1,5 @@
 /** What went wrong in the data layer, as a value that can cross any boundary. */
-export type DbErrorCode = 'init' | 'load' | 'sql' | 'cancelled';
+export type DbErrorCode = 'init' | 'load' | 'sql' | 'cancelled' | 'dead';
 
 export interface DbError {
   code: DbErrorCode;
@@ -39,8 +39,17 @@ const INSTALL_ADVICE =
 
 export type DbResult<T> = { ok: true; value: T } | { ok: false; error: DbError };
 
+/** The engine's worker is gone (crashed, aborted, terminated): nothing will answer until a restart. */
+export class EngineDiedError extends Error {
+  constructor(why: string) {
+    super(`The DuckDB engine stopped (${why}); restart it to go on`);
+    this.name = 'EngineDiedError';
+  }
+}
+
 /** Wraps any thrown value as a DbError with the given code (cancellation is recognised by its message). */
 export function toDbError(cause: unknown, code: DbErrorCode): DbError {
+  if (cause instanceof EngineDiedError) return { code: 'dead', message: cause.message };
   const raw = cause instanceof Error ? cause.message : String(cause);
   if (/query was cancel+ed|interrupted/i.test(raw)) return { code: 'cancelled', message: raw };
   const structured = parseEngineError(raw) ?? { message: raw };
