@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkbenchDatabase } from '../../../renderer/src/lib/db/database.ts';
 import type { DbResult } from '../../../renderer/src/lib/db/db-error.ts';
-import { appObject, literal, qualified } from '../../../renderer/src/lib/db/sql.ts';
+import { APP_CATALOG, APP_SCHEMA, appObject, literal, qualified } from '../../../renderer/src/lib/db/sql.ts';
 import { splitStatements } from '../../../renderer/src/lib/db/statements.ts';
 import { vi as dictionary } from '../../../renderer/src/lib/i18n/dictionary.ts';
 import { USER_SCHEMA, type Workspace } from '../../../renderer/src/lib/warehouse/workspace.ts';
@@ -36,19 +36,26 @@ const ANSWERS = `SELECT
   current_setting('enable_external_access') AS external_access`;
 
 // Everything ANSWERS can depend on, read on the app's connection: every catalogue, schema, table,
-// view and macro with its definition, the corrections' rows (the base tables' are in CHECKSUMS),
-// every setting and every loaded extension. ANSWERS is a function of these, so a state whose
-// answers were already found right needs no second look; any other state has ANSWERS run again.
-const STATE_KEY = `SELECT md5(string_agg(entry, chr(10) ORDER BY entry)) AS state FROM (
+// view and macro with its definition, the rows of every table the app's schema had at the start
+// (count and an order-free hash; one gone makes the key unreadable), every setting and every
+// loaded extension. ANSWERS is a function of these, so a state whose answers were already found
+// right needs no second look; any other state has ANSWERS run again.
+function stateKeySql(appTables: readonly string[]): string {
+  const tableRows = appTables.map(
+    (table) =>
+      `UNION ALL SELECT 'rows ' || ${literal(table)} || ' ' || count(*) || ':' || coalesce(bit_xor(hash(t)), 0) FROM ${appObject(table)} t`,
+  );
+  return `SELECT md5(string_agg(entry, chr(10) ORDER BY entry)) AS state FROM (
   SELECT 'database ' || database_name || ' ' || coalesce(path, '') || ' ' || readonly::VARCHAR AS entry FROM duckdb_databases()
   UNION ALL SELECT 'schema ' || database_name || '.' || schema_name FROM duckdb_schemas()
   UNION ALL SELECT 'table ' || database_name || '.' || schema_name || '.' || table_name || ' ' || coalesce(sql, '') FROM duckdb_tables()
   UNION ALL SELECT 'view ' || database_name || '.' || schema_name || '.' || view_name || ' ' || coalesce(sql, '') FROM duckdb_views()
   UNION ALL SELECT 'macro ' || database_name || '.' || schema_name || '.' || function_name || ' ' || coalesce(macro_definition, '')
     FROM duckdb_functions() WHERE function_type IN ('macro', 'table_macro') AND database_name <> 'system'
-  UNION ALL SELECT 'corrections ' || count(*) || ':' || coalesce(bit_xor(hash(c)), 0) FROM ${appObject('corrections')} c
+  ${tableRows.join('\n  ')}
   UNION ALL SELECT 'setting ' || name || '=' || coalesce(value, '') FROM duckdb_settings()
   UNION ALL SELECT 'extension ' || extension_name || ' ' || loaded::VARCHAR FROM duckdb_extensions())`;
+}
 
 interface Tally {
   tried: number;
@@ -67,8 +74,8 @@ async function rows(db: WorkbenchDatabase, sql: string): Promise<string> {
 }
 
 // A state that cannot even be read (a table gone) is a state unlike the start's.
-async function stateKey(db: WorkbenchDatabase): Promise<string> {
-  const result = await db.query(STATE_KEY);
+async function stateKey(db: WorkbenchDatabase, sql: string): Promise<string> {
+  const result = await db.query(sql);
   return result.ok ? String(result.value.get(0)?.state) : `unreadable: ${result.error.message}`;
 }
 
@@ -135,7 +142,8 @@ export function describeBadSql(title: string, cases: readonly BadSqlCase[]): voi
     let workspace: Workspace;
     let checksums: string;
     let answers: string;
-    // The states (STATE_KEY) whose ANSWERS were read and were the start's.
+    let stateSql: string;
+    // The states (stateKeySql) whose ANSWERS were read and were the start's.
     const verified = new Set<string>();
     const tally: Tally = { tried: 0, crashes: [], hangs: [], unclear: [], damage: [], answered: 0 };
 
@@ -143,7 +151,13 @@ export function describeBadSql(title: string, cases: readonly BadSqlCase[]): voi
       ({ db, workspace } = await openWarehouseDatabase());
       checksums = await rows(db, CHECKSUMS);
       answers = await rows(db, ANSWERS);
-      verified.add(await stateKey(db));
+      const appTables = await db.query(
+        'SELECT table_name FROM duckdb_tables() WHERE database_name = ? AND schema_name = ? ORDER BY table_name',
+        [APP_CATALOG, APP_SCHEMA],
+      );
+      if (!appTables.ok) throw new Error(appTables.error.message);
+      stateSql = stateKeySql(appTables.value.toArray().map((row) => String(row.table_name)));
+      verified.add(await stateKey(db, stateSql));
     }, 120_000);
 
     afterAll(async () => {
@@ -198,7 +212,7 @@ export function describeBadSql(title: string, cases: readonly BadSqlCase[]): voi
         if (!clear)
           tally.unclear.push(`${testCase.name}: ${last.ok ? 'ok' : last.error.message.slice(0, 120)}`);
 
-        const state = await stateKey(db);
+        const state = await stateKey(db, stateSql);
         let answersDiffer = false;
         if (!verified.has(state)) {
           tally.answered++;
