@@ -17,7 +17,7 @@ import type { AreaId } from './areas.ts';
 /** A figure's source to show: an observation, or a span of a document. */
 export type SourceTarget = { obsId: string } | { docId: string; start: number; end: number };
 
-export type WorkbenchStatus = 'starting' | 'loading' | 'ready' | 'failed';
+export type WorkbenchStatus = 'starting' | 'loading' | 'ready' | 'failed' | 'stopped';
 
 /** App-wide state: the database, the warehouse workspace, its start-up status and its schema. */
 export class Workbench {
@@ -52,6 +52,7 @@ export class Workbench {
     this.db = db;
     this.store = openUserStore((invalid) => (this.invalidStored = [...this.invalidStored, ...invalid]));
     this.workspace = new Workspace(db, fetchAsset);
+    db.onEngineDied(() => (this.status = 'stopped'));
     this.sql = new SqlWorkbench(db, this.workspace, () => this.refreshSchema(), this.store);
     this.pivot = new PivotModel(db, this.store);
     this.charts = new ChartsModel(db);
@@ -102,6 +103,24 @@ export class Workbench {
     if (!schema.ok) return this.#fail(schema.error);
     this.schema = schema.value;
     await userState;
+    this.status = 'ready';
+  }
+
+  /**
+   * "Khởi động lại" after the engine died: a new engine filled by the same load path (warehouse,
+   * imports and corrections from the workspace, user tables from the store). The user's state is
+   * in the store and in the models, which stay as they are; objects made by SQL went with the engine.
+   */
+  async restartEngine(): Promise<void> {
+    this.error = null;
+    this.status = 'starting';
+    const restarted = await this.db.restart();
+    if (!restarted.ok) return this.#fail(restarted.error);
+    this.status = 'loading';
+    const loaded = await this.workspace.load();
+    if (!loaded.ok) return this.#fail(loaded.error);
+    await this.imports.restoreTables();
+    await this.refreshSchema();
     this.status = 'ready';
   }
 

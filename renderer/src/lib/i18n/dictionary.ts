@@ -18,6 +18,10 @@ export const vi = {
   'db.loading': 'Đang nạp kho dữ liệu…',
   'db.ready': 'DuckDB sẵn sàng',
   'db.failed': 'Không khởi động được cơ sở dữ liệu',
+  'db.stopped': 'Cơ sở dữ liệu đã dừng',
+  'db.stoppedDetail':
+    'Cơ sở dữ liệu đã dừng: bộ máy DuckDB không còn chạy, nên truy vấn đang chạy không có kết quả. Truy vấn đã lưu, lịch sử, các thẻ, bảng chỉ tiêu và hiệu chỉnh của bạn vẫn còn nguyên. Bấm “Khởi động lại” để nạp lại kho dữ liệu.',
+  'db.restart': 'Khởi động lại',
   'app.areaFailed': 'Không tải được khu vực này',
   'tables.rows': 'dòng',
   'sql.placeholder': 'Nhập câu lệnh SQL, ví dụ: SELECT * FROM documents',
@@ -34,6 +38,7 @@ export const vi = {
   'sql.error.cancelled': 'Truy vấn đã bị dừng.',
   'sql.error.init': 'Cơ sở dữ liệu chưa khởi động được.',
   'sql.error.load': 'Không nạp được dữ liệu.',
+  'sql.error.dead': 'Cơ sở dữ liệu đã dừng. Bấm “Khởi động lại” ở thông báo phía trên rồi chạy lại truy vấn.',
   'sql.advice.files':
     'SQL trong ứng dụng không đọc, ghi hay gắn (ATTACH) tệp trên máy. Để lưu kết quả, hãy dùng các nút Xuất (CSV, Excel, Parquet, JSON) dưới bảng kết quả; để xuất báo cáo, dùng khu vực Xuất báo cáo.',
   'sql.advice.extension':
@@ -493,6 +498,10 @@ export const en: Record<MessageKey, string> = {
   'db.loading': 'Loading the warehouse…',
   'db.ready': 'DuckDB ready',
   'db.failed': 'The database could not start',
+  'db.stopped': 'The database stopped',
+  'db.stoppedDetail':
+    'The database stopped: the DuckDB engine is no longer running, so the running query has no result. Your saved queries, history, tabs, indicator table and corrections are all kept. Press “Restart” to load the warehouse again.',
+  'db.restart': 'Restart',
   'app.areaFailed': 'This area could not be loaded',
   'tables.rows': 'rows',
   'sql.placeholder': 'Type an SQL statement, e.g. SELECT * FROM documents',
@@ -509,6 +518,7 @@ export const en: Record<MessageKey, string> = {
   'sql.error.cancelled': 'The query was stopped.',
   'sql.error.init': 'The database has not started.',
   'sql.error.load': 'The data could not be loaded.',
+  'sql.error.dead': 'The database stopped. Press “Restart” in the notice above, then run the query again.',
   'sql.advice.files':
     'SQL in the workbench does not read, write or attach files on this computer. To save a result, use the Export buttons (CSV, Excel, Parquet, JSON) below the result grid; for reports, use the Export area.',
   'sql.advice.extension':

@@ -1,5 +1,9 @@
 import { openDB, type IDBPDatabase } from 'idb';
-import type { CollectionChanges, StoredCollection } from '../../../../electron/shared/ipc-contract.ts';
+import type {
+  CollectionChanges,
+  StoredCollection,
+  StoredItem,
+} from '../../../../electron/shared/ipc-contract.ts';
 import { legacyCollections } from '../../../../electron/shared/legacy-documents.ts';
 import { desktopBridge } from './bridge.ts';
 import { UserStore, type InvalidItem, type StoreBackend } from './user-store.ts';
@@ -64,6 +68,23 @@ export function indexedDbBackend(): StoreBackend {
       // Commit now rather than at the end of the task: on pagehide there may be no later task.
       transaction.commit();
       await Promise.all([...requests, transaction.done]);
+    },
+    // One readwrite transaction: IndexedDB runs those of every page of the profile one at a time,
+    // so the marker is checked and set with nothing in between.
+    async seed(collection: string, seedItems: StoredItem[]): Promise<StoredCollection> {
+      const transaction = (await db()).transaction([ITEMS, COLLECTIONS], 'readwrite', {
+        durability: 'strict',
+      });
+      const [items, markers] = [transaction.objectStore(ITEMS), transaction.objectStore(COLLECTIONS)];
+      if ((await markers.get(collection)) === undefined) {
+        await Promise.all([
+          ...seedItems.map((item) => items.put(item, [collection, (item as { id: string }).id])),
+          markers.put(true, collection),
+        ]);
+      }
+      const stored = await items.getAll(IDBKeyRange.bound([collection], [collection, []]));
+      await transaction.done;
+      return { items: stored, exists: true };
     },
   };
 }

@@ -10,6 +10,13 @@ export interface StoreBackend {
   read(collection: string): Promise<StoredCollection>;
   /** Resolves only once every change is durable. */
   write(changes: CollectionChanges[]): Promise<void>;
+  /**
+   * Atomically: when `collection` was never written, stores `items` (and marks it written); then
+   * reads it. Two pages seeding at once thus end with one starter set, and a seed never lands on
+   * (or brings back) what another page saved. Without it, a read-then-write stands in: fine for
+   * one window (Electron), racy for two pages.
+   */
+  seed?(collection: string, items: StoredItem[]): Promise<StoredCollection>;
 }
 
 /** A stored item that failed its collection's schema: skipped when loading, left untouched on disk. */
@@ -73,6 +80,18 @@ export class UserStore {
     return this.#backend.read(collection);
   }
 
+  /** @internal Reads the collection, seeding it first (once, ever) when it was never written. */
+  async readSeeded(collection: string, seed: StoredItem[]): Promise<StoredCollection> {
+    if (this.#backend.seed) return this.#backend.seed(collection, seed);
+    const stored = await this.#backend.read(collection);
+    if (stored.exists) return stored;
+    await this.enqueue(
+      collection,
+      seed.map((item) => [itemId(item), { kind: 'put', item }]),
+    );
+    return { items: seed, exists: true };
+  }
+
   /** @internal */
   report(invalid: InvalidItem[]): void {
     if (invalid.length > 0) this.#onInvalid(invalid);
@@ -112,6 +131,11 @@ export class UserStore {
   }
 }
 
+// Items are cleaned (validated, plain JSON) with a string id before they reach the store.
+function itemId(item: StoredItem): string {
+  return String((item as { id: string }).id);
+}
+
 function newBatch(): Batch {
   let settle: (error?: unknown) => void = () => {};
   const done = new Promise<void>((resolve, reject) => {
@@ -138,11 +162,13 @@ export class Collection<T extends { id: string }> {
 
   /** Every valid item; invalid ones are reported and skipped (and stay as they are on disk). */
   async all(): Promise<T[]> {
-    const stored = await this.#store.read(this.name);
-    if (!stored.exists && this.#seed.length > 0) {
-      await this.write({ put: [...this.#seed] });
-      return [...this.#seed];
-    }
+    const stored =
+      this.#seed.length > 0
+        ? await this.#store.readSeeded(
+            this.name,
+            this.#seed.map((item) => this.#clean(item)),
+          )
+        : await this.#store.read(this.name);
     const items: T[] = [];
     const invalid: InvalidItem[] = [];
     for (const raw of stored.items) {
