@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkbenchDatabase } from '../../../renderer/src/lib/db/database.ts';
 import { appObject } from '../../../renderer/src/lib/db/sql.ts';
 import { CURATED_VIEWS, WORKBENCH_MACROS } from '../../../renderer/src/lib/meaning/curated-views.ts';
+import { PIVOT_FIGURES_STATEMENTS } from '../../../renderer/src/lib/meaning/pivot-figures.ts';
 import { CREATE_CORRECTIONS_TABLE } from '../../../renderer/src/lib/review/overlay-sql.ts';
 import { readPlanPeriods } from '../../../renderer/src/lib/meaning/plan-periods.ts';
 import { DEFAULT_PIVOT_CONFIG } from '../../../renderer/src/lib/pivot/pivot-config.ts';
@@ -50,6 +51,7 @@ describe('the source-preference rule', () => {
       CREATE_CORRECTIONS_TABLE,
       ...WORKBENCH_MACROS,
       ...CURATED_VIEWS.map((view) => view.sql),
+      ...PIVOT_FIGURES_STATEMENTS,
     ];
     for (const statement of setup) {
       const done = await db.query(statement);

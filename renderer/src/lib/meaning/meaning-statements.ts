@@ -1,5 +1,6 @@
 import { appObject } from '../db/sql.ts';
 import { WORKBENCH_MACROS, CURATED_VIEWS } from './curated-views.ts';
+import { PIVOT_FIGURES_STATEMENTS } from './pivot-figures.ts';
 import { EFFECTIVE_OBSERVATIONS_VIEW } from '../review/overlay-sql.ts';
 import { WAREHOUSE_COLUMNS } from '../warehouse/columns.ts';
 
@@ -15,7 +16,8 @@ export const UNREVIEWED_OBSERVATIONS_VIEW = `CREATE OR REPLACE VIEW ${appObject(
 
 /**
  * The macros and curated views in the order they are defined, `effective_observations` as the
- * overlay when a correction applies and as the plain view when none does.
+ * overlay when a correction applies and as the plain view when none does; last the pivot's figures,
+ * as a view until materialisePivotFigures computes them into a table.
  */
 export function meaningLayerStatements(reviewApplies: boolean): string[] {
   return [
@@ -25,5 +27,6 @@ export function meaningLayerStatements(reviewApplies: boolean): string[] {
         ? UNREVIEWED_OBSERVATIONS_VIEW
         : view.sql,
     ),
+    ...PIVOT_FIGURES_STATEMENTS,
   ];
 }

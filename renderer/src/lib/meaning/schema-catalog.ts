@@ -47,19 +47,20 @@ const TABLE_DESCRIPTIONS: Record<string, { vi: string; en: string }> = {
 
 /**
  * Tables and views of the warehouse and the user schema, with columns, types and descriptions.
- * Row counts are not read here (a view's count runs its whole query): see countRows.
+ * Row counts are not read here (a view's count runs its whole query): see countRows. The app
+ * connection's temporary tables (the pivot's, lib/meaning/pivot-figures.ts) are not the user's to query.
  */
 export async function readSchemaCatalog(db: WorkbenchDatabase): Promise<DbResult<SchemaObject[]>> {
   const columns = await db.query(
     `SELECT table_schema, table_name, column_name, data_type
      FROM information_schema.columns
-     WHERE table_schema NOT IN ('information_schema', 'pg_catalog')
+     WHERE table_schema NOT IN ('information_schema', 'pg_catalog') AND table_catalog <> 'temp'
      ORDER BY table_schema, table_name, ordinal_position`,
   );
   if (!columns.ok) return columns;
   const kinds = await db.query(
     `SELECT table_schema, table_name, table_type FROM information_schema.tables
-     WHERE table_schema NOT IN ('information_schema', 'pg_catalog')`,
+     WHERE table_schema NOT IN ('information_schema', 'pg_catalog') AND table_catalog <> 'temp'`,
   );
   if (!kinds.ok) return kinds;
   const objects = new Map<string, SchemaObject>();

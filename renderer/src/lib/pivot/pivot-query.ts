@@ -1,5 +1,6 @@
 import type { SqlParam } from '../db/database.ts';
 import { appObject, ident, literal } from '../db/sql.ts';
+import { PIVOT_FIGURES, pivotCandidatesSql } from '../meaning/pivot-figures.ts';
 import { shownPeriods, type PeriodColumn } from '../meaning/plan-periods.ts';
 import type { PivotConfig } from './pivot-config.ts';
 
@@ -39,8 +40,8 @@ export function inlineParams(query: PivotQuery): string {
 /**
  * The pivot, computed by DuckDB over the meaning layer: one row per indicator, each figure in its
  * catalogue unit (`display_*`; as written where the unit table cannot convert it), and for each
- * period of `plan_periods` shown the preferred target and result (`preferred_figures`, within the
- * chosen document if any), every source's value, and the calculated measures: achievement status,
+ * period of `plan_periods` shown the preferred target and result (`preferred_figures`, read from
+ * the table the meaning layer keeps of it, or within the chosen document if any), every source's value, and the calculated measures: achievement status,
  * % of target, gap, the change on the year before (single years) and the compound annual growth
  * over a plan period from its yearly results. A column takes figures for exactly its period and,
  * for a plan period, levels stated for its final year.
@@ -52,9 +53,9 @@ export function buildPivotQuery(
 ): PivotQuery {
   const columns = shownPeriods(periods, config.expandYears);
   // The document filter chooses among that document's figures, so it goes into the preference.
-  const params: SqlParam[] = [config.docId];
+  const params: SqlParam[] = config.docId === null ? [] : [config.docId];
   const fold = appObject('fold');
-  const filters: string[] = [`o.measure IN ('target', 'actual')`];
+  const filters: string[] = [];
   if (indicatorIds) {
     // Indicator ids are [a-z0-9_]: a comma-separated list is unambiguous.
     filters.push(`list_contains(string_split(?, ','), o.indicator_id)`);
@@ -79,28 +80,21 @@ export function buildPivotQuery(
   const shown = columns.map((column) => literal(column.key)).join(', ');
   const target = (column: string): string => `first(${column}) FILTER (WHERE measure = 'target')`;
   const cellArguments = 'target_comparator, higher_is_better, target_low, target_high, actual';
-  const sql = `WITH periods AS (
-  -- Every period, shown or not: a year's change and a plan period's growth read the years around it.
-  SELECT period, period_start, period_end, kind FROM ${appObject('plan_periods')}
+  // All documents: the figures the meaning layer keeps for the pivot (a table once computed). One
+  // document: its own preference, computed now (its figures only, so it is small).
+  const figures =
+    config.docId === null ? PIVOT_FIGURES : `(${pivotCandidatesSql(`${appObject('preferred_figures')}(?)`)})`;
+  const sql = `WITH candidates AS (
+  SELECT * FROM ${figures} o${filters.length > 0 ? `\n  WHERE ${filters.join('\n    AND ')}` : ''}
 ),
-candidates AS MATERIALIZED (
-  SELECT p.period, p.kind AS period_kind, p.period_start AS column_start, p.period_end AS column_end, o.*,
-         -- exactly the period first; a level stated for a plan period's final year second
-         CASE WHEN o.period_start = p.period_start AND o.period_end = p.period_end THEN 0 ELSE 1 END AS fit
-  FROM ${appObject('preferred_figures')}(?) o
-  JOIN periods p
-    ON (o.period_start = p.period_start AND o.period_end = p.period_end)
-    OR (p.kind = 'term' AND o.period_start = p.period_end AND o.period_end = p.period_end)
-  WHERE ${filters.join('\n    AND ')}
-),
-cell_targets AS MATERIALIZED (
+cell_targets AS (
   -- The basis of each cell's target (a level, an annual average, a total), to pick a result it compares with.
   SELECT indicator_id, display_unit, period, basis AS target_basis
   FROM candidates
   WHERE measure = 'target'
   QUALIFY row_number() OVER (PARTITION BY indicator_id, display_unit, period ORDER BY fit, preference_rank) = 1
 ),
-chosen AS MATERIALIZED (
+chosen AS (
   -- One figure group per cell and measure: a result on the target's basis, the best fit, then the
   -- preferred source; in the unit shown.
   SELECT indicator_id, coalesce(indicator_name_vi, label_vi) AS indicator_name,
@@ -112,7 +106,7 @@ chosen AS MATERIALIZED (
     PARTITION BY indicator_id, display_unit, period, measure
     ORDER BY basis IS NOT DISTINCT FROM target_basis DESC, fit, preference_rank) = 1
 ),
-yearly AS MATERIALIZED (
+yearly AS (
   -- Each year's result of a level, for the change on the year before and the growth over a period.
   SELECT indicator_id, unit, column_start AS year, value_low AS value
   FROM chosen

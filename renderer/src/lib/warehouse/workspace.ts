@@ -3,6 +3,7 @@ import type { DbResult } from '../db/db-error.ts';
 import { APP_CATALOG, APP_SCHEMA, appObject, ident, literal, qualified } from '../db/sql.ts';
 import { fillCorrections, type OverlayRow } from '../review/overlay-sql.ts';
 import { meaningLayerStatements } from '../meaning/meaning-statements.ts';
+import { materialisePivotFigures } from '../meaning/pivot-figures.ts';
 import { WAREHOUSE_TABLES, arrowPath, type WarehouseTable } from './tables.ts';
 
 /** Reads a file of the embedded dataset; the browser fetches it, tests read it from disk. */
@@ -192,7 +193,9 @@ export class Workspace {
         if (!appended.ok) return appended;
         this.#additions.set(table, [...(this.#additions.get(table) ?? []), bytes]);
       }
-      return this.#recordFingerprints(db);
+      // The views read the new rows by themselves; the pivot's table of them is computed again.
+      const pivotFigures = await materialisePivotFigures(db);
+      return pivotFigures.ok ? this.#recordFingerprints(db) : pivotFigures;
     });
   }
 
@@ -318,6 +321,8 @@ export class Workspace {
       const result = await db.query(statement);
       if (!result.ok) return result;
     }
+    const pivotFigures = await materialisePivotFigures(db);
+    if (!pivotFigures.ok) return pivotFigures;
     const signature = await this.#catalogueSignature(db);
     if (!signature.ok) return signature;
     this.#signature = signature.value;

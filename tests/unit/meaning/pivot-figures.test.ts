@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WorkbenchDatabase } from '../../../renderer/src/lib/db/database.ts';
+import { meaningLayerStatements } from '../../../renderer/src/lib/meaning/meaning-statements.ts';
+import { materialisePivotFigures, PIVOT_FIGURES } from '../../../renderer/src/lib/meaning/pivot-figures.ts';
+import {
+  CORRECTION_COLUMNS,
+  CREATE_CORRECTIONS_TABLE,
+  type OverlayRow,
+} from '../../../renderer/src/lib/review/overlay-sql.ts';
+import { WAREHOUSE_TABLES, arrowPath } from '../../../renderer/src/lib/warehouse/tables.ts';
+import type { Workspace } from '../../../renderer/src/lib/warehouse/workspace.ts';
+import { nodeConnector, openWarehouseDatabase, readDataAsset } from '../../../scripts/lib/node-duckdb.ts';
+
+type Row = Record<string, unknown>;
+const LIVE = 'temp.main.pivot_figures_live';
+
+async function rows(db: WorkbenchDatabase, sql: string, params: string[] = []): Promise<Row[]> {
+  const result = await db.query(sql, params);
+  if (!result.ok) throw new Error(`${result.error.message}\n${sql}`);
+  return result.value.toArray().map((row) => row.toJSON() as Row);
+}
+
+// The table must hold exactly what the view computes from the meaning layer as it now is.
+async function differences(db: WorkbenchDatabase): Promise<number[]> {
+  const count = async (sql: string) => Number((await rows(db, `SELECT count(*) AS n FROM (${sql})`))[0]?.n);
+  return [
+    await count(`FROM ${PIVOT_FIGURES} EXCEPT ALL FROM ${LIVE}`),
+    await count(`FROM ${LIVE} EXCEPT ALL FROM ${PIVOT_FIGURES}`),
+  ];
+}
+
+async function pivotReads(db: WorkbenchDatabase): Promise<string> {
+  const [view] = await rows(db, "SELECT sql FROM duckdb_views() WHERE view_name = 'pivot_figures'");
+  return String(view?.sql);
+}
+
+describe("the pivot's table of preferred figures", () => {
+  let db: WorkbenchDatabase;
+  let workspace: Workspace;
+  beforeAll(async () => ({ db, workspace } = await openWarehouseDatabase()));
+  afterAll(() => db.close());
+
+  it('is computed at load, holds what the meaning layer says, and users cannot see or change it', async () => {
+    expect(await pivotReads(db)).toMatch(/pivot_figures_table/);
+    expect(Number((await rows(db, `SELECT count(*) AS n FROM ${PIVOT_FIGURES}`))[0]?.n)).toBeGreaterThan(500);
+    expect(await differences(db)).toEqual([0, 0]);
+    // Temporary objects of the app's connection: the user's connection has no such table.
+    const read = await db.userQuery(`SELECT * FROM ${PIVOT_FIGURES}`);
+    expect(read.ok).toBe(false);
+    const dropped = await db.userQuery('DROP TABLE temp.main.pivot_figures_table');
+    expect(dropped.ok).toBe(false);
+    expect(await pivotReads(db)).toMatch(/pivot_figures_table/);
+    // Nor does the schema browser list it among the user's tables.
+    const listed = await rows(
+      db,
+      "SELECT table_name FROM information_schema.tables WHERE table_name LIKE 'pivot_figures%' AND table_catalog <> 'temp'",
+    );
+    expect(listed).toEqual([]);
+  });
+
+  it('follows a correction: computed again when the review changes', async () => {
+    const [figure] = await rows(
+      db,
+      `SELECT obs_id, display_low FROM ${PIVOT_FIGURES} WHERE display_low > 0 ORDER BY obs_id LIMIT 1`,
+    );
+    const empty = Object.fromEntries(CORRECTION_COLUMNS.map(([name]) => [name, null])) as OverlayRow;
+    const correction: OverlayRow = {
+      ...empty,
+      correction_id: 'c1',
+      kind: 'correct',
+      status: 'applied',
+      seq: 1,
+      obs_id: String(figure!.obs_id),
+      value_low: 987654,
+      value_high: 987654,
+      period_changed: false,
+      note: 'sửa',
+    };
+    const value = async () =>
+      (
+        await rows(db, `SELECT DISTINCT display_low FROM ${PIVOT_FIGURES} WHERE obs_id = ?`, [
+          String(figure!.obs_id),
+        ])
+      ).map((row) => row.display_low);
+    expect((await workspace.setCorrections([correction])).ok).toBe(true);
+    expect(await value()).not.toContain(figure!.display_low);
+    expect(await differences(db)).toEqual([0, 0]);
+    expect((await workspace.setCorrections([])).ok).toBe(true);
+    expect(await value()).toEqual([figure!.display_low]);
+  });
+});
+
+describe("the pivot's figures where the engine lacks the memory for the table", () => {
+  it(
+    'stay the view computed on every read, with the engine message, and the load goes on',
+    { timeout: 300_000 },
+    async () => {
+      const db = new WorkbenchDatabase(nodeConnector);
+      try {
+        for (const table of WAREHOUSE_TABLES) {
+          const loaded = await db.loadArrowTable(table, await readDataAsset(arrowPath(table)));
+          if (!loaded.ok) throw new Error(loaded.error.message);
+        }
+        for (const statement of [CREATE_CORRECTIONS_TABLE, ...meaningLayerStatements(false)])
+          await rows(db, statement);
+        const expected = await rows(db, `SELECT count(*) AS n FROM ${PIVOT_FIGURES}`);
+        // Everything loaded fits in the limit; a table of every preferred figure does not.
+        const [used] = await rows(db, 'SELECT sum(memory_usage_bytes) AS bytes FROM duckdb_memory()');
+        await rows(db, `SET memory_limit = '${Math.ceil(Number(used!.bytes) / 1e6) + 2}MB'`);
+        const attempt = await materialisePivotFigures(db);
+        await rows(db, "SET memory_limit = '1GB'");
+        expect(attempt).toEqual({
+          ok: true,
+          value: { materialised: false, message: expect.stringMatching(/memory/i) },
+        });
+        expect(await pivotReads(db)).toMatch(/pivot_figures_live/);
+        expect(await rows(db, `SELECT count(*) AS n FROM ${PIVOT_FIGURES}`)).toEqual(expected);
+      } finally {
+        await db.close();
+      }
+    },
+  );
+});
