@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { downloadFrom as download } from './support/browser.ts';
 import { useWorkbenchPage } from './support/workbench-page.ts';
@@ -23,6 +24,36 @@ interface GridRow {
 function viNumber(text: string): number | null {
   const match = /-?\d[\d.]*(,\d+)?/.exec(text);
   return match ? Number(match[0].replace(/\./g, '').replace(',', '.')) : null;
+}
+
+/** The pivot's rows as the grid shows them: each row's name and its cells in column order. */
+function readGrid(page: Page): Promise<GridRow[]> {
+  return page.locator('[data-testid="pivot"] tbody tr[data-indicator]').evaluateAll((rows) =>
+    rows.map((row) => {
+      const text = (cell: Element, id: string): string =>
+        cell.querySelector(`[data-testid="${id}"]`)?.textContent?.trim() ?? '';
+      const cells = [...row.querySelectorAll('td[data-period]')].map((cell) => ({
+        target: text(cell, 'target-value'),
+        actual: text(cell, 'actual-value'),
+        percent: text(cell, 'percent-of-target'),
+      }));
+      // The name as the workbook writes it: without the "đơn vị khác" mark beside it.
+      const name = row.querySelector('th.name')!.cloneNode(true) as Element;
+      name.querySelector('[data-testid="other-unit"]')?.remove();
+      return { label: name.textContent!.trim(), cells };
+    }),
+  );
+}
+
+/** The summary sheet's rows under its two header rows, each as the grid names it. */
+function summaryLines(summary: ExcelJS.Worksheet): { label: string; line: ExcelJS.Row }[] {
+  const lines: { label: string; line: ExcelJS.Row }[] = [];
+  summary.eachRow((line, number) => {
+    if (number <= 5) return;
+    const [name, unit] = [String(line.getCell(1).value), String(line.getCell(2).value ?? '')];
+    lines.push({ label: unit && unit !== '%' ? `${name} (${unit})` : name, line });
+  });
+  return lines;
 }
 
 describe('exports from the app', () => {
@@ -80,21 +111,10 @@ describe('exports from the app', () => {
     await page.locator('[data-testid="pivot-search"]').fill('tang truong');
     await page.locator('[data-testid="pivot"] tr[data-indicator="grdp_growth"]').first().waitFor(PIVOT_READY);
     await page.locator('[data-testid="pivot"][data-loading="false"]').waitFor(PIVOT_READY);
-    const periods = await page.locator('[data-testid="pivot"] thead th').allInnerTexts();
-    const grid: GridRow[] = await page
-      .locator('[data-testid="pivot"] tbody tr[data-indicator]')
-      .evaluateAll((rows) =>
-        rows.map((row) => {
-          const text = (cell: Element, id: string): string =>
-            cell.querySelector(`[data-testid="${id}"]`)?.textContent?.trim() ?? '';
-          const cells = [...row.querySelectorAll('td[data-period]')].map((cell) => ({
-            target: text(cell, 'target-value'),
-            actual: text(cell, 'actual-value'),
-            percent: text(cell, 'percent-of-target'),
-          }));
-          return { label: row.querySelector('th.name')!.textContent!.trim(), cells };
-        }),
-      );
+    const shownPeriods = await page
+      .locator('[data-testid="pivot"] thead th[data-period] [data-testid="period-label"]')
+      .allInnerTexts();
+    const grid = await readGrid(page);
     expect(grid.length).toBeGreaterThan(1);
     expect(grid.some((row) => row.cells.some((cell) => cell.percent !== ''))).toBe(true);
 
@@ -106,25 +126,18 @@ describe('exports from the app', () => {
     await workbook.xlsx.load(await download(page, 'export-run'));
     const summary = workbook.getWorksheet('Tổng hợp')!;
     // The same periods in the same order: four columns each, then the measures of each.
-    const shownPeriods = periods.slice(1);
     shownPeriods.forEach((label, index) => expect(summary.getCell(4, 3 + index * 4).value).toBe(label));
     const headers = new Map<string, number>();
     summary.getRow(5).eachCell((cell, column) => {
       const group = String(summary.getCell(4, column).value ?? '');
       headers.set(`${group}|${String(cell.value)}`, column);
     });
-    const lines: ExcelJS.Row[] = [];
-    summary.eachRow((line, number) => number > 5 && lines.push(line));
+    const lines = summaryLines(summary);
     // The same rows in the same order, named as the grid names them.
-    expect(
-      lines.map((line) => {
-        const [name, unit] = [String(line.getCell(1).value), String(line.getCell(2).value ?? '')];
-        return unit && unit !== '%' ? `${name} (${unit})` : name;
-      }),
-    ).toEqual(grid.map((row) => row.label));
+    expect(lines.map((line) => line.label)).toEqual(grid.map((row) => row.label));
     let measures = 0;
     grid.forEach((row, at) => {
-      const line = lines[at]!;
+      const { line } = lines[at]!;
       shownPeriods.forEach((label, index) => {
         const cell = row.cells[index]!;
         const target = line.getCell(3 + index * 4);
@@ -143,6 +156,69 @@ describe('exports from the app', () => {
       });
     });
     expect(measures).toBeGreaterThan(0);
+  });
+
+  it('sorts the pivot by % of target for 2021–2025, and the exported table follows the sort', async () => {
+    const { page } = watched;
+    await page.locator('nav [data-area="pivot"]').click();
+    await page.locator('.pivot-area .controls select').first().selectOption('');
+    await page.locator('[data-testid="pivot-search"]').fill('');
+    await expect
+      .poll(() => page.locator('[data-testid="pivot"] tbody tr[data-indicator]').count(), PIVOT_READY)
+      .toBeGreaterThan(50);
+    await page.locator('[data-testid="pivot"][data-loading="false"]').waitFor(PIVOT_READY);
+    const header = page.locator('[data-testid="pivot"] thead th[data-period="2021-2025"]');
+    const byPercent = header.locator('[data-testid="sort-percent"]');
+    expect(await header.getAttribute('aria-sort')).toBe('none');
+    await byPercent.click();
+    await expect.poll(() => header.getAttribute('aria-sort')).toBe('ascending');
+    await byPercent.click();
+    await expect.poll(() => header.getAttribute('aria-sort')).toBe('descending');
+    // Sorted, the table is one list in the sort's order, no longer grouped by domain.
+    expect(await page.locator('[data-testid="pivot"] tr.domain').count()).toBe(0);
+    const periods = await page
+      .locator('[data-testid="pivot"] thead th[data-period] [data-testid="period-label"]')
+      .allInnerTexts();
+    const at = periods.indexOf('2021–2025');
+    const grid = await readGrid(page);
+    const percents = grid.map((row) => viNumber(row.cells[at]!.percent));
+    const known = percents.filter((value): value is number => value !== null);
+    expect(known.length).toBeGreaterThan(5);
+    // Highest first; the rows without a % of target for 2021–2025 come last.
+    expect(percents.slice(0, known.length)).toEqual(known);
+    expect(known).toEqual([...known].sort((a, b) => b - a));
+    expect(known[0]).toBeGreaterThan(known.at(-1)!);
+
+    await page.locator('nav [data-area="exports"]').click();
+    await page.locator('[data-testid="export-source-pivot"]').check();
+    await page.locator('[data-testid="format-xlsx"]').check();
+    // The table is what is compared: a picture for each of its hundreds of rows is not.
+    await page.locator('[data-testid="export-charts"]').uncheck();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await download(page, 'export-run'));
+    const summary = workbook.getWorksheet('Tổng hợp')!;
+    const lines = summaryLines(summary);
+    expect(lines.map((line) => line.label)).toEqual(grid.map((row) => row.label));
+    let column: number | undefined;
+    summary.getRow(5).eachCell((cell, index) => {
+      const group = String(summary.getCell(4, index).value ?? '');
+      if (group === '2021–2025: chỉ số tính toán' && cell.value === '% so với chỉ tiêu') column = index;
+    });
+    expect(column).toBeDefined();
+    const exported = lines.map(({ line }) => {
+      const value = line.getCell(column!).value;
+      return typeof value === 'number' ? value : null;
+    });
+    const exportedKnown = exported.filter((value): value is number => value !== null);
+    expect(exportedKnown.length).toBe(known.length);
+    expect(exported.slice(0, exportedKnown.length)).toEqual(exportedKnown);
+    expect(exportedKnown).toEqual([...exportedKnown].sort((a, b) => b - a));
+
+    // The query's order again, grouped by domain.
+    await page.locator('nav [data-area="pivot"]').click();
+    await page.locator('[data-testid="sort-clear"]').click();
+    await expect.poll(() => header.getAttribute('aria-sort')).toBe('none');
+    expect(await page.locator('[data-testid="pivot"] tr.domain').count()).toBeGreaterThan(1);
   });
 
   it("carries a user's chart edits into the SVG, the PNG, the workbook's picture and the deck's chart", async () => {
@@ -171,6 +247,7 @@ describe('exports from the app', () => {
     await page.locator('nav [data-area="exports"]').click();
     await page.locator('[data-testid="export-source-chosen"]').check();
     await page.locator('[data-testid="format-xlsx"]').check();
+    await page.locator('[data-testid="export-charts"]').check();
     await page.locator('[data-testid="export-indicators"] input[value="grdp_growth"]:checked').waitFor();
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await download(page, 'export-run'));

@@ -8,6 +8,8 @@ import { DEFAULT_PIVOT_CONFIG, parsePivotConfig, type PivotConfig } from '../../
 import { buildPivotQuery, inlineParams } from '../../lib/pivot/pivot-query.ts';
 import { columnsWithFigures, readPivot, type PivotRow } from '../../lib/pivot/pivot-rows.ts';
 import { flagsForRows, readFlags } from '../../lib/pivot/flag-rows.ts';
+import type { Locale } from '../../lib/format/locale.ts';
+import { nextSort, sortRows, type PivotSort, type SortColumn } from './pivot-sort.ts';
 
 export { disagrees, type CellSource, type PivotCell, type PivotRow } from '../../lib/pivot/pivot-rows.ts';
 
@@ -25,7 +27,10 @@ const layoutSchema = z.object({ id: z.string().min(1), name: z.string().min(1), 
 export class PivotModel {
   config = $state<PivotConfig>({ ...DEFAULT_PIVOT_CONFIG });
   layouts = $state.raw<SavedLayout[]>([]);
+  /** The rows in the query's order (by domain, then indicator); `shownRows` puts them in the user's. */
   rows = $state.raw<PivotRow[]>([]);
+  /** The order the user chose by clicking a column; null keeps the query's order. */
+  sort = $state.raw<PivotSort | null>(null);
   columns = $state.raw<PeriodColumn[]>([]);
   /** Every period the pivot can show (`plan_periods`), read once. */
   periods = $state.raw<PeriodColumn[]>([]);
@@ -109,6 +114,19 @@ export class PivotModel {
       this.flags = readFlags(checks.value);
       this.#checksRead = true;
     }
+  }
+
+  /**
+   * The rows as the table shows them, sorted on the client from the rows already read, so a sort
+   * never re-runs the query; names sort in the reader's language.
+   */
+  shownRows(locale: Locale): PivotRow[] {
+    return sortRows(this.rows, this.sort, locale);
+  }
+
+  /** A click on a column's sort control: ascending, descending, then the query's order again. */
+  sortBy(column: SortColumn): void {
+    this.sort = nextSort(this.sort, column);
   }
 
   /** The checks about indicators the pivot shows, so they follow its search and filters. */

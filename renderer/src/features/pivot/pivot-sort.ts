@@ -1,0 +1,58 @@
+import type { Locale } from '../../lib/format/locale.ts';
+import type { PivotCell, PivotRow } from '../../lib/pivot/pivot-rows.ts';
+
+/** What a period's column can be sorted by: its target, its result or the result's % of the target. */
+export type PeriodMeasure = 'target' | 'actual' | 'percent';
+
+/** A column the pivot can be sorted by: the indicator's name, or a measure of one period (`2021-2025`). */
+export type SortColumn = { by: 'name' } | { by: PeriodMeasure; period: string };
+
+/** The order the pivot shows its rows in, when the user asked for one. */
+export type PivotSort = SortColumn & { direction: 'ascending' | 'descending' };
+
+/** The value of a cell a sort compares; a range by its middle, as the charts draw it. */
+function measureOf(cell: PivotCell | undefined, measure: PeriodMeasure): number | null {
+  if (!cell) return null;
+  if (measure === 'percent') return cell.percentOfTarget;
+  const [low, high] =
+    measure === 'target' ? [cell.targetLow, cell.targetHigh] : [cell.actualLow, cell.actualHigh];
+  return low === null ? null : (low + (high ?? low)) / 2;
+}
+
+/** True when a sort is by this column (in either direction). */
+export function sortsBy(sort: PivotSort | null, column: SortColumn): boolean {
+  if (!sort || sort.by !== column.by) return false;
+  return sort.by === 'name' || (column.by !== 'name' && sort.period === column.period);
+}
+
+/**
+ * The rows in a sort's order: by the indicator's name in the reader's language (Vietnamese
+ * alphabetical order in Vietnamese), or by a period's target, result or % of target. Rows without
+ * that value come last either way; rows that tie keep the order the pivot gave them.
+ */
+export function sortRows(rows: readonly PivotRow[], sort: PivotSort | null, locale: Locale): PivotRow[] {
+  if (!sort) return [...rows];
+  const sign = sort.direction === 'ascending' ? 1 : -1;
+  if (sort.by === 'name') {
+    const collator = new Intl.Collator(locale === 'en' ? 'en' : 'vi', { sensitivity: 'base', numeric: true });
+    const name = (row: PivotRow): string => (locale === 'en' ? row.nameEn : row.name);
+    return [...rows].sort((a, b) => sign * collator.compare(name(a), name(b)));
+  }
+  const { by, period } = sort;
+  const keyed = rows.map((row) => ({ row, value: measureOf(row.cells[period], by) }));
+  // Array.prototype.sort is stable: ties keep the pivot's order.
+  keyed.sort((a, b) => {
+    if (a.value === null || b.value === null) return (a.value === null ? 1 : 0) - (b.value === null ? 1 : 0);
+    return sign * (a.value - b.value);
+  });
+  return keyed.map(({ row }) => row);
+}
+
+/**
+ * The sort after a click on a column's sort control: ascending first, then descending, then the
+ * pivot's own order again; another column starts ascending.
+ */
+export function nextSort(current: PivotSort | null, column: SortColumn): PivotSort | null {
+  if (!current || !sortsBy(current, column)) return { ...column, direction: 'ascending' };
+  return current.direction === 'ascending' ? { ...column, direction: 'descending' } : null;
+}
