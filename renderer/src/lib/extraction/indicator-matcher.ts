@@ -98,6 +98,9 @@ export class IndicatorMatcher {
   /** The entries each canonical phrasing names (siblings share phrasings). */
   #byPhrase = new Map<string, CatalogueEntry[]>();
   #families = new Map<string, CatalogueEntry[]>();
+  /** The candidates #best weighs for a phrase, and for an entry alone: with their families, gathered once. */
+  #phraseCandidates = new Map<string, readonly CatalogueEntry[]>();
+  #entryCandidates = new Map<CatalogueEntry, readonly CatalogueEntry[]>();
   #cues = new Map<CatalogueEntry, string[]>();
   #byId = new Map<string, CatalogueEntry>();
   #modifierCues = new Map<CatalogueEntry, string[]>();
@@ -126,6 +129,9 @@ export class IndicatorMatcher {
       if (!entry.family) continue;
       this.#families.set(entry.family, [...(this.#families.get(entry.family) ?? []), entry]);
     }
+    for (const [phrase, entries] of this.#byPhrase)
+      this.#phraseCandidates.set(phrase, this.#withSiblings(entries));
+    for (const entry of catalogue.indicators) this.#entryCandidates.set(entry, this.#withSiblings([entry]));
     this.#index = new PhraseIndex(this.#byPhrase.keys());
   }
 
@@ -260,14 +266,20 @@ export class IndicatorMatcher {
     if (growth) return { entry: growth, label: growth.name_vi };
     // "chiếm 28,33%, tăng 6,44%": a change right after a figure is a change of that figure.
     if (query.isChange && unitsFit(previous.entry, query.unit, true)) return previous;
-    const chosen = this.#best([previous.entry], { ...query, clauseBefore: query.windowBefore });
+    const chosen = this.#best(
+      this.#entryCandidates.get(previous.entry) ?? this.#withSiblings([previous.entry]),
+      {
+        ...query,
+        clauseBefore: query.windowBefore,
+      },
+    );
     return chosen
       ? { entry: chosen, label: chosen === previous.entry ? previous.label : chosen.name_vi }
       : null;
   }
 
   #choose(text: string, hit: PhraseHit, query: IndicatorQuery): IndicatorMatch | null {
-    const chosen = this.#best(this.#byPhrase.get(hit.phrase) ?? [], query);
+    const chosen = this.#best(this.#phraseCandidates.get(hit.phrase) ?? [], query);
     return chosen ? { entry: chosen, label: text.slice(hit.start, hit.end) } : null;
   }
 
@@ -317,14 +329,19 @@ export class IndicatorMatcher {
     return texts;
   }
 
-  /** Among entries and their families, the one that fits the unit and whose cues stand nearest. */
-  #best(entries: readonly CatalogueEntry[], query: IndicatorQuery): CatalogueEntry | null {
+  /** Entries and their families' entries, each once, in that order. */
+  #withSiblings(entries: readonly CatalogueEntry[]): CatalogueEntry[] {
     const candidates = new Set<CatalogueEntry>();
     for (const entry of entries) {
       candidates.add(entry);
       for (const sibling of entry.family ? (this.#families.get(entry.family) ?? []) : [])
         candidates.add(sibling);
     }
+    return [...candidates];
+  }
+
+  /** Among candidates (entries with their families), the one that fits the unit and whose cues stand nearest. */
+  #best(candidates: readonly CatalogueEntry[], query: IndicatorQuery): CatalogueEntry | null {
     const { clause, growthClause, sentence, after, shareBefore, averageGrowth, ownModifier } =
       this.#textsOf(query);
     let chosen: { entry: CatalogueEntry; score: number } | null = null;
