@@ -4,9 +4,14 @@
 // thx/resvg-js#216): they go only when the worker's thread is torn down.
 import { Resvg } from '@resvg/resvg-js';
 import { parentPort, workerData } from 'node:worker_threads';
+import { indexedPng } from './chart-png-indexed.mjs';
 
 const { svgs, options } = workerData;
-const pngs = svgs.map((svg) => new Uint8Array(new Resvg(svg, options).render().asPng()));
+const pngs = svgs.map((svg) => {
+  const image = new Resvg(svg, options).render();
+  // resvg's own encoder only for a picture a palette cannot hold.
+  return new Uint8Array(indexedPng(image.pixels, image.width, image.height) ?? image.asPng());
+});
 parentPort.postMessage(
   pngs,
   pngs.map((png) => png.buffer),

@@ -98,18 +98,20 @@ function drawBatch(svgs: readonly string[]): Promise<Uint8Array[]> {
   });
 }
 
-// A chart's name in the cache: everything that decides its pixels.
+const sha256 = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('hex');
+
+// A chart's name in the cache: everything that decides its pixels and how they are written.
 const RENDERER = JSON.stringify({
   resvg: createRequire(import.meta.url)('@resvg/resvg-js/package.json').version,
   options: CHART_RENDER_OPTIONS,
-  fonts: (FONT_FILES ?? []).map((file) => [
-    file,
-    createHash('sha256').update(readFileSync(file)).digest('hex'),
-  ]),
+  fonts: (FONT_FILES ?? []).map((file) => [file, sha256(readFileSync(file))]),
+  encoder: ['./chart-png-worker.mjs', './chart-png-indexed.mjs'].map((file) =>
+    sha256(readFileSync(new URL(file, import.meta.url))),
+  ),
 });
 
 function cacheKey(svg: string): string {
-  return createHash('sha256').update(RENDERER).update('\n').update(svg).digest('hex');
+  return sha256(`${RENDERER}\n${svg}`);
 }
 
 // Written beside and renamed into place: a run stopped half way leaves no broken picture.

@@ -23,7 +23,7 @@ export interface ReportRunFigures extends ReportRun {
 }
 
 /**
- * Runs the report CLI as a user does (a fresh process, every indicator unless told), first with an empty chart
+ * Runs the report CLI as `npm run report` does (a fresh process, every indicator unless told), first with an empty chart
  * cache, then again with the charts it drew; wall and CPU time and peak resident memory are read
  * by GNU time (the CLI is one process: chart workers are its threads).
  */
@@ -54,8 +54,8 @@ async function runReport(
     [
       '-f',
       'max_rss_kb=%M user_s=%U sys_s=%S',
-      'node_modules/.bin/tsx',
-      'scripts/report.ts',
+      process.execPath,
+      'scripts/lib/report-run.mjs',
       '--format',
       format,
       '--out',

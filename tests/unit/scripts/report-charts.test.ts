@@ -2,6 +2,7 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
+import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkbenchDatabase } from '../../../renderer/src/lib/db/database.ts';
 import { indicatorChartSvg } from '../../../renderer/src/lib/report/report-chart-svg.ts';
@@ -43,7 +44,13 @@ describe('report charts drawn in workers and kept in a cache', () => {
       })
         .render()
         .asPng();
-      expect(Buffer.from(pngs[index]!).equals(before), `chart ${index}`).toBe(true);
+      const drawn = PNG.sync.read(Buffer.from(pngs[index]!));
+      const reference = PNG.sync.read(before);
+      expect([drawn.width, drawn.height], `chart ${index}`).toEqual([reference.width, reference.height]);
+      expect(drawn.data.equals(reference.data), `chart ${index}`).toBe(true);
+      // A palette picture (colour type 3), a fraction of resvg's RGBA file.
+      expect(pngs[index]![25], `chart ${index}`).toBe(3);
+      expect(pngs[index]!.length, `chart ${index}`).toBeLessThan(before.length * 0.6);
     }
     expect((await readdir(cache)).filter((name) => name.endsWith('.png'))).toHaveLength(svgs.length);
     expect((await readdir(cache)).filter((name) => name.endsWith('.tmp'))).toEqual([]);

@@ -78,14 +78,23 @@ function readYear(text: string): number | null {
   return /^\d{4}$/u.test(text.trim()) && year >= 1900 && year <= 2100 ? year : null;
 }
 
+/** The numbers and years of a filled form, read; both patches start from them. */
+interface FigureFields {
+  low: number;
+  high: number;
+  start: number;
+  end: number;
+}
+
+type PatchResult = { ok: true; after: FigurePatch } | { ok: false; problem: ReviewProblem };
+
 /**
- * The fields a reviewer changed, as a correction's `after`; a clear problem when a number or a
- * year cannot be read, or when nothing changed.
+ * The form's value, upper value and period read as numbers and years; a clear problem when one
+ * cannot be read or the period ends before it starts.
  */
-export function correctionPatch(
-  detail: FigureDetail,
+function readFigureFields(
   input: CorrectionInput,
-): { ok: true; after: FigurePatch } | { ok: false; problem: ReviewProblem } {
+): { ok: true; fields: FigureFields } | { ok: false; problem: ReviewProblem } {
   const low = readNumber(input.value);
   if (low === null) return { ok: false, problem: { key: 'form.badNumber', values: { value: input.value } } };
   const high = input.valueHigh.trim() === '' ? low : readNumber(input.valueHigh);
@@ -95,6 +104,17 @@ export function correctionPatch(
   const end = readYear(input.periodEnd);
   if (start === null || end === null) return { ok: false, problem: { key: 'form.badYear', values: {} } };
   if (start > end) return { ok: false, problem: { key: 'form.badRange', values: {} } };
+  return { ok: true, fields: { low, high, start, end } };
+}
+
+/**
+ * The fields a reviewer changed, as a correction's `after`; a clear problem when a number or a
+ * year cannot be read, or when nothing changed.
+ */
+export function correctionPatch(detail: FigureDetail, input: CorrectionInput): PatchResult {
+  const read = readFigureFields(input);
+  if (!read.ok) return read;
+  const { low, high, start, end } = read.fields;
   const after: FigurePatch = {};
   if (low !== detail.valueLow) after.value_low = low;
   if (high !== detail.valueHigh) after.value_high = high;
@@ -113,20 +133,11 @@ export function correctionPatch(
  * Every field of a figure being added ("Thêm số liệu"), as an "add" correction's `after`; a clear
  * problem when a number or year cannot be read or no indicator was chosen.
  */
-export function additionPatch(
-  input: CorrectionInput,
-  label: string,
-): { ok: true; after: FigurePatch } | { ok: false; problem: ReviewProblem } {
-  const low = readNumber(input.value);
-  if (low === null) return { ok: false, problem: { key: 'form.badNumber', values: { value: input.value } } };
-  const high = input.valueHigh.trim() === '' ? low : readNumber(input.valueHigh);
-  if (high === null)
-    return { ok: false, problem: { key: 'form.badNumber', values: { value: input.valueHigh } } };
-  const start = readYear(input.periodStart);
-  const end = readYear(input.periodEnd);
-  if (start === null || end === null) return { ok: false, problem: { key: 'form.badYear', values: {} } };
-  if (start > end) return { ok: false, problem: { key: 'form.badRange', values: {} } };
+export function additionPatch(input: CorrectionInput, label: string): PatchResult {
+  const read = readFigureFields(input);
+  if (!read.ok) return read;
   if (input.indicatorId === '') return { ok: false, problem: { key: 'add.noIndicator', values: {} } };
+  const { low, high, start, end } = read.fields;
   return {
     ok: true,
     after: {

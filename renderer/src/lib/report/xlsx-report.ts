@@ -8,6 +8,7 @@ import { comparatorPrefix, formatBoolean, formatFigure } from '../format/format-
 import { unitLabel } from '../units/unit-table.ts';
 import type { ReportData } from './report-data.ts';
 import { columnMeasures, MEASURE_LABEL, measureNumberFormat, shownMeasure } from './report-measures.ts';
+import { packOfficeFile } from './office-zip.ts';
 import { hasFigures, indicatorCount } from './report-sources.ts';
 
 export interface ReportChartImage {
@@ -296,7 +297,7 @@ export async function buildXlsxReport(
     chartSheet.getRow(top - 1).addPageBreak();
   }
 
-  // Deflate's fastest level: the charts are PNGs, already compressed, and the slow levels spent
-  // seconds on them for a file a few per cent smaller.
-  return new Uint8Array(await workbook.xlsx.writeBuffer({ zip: { compressionOptions: { level: 1 } } }));
+  // ExcelJS deflates every part alike; written stored, then the XML alone is deflated.
+  const stored = await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } });
+  return packOfficeFile(new Uint8Array(stored));
 }

@@ -1,0 +1,99 @@
+// A TypeScript CLI bundled by esbuild into ES modules that plain Node runs. Under tsx every run of
+// `npm run report` paid about a second of CPU to start the loader and to resolve and transform each
+// of the CLI's modules; a bundle is rebuilt (a quarter of a second) only when a file it was built
+// from, esbuild or these settings change. Plain JS, so that it starts without a TypeScript loader.
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
+
+// Each bundled module keeps its own import.meta.url, so paths it reads beside itself (the chart
+// worker, the DuckDB-WASM files) resolve as they do unbundled.
+const ownModuleUrls = {
+  name: 'own-module-urls',
+  setup(build) {
+    build.onLoad({ filter: /\.[cm]?ts$/ }, async (args) => ({
+      contents: (await readFile(args.path, 'utf8')).replaceAll(
+        'import.meta.url',
+        JSON.stringify(pathToFileURL(args.path).href),
+      ),
+      loader: 'ts',
+    }));
+  },
+};
+
+/**
+ * The bundle of `entry` (a path in the repository), as a file URL to import: the one in `folder`
+ * when nothing it was built from has changed, else a new one built there.
+ */
+export async function freshBundle(entry, folder) {
+  const stamp = await buildStamp(entry);
+  await mkdir(folder, { recursive: true });
+  const current = await currentBuild(folder, stamp);
+  const build = current ?? (await rebuild(entry, folder, stamp));
+  return pathToFileURL(join(folder, build, `${basename(entry, extname(entry))}.js`)).href;
+}
+
+// What a build depends on besides its inputs: its entry, this file (the settings) and esbuild.
+async function buildStamp(entry) {
+  const esbuild = JSON.parse(await readFile(join(REPO, 'node_modules/esbuild/package.json'), 'utf8'));
+  const settings = await readFile(fileURLToPath(import.meta.url));
+  return sha256(`${resolve(REPO, entry)}\n${esbuild.version}\n${settings}`);
+}
+
+// The current build's folder name when every file it was built from is unchanged, else null.
+async function currentBuild(folder, stamp) {
+  const current = await readFile(join(folder, 'current.json'), 'utf8')
+    .then((text) => JSON.parse(text))
+    .catch(() => null);
+  if (current?.stamp !== stamp) return null;
+  for (const [path, hash] of Object.entries(current.inputs)) {
+    const bytes = await readFile(resolve(REPO, path)).catch(() => null);
+    if (bytes === null || sha256(bytes) !== hash) return null;
+  }
+  return current.build;
+}
+
+async function rebuild(entry, folder, stamp) {
+  const { build } = await import('esbuild');
+  // Named by time first, so that names sort as the builds were made.
+  const name = `build-${Date.now().toString(36)}-${process.pid}`;
+  const result = await build({
+    entryPoints: [resolve(REPO, entry)],
+    outdir: join(folder, name),
+    absWorkingDir: REPO,
+    bundle: true,
+    // What an entry loads on demand (each report format's writer) stays its own chunk.
+    splitting: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    // The build of ExcelJS the app runs (its package's "browser" file): one file, compiled in a
+    // tenth of the time its Node entry's hundreds of modules take.
+    alias: { exceljs: 'exceljs/dist/exceljs.min.js' },
+    plugins: [ownModuleUrls],
+    metafile: true,
+    logLevel: 'warning',
+  });
+  const inputs = {};
+  for (const path of Object.keys(result.metafile.inputs))
+    inputs[path] = sha256(await readFile(resolve(REPO, path)));
+  // Renamed into place: a run started meanwhile reads the old build or the new one, never half.
+  const temporary = join(folder, `current.json.${process.pid}.tmp`);
+  await writeFile(temporary, JSON.stringify({ stamp, build: name, inputs }));
+  await rename(temporary, join(folder, 'current.json'));
+  // Earlier builds go, but for the latest of them (a run may still be loading its chunks).
+  const earlier = (await readdir(folder)).filter((entry) => entry.startsWith('build-') && entry !== name);
+  await Promise.all(
+    earlier
+      .sort()
+      .slice(0, -1)
+      .map((old) => rm(join(folder, old), { recursive: true, force: true })),
+  );
+  return name;
+}

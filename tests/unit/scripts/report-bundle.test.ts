@@ -1,0 +1,108 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshBundle } from '../../../scripts/lib/report-bundle.mjs';
+
+const run = promisify(execFile);
+
+describe('a CLI bundled once and rebuilt when its sources change', () => {
+  let work: string;
+  let folder: string;
+  let entry: string;
+  const word = (text: string): Promise<void> =>
+    writeFile(join(work, 'word.ts'), `export const word: string = ${text};\n`);
+
+  beforeAll(async () => {
+    work = await mkdtemp(join(tmpdir(), 'ctw-bundle-'));
+    folder = join(work, 'builds');
+    entry = join(work, 'entry.ts');
+    await writeFile(
+      entry,
+      "import { word } from './word.ts';\nexport const said = word;\nexport const url = import.meta.url;\n",
+    );
+    await word("'một'");
+  });
+  afterAll(() => rm(work, { recursive: true, force: true }));
+
+  it('runs the bundle, whose modules keep their own import.meta.url', async () => {
+    const module = await import(await freshBundle(entry, folder));
+    expect(module.said).toBe('một');
+    expect(module.url).toBe(pathToFileURL(entry).href);
+  });
+
+  it('reuses the bundle while nothing changed, and builds anew when an imported file did', async () => {
+    const first = await freshBundle(entry, folder);
+    expect(await freshBundle(entry, folder)).toBe(first);
+    await word("'hai'");
+    const second = await freshBundle(entry, folder);
+    expect(second).not.toBe(first);
+    expect((await import(second)).said).toBe('hai');
+  });
+
+  it('fails on a source that does not build and keeps the last good bundle', async () => {
+    const good = await freshBundle(entry, folder);
+    await word("'ba");
+    await expect(freshBundle(entry, folder)).rejects.toThrow(/unterminated|expected/iu);
+    await word("'hai'");
+    expect(await freshBundle(entry, folder)).toBe(good);
+  });
+});
+
+describe('npm run report, bundled', () => {
+  let work: string;
+
+  beforeAll(async () => {
+    work = await mkdtemp(join(tmpdir(), 'ctw-bundled-report-'));
+  });
+  afterAll(() => rm(work, { recursive: true, force: true }));
+
+  const report = (format: string): Promise<{ stdout: string; stderr: string }> =>
+    run(
+      process.execPath,
+      [
+        'scripts/lib/report-run.mjs',
+        ...['--format', format, '--indicators', 'grdp_growth,poverty_rate'],
+        ...['--out', join(work, `r.${format}`), '--date', '2026-12-01'],
+      ],
+      { env: { ...process.env, CHI_TIEU_CHART_CACHE: join(work, 'charts') }, timeout: 240_000 },
+    );
+
+  it('writes the workbook with its charts drawn into an empty cache, as palette pictures', async () => {
+    const { stdout, stderr } = await report('xlsx');
+    expect(stderr).toBe('');
+    expect(stdout).toMatch(/r\.xlsx: xlsx, 2 indicators, \d+ bytes/u);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(await readFile(join(work, 'r.xlsx'))).buffer);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      'Tổng hợp',
+      'Chi tiết',
+      'Nguồn',
+      'Biểu đồ',
+    ]);
+    const charts = workbook.getWorksheet('Biểu đồ')!;
+    expect(charts.getImages()).toHaveLength(2);
+    expect(charts.getCell(1, 1).value).toBe('Tốc độ tăng trưởng kinh tế (GRDP)');
+    for (const media of workbook.model.media) {
+      const png = Buffer.from(media.buffer as unknown as Uint8Array);
+      expect(png[25]).toBe(3);
+      expect(PNG.sync.read(png)).toMatchObject({ width: 1920, height: 960 });
+    }
+  }, 300_000);
+
+  it('writes the deck with a native chart a slide', async () => {
+    const { stdout, stderr } = await report('pptx');
+    expect(stderr).toBe('');
+    expect(stdout).toMatch(/r\.pptx: pptx, 2 indicators, \d+ bytes/u);
+    const deck = await JSZip.loadAsync(await readFile(join(work, 'r.pptx')));
+    expect(Object.keys(deck.files).filter((name) => /^ppt\/charts\/chart\d+\.xml$/u.test(name))).toHaveLength(
+      2,
+    );
+  }, 300_000);
+});
