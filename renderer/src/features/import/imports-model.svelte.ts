@@ -80,7 +80,10 @@ export class ImportsModel {
   showProgress = $state(false);
   notice = $state.raw<ImportNotice | null>(null);
   timing = $state.raw<ImportTiming | null>(null);
+  /** True once everything stored is back: documents before "sẵn sàng", user tables after it. */
   restored = $state(false);
+  /** True while stored user tables are being created again ("đang tải bảng của bạn…"). */
+  restoringTables = $state(false);
   /** True once the import worker has its catalogue and warm code (see prepare()). */
   prepared = $state(false);
   readonly #db: WorkbenchDatabase;
@@ -130,7 +133,10 @@ export class ImportsModel {
     );
   }
 
-  /** Loads what was imported before (after the warehouse is loaded): tables, their sources, documents. */
+  /**
+   * Loads the documents imported before (after the warehouse is loaded, before "sẵn sàng": their
+   * figures are the pivot's); the user tables follow with restoreTables().
+   */
   async restore(): Promise<void> {
     // Before any addition: what the warehouse holds as shipped.
     const [indicators, documents] = [await indicatorIds(this.#db), await workspaceDocuments(this.#db)];
@@ -142,28 +148,40 @@ export class ImportsModel {
     this.#contents = new Map(stored.items.map(({ entry, content }) => [entry.id, content]));
     this.documents = stored.items.map(({ entry }) => entry);
     this.broken = stored.broken;
-    await this.restoreTables();
-    this.restored = true;
+    await this.#apply();
   }
 
-  /** Creates the stored user tables again (at start and after "Khôi phục dữ liệu gốc"), then the additions. */
+  /**
+   * Creates the stored user tables again (after "sẵn sàng", and after "Khôi phục dữ liệu gốc"), each
+   * listed as soon as it is back, then the sources mapped from them.
+   */
   async restoreTables(): Promise<void> {
-    const tables: UserTableEntry[] = [];
+    const hadSources = this.#userSources.size > 0;
+    this.tables = [];
     this.#userSources.clear();
-    for (const { entry, csvText } of await this.#store.tables()) {
-      const loaded = csvText === null ? null : await this.#createTable(`${entry.id}.csv`, csvText, entry.id);
-      if (!loaded?.ok) {
-        this.broken = [
-          ...this.broken,
-          { id: entry.id, reason: loaded ? loaded.error.message : 'missing parts' },
-        ];
-        continue;
+    const stored = await this.#store.tables();
+    this.restoringTables = stored.length > 0;
+    try {
+      for (const { entry, csvText } of stored) {
+        const loaded =
+          csvText === null ? null : await this.#createTable(`${entry.id}.csv`, csvText, entry.id);
+        if (!loaded?.ok) {
+          this.broken = [
+            ...this.broken,
+            { id: entry.id, reason: loaded ? loaded.error.message : 'missing parts' },
+          ];
+          continue;
+        }
+        this.tables = [...this.tables, entry];
+        await this.#onChanged();
+        if (entry.mapping) await this.#addUserSource(entry.mapping);
       }
-      tables.push(entry);
-      if (entry.mapping) await this.#addUserSource(entry.mapping);
+      // At start no source is laid in yet; after a reset the old ones are replaced.
+      if (hadSources || this.#userSources.size > 0) await this.#apply();
+    } finally {
+      this.restoringTables = false;
+      this.restored = true;
     }
-    this.tables = tables;
-    await this.#apply();
   }
 
   /** Reads a document file in the worker and shows its text with proposed details; refuses bad files. */
