@@ -81,10 +81,7 @@ export class Workbench {
     return reset.ok ? null : reset.error;
   }
 
-  /**
-   * Reads the user's state, starts DuckDB and loads the embedded warehouse from the app's own files;
-   * "sẵn sàng" once the views exist. What the home area does not need follows (see #afterReady).
-   */
+  /** Reads the user's state, starts DuckDB and loads the embedded warehouse from the app's own files. */
   async start(): Promise<void> {
     // First, and beside DuckDB rather than after it: nothing may be saved before it has been read.
     const userState = Promise.all([this.sql.restore(), this.pivot.restore(), this.review.restore()]);
@@ -93,25 +90,15 @@ export class Workbench {
     this.status = 'loading';
     const loaded = await this.workspace.load();
     if (!loaded.ok) return this.#fail(loaded.error);
-    // Imported documents are rows of the warehouse tables: the pivot shows them from the start.
     await this.imports.restore();
-    await userState;
     // The user's corrections, laid over the warehouse before anything reads it; a failure is
     // shown by the review and leaves the warehouse's own figures in place.
-    const reviewed = this.review.corrections.length > 0 || this.review.preferences.length > 0;
-    if (reviewed) await this.review.apply();
+    await this.review.apply();
+    const schema = await readSchemaCatalog(this.db);
+    if (!schema.ok) return this.#fail(schema.error);
+    this.schema = schema.value;
+    await userState;
     this.status = 'ready';
-    void this.#afterReady(reviewed);
-  }
-
-  // After "sẵn sàng": the review's base figures when there was no review to lay over (the figure
-  // panel reads sentences from it: first), then, once the home area's first queries have had the
-  // engine, the SQL area's schema catalog and the user's own tables (a million rows take seconds).
-  async #afterReady(reviewed: boolean): Promise<void> {
-    if (!reviewed) await this.review.apply();
-    await this.db.idleQuery('SELECT 1');
-    await this.refreshSchema();
-    await this.imports.restoreTables();
   }
 
   /** Re-reads the schema (a query may have created or dropped objects); keeps the old one on error. */

@@ -80,10 +80,7 @@ export class ImportsModel {
   showProgress = $state(false);
   notice = $state.raw<ImportNotice | null>(null);
   timing = $state.raw<ImportTiming | null>(null);
-  /** True once everything stored is back: documents before "sẵn sàng", user tables after it. */
   restored = $state(false);
-  /** True while stored user tables are being created again ("đang tải bảng của bạn…"). */
-  restoringTables = $state(false);
   /** True once the import worker has its catalogue and warm code (see prepare()). */
   prepared = $state(false);
   readonly #db: WorkbenchDatabase;
@@ -133,10 +130,7 @@ export class ImportsModel {
     );
   }
 
-  /**
-   * Loads the documents imported before (after the warehouse is loaded, before "sẵn sàng": their
-   * figures are the pivot's); the user tables follow with restoreTables().
-   */
+  /** Loads what was imported before (after the warehouse is loaded): tables, their sources, documents. */
   async restore(): Promise<void> {
     // Before any addition: what the warehouse holds as shipped.
     const [indicators, documents] = [await indicatorIds(this.#db), await workspaceDocuments(this.#db)];
@@ -148,40 +142,28 @@ export class ImportsModel {
     this.#contents = new Map(stored.items.map(({ entry, content }) => [entry.id, content]));
     this.documents = stored.items.map(({ entry }) => entry);
     this.broken = stored.broken;
-    await this.#apply();
+    await this.restoreTables();
+    this.restored = true;
   }
 
-  /**
-   * Creates the stored user tables again (after "sẵn sàng", and after "Khôi phục dữ liệu gốc"), each
-   * listed as soon as it is back, then the sources mapped from them.
-   */
+  /** Creates the stored user tables again (at start and after "Khôi phục dữ liệu gốc"), then the additions. */
   async restoreTables(): Promise<void> {
-    const hadSources = this.#userSources.size > 0;
-    this.tables = [];
+    const tables: UserTableEntry[] = [];
     this.#userSources.clear();
-    const stored = await this.#store.tables();
-    this.restoringTables = stored.length > 0;
-    try {
-      for (const { entry, csvText } of stored) {
-        const loaded =
-          csvText === null ? null : await this.#createTable(`${entry.id}.csv`, csvText, entry.id);
-        if (!loaded?.ok) {
-          this.broken = [
-            ...this.broken,
-            { id: entry.id, reason: loaded ? loaded.error.message : 'missing parts' },
-          ];
-          continue;
-        }
-        this.tables = [...this.tables, entry];
-        await this.#onChanged();
-        if (entry.mapping) await this.#addUserSource(entry.mapping);
+    for (const { entry, csvText } of await this.#store.tables()) {
+      const loaded = csvText === null ? null : await this.#createTable(`${entry.id}.csv`, csvText, entry.id);
+      if (!loaded?.ok) {
+        this.broken = [
+          ...this.broken,
+          { id: entry.id, reason: loaded ? loaded.error.message : 'missing parts' },
+        ];
+        continue;
       }
-      // At start no source is laid in yet; after a reset the old ones are replaced.
-      if (hadSources || this.#userSources.size > 0) await this.#apply();
-    } finally {
-      this.restoringTables = false;
-      this.restored = true;
+      tables.push(entry);
+      if (entry.mapping) await this.#addUserSource(entry.mapping);
     }
+    this.tables = tables;
+    await this.#apply();
   }
 
   /** Reads a document file in the worker and shows its text with proposed details; refuses bad files. */
