@@ -210,6 +210,38 @@ export class WorkbenchDatabase {
     );
   }
 
+  /**
+   * Creates (or replaces) several tables of `schema` from Arrow IPC streams in one turn of the
+   * queue: one DROP for all, the inserts back to back, one check that each table exists. The bytes
+   * are handed over as loadArrowTable's are.
+   */
+  loadArrowTables(tables: ReadonlyMap<string, Uint8Array>, schema = 'main'): Promise<DbResult<void>> {
+    return this.#serialised(
+      'app',
+      async (conn) => {
+        const names = [...tables.keys()];
+        await conn.query(names.map((name) => `DROP TABLE IF EXISTS ${qualified(schema, name)}`).join(';\n'));
+        for (const [name, ipcStream] of tables) {
+          const owned = ipcStream.byteOffset === 0 && ipcStream.byteLength === ipcStream.buffer.byteLength;
+          const bytes = owned ? ipcStream : ipcStream.slice();
+          await conn
+            .insertArrowFromIPCStream(bytes, { schema, name, create: true })
+            .catch((cause: unknown) => {
+              throw new Error(`${name}: ${cause instanceof Error ? cause.message : String(cause)}`);
+            });
+        }
+        const lookup = await conn.prepare(
+          `SELECT list(table_name) AS names FROM duckdb_tables() WHERE schema_name = ? AND table_name IN (${names.map(() => '?').join(', ')})`,
+        );
+        const found = await lookup.query(schema, ...names).finally(() => lookup.close());
+        const present = new Set<string>([...((found.get(0)?.names as Iterable<string> | null) ?? [])]);
+        const missing = names.find((name) => !present.has(name));
+        if (missing !== undefined) throw new Error(`${missing}: not a readable Arrow IPC stream`);
+      },
+      'load',
+    );
+  }
+
   /** Asks the engine to stop the running query; true when one was running. */
   async cancel(): Promise<boolean> {
     const role = this.#running;

@@ -1,7 +1,7 @@
 import type { WorkbenchDatabase } from '../db/database.ts';
 import type { DbResult } from '../db/db-error.ts';
 import { APP_CATALOG, APP_SCHEMA, appObject, ident, literal, qualified } from '../db/sql.ts';
-import { fillCorrections, type OverlayRow } from '../review/overlay-sql.ts';
+import { CREATE_CORRECTIONS_TABLE, fillCorrections, type OverlayRow } from '../review/overlay-sql.ts';
 import { meaningLayerStatements } from '../meaning/meaning-statements.ts';
 import { materialisePivotFigures } from '../meaning/pivot-figures.ts';
 import { WAREHOUSE_TABLES, arrowPath, type WarehouseTable } from './tables.ts';
@@ -21,14 +21,19 @@ const CORRECTIONS = 'corrections';
 export type GuardedTable = WarehouseTable | typeof CORRECTIONS;
 const GUARDED_TABLES: readonly GuardedTable[] = [...WAREHOUSE_TABLES, CORRECTIONS];
 
+// The catalogue's macros, read once per query: duckdb_functions() lists every built-in function
+// too, and one scan of it costs more than the rest of a check together.
+const MACROS = `macros AS MATERIALIZED (
+  SELECT schema_name, function_name, macro_definition FROM duckdb_functions()
+  WHERE database_name = ? AND function_type IN ('macro', 'table_macro') AND NOT internal)`;
+
 // Every view, macro and table of the app's schema with its definition: any change shows here.
 const CATALOGUE_SIGNATURE = `
   SELECT coalesce(string_agg(entry, chr(10) ORDER BY entry), '') FROM (
     SELECT 'view ' || view_name || ' ' || sql AS entry FROM duckdb_views()
       WHERE database_name = ? AND schema_name = ? AND NOT internal
     UNION ALL
-    SELECT 'macro ' || function_name || ' ' || coalesce(macro_definition, '') FROM duckdb_functions()
-      WHERE database_name = ? AND schema_name = ? AND function_type IN ('macro', 'table_macro')
+    SELECT 'macro ' || function_name || ' ' || coalesce(macro_definition, '') FROM macros WHERE schema_name = ?
     UNION ALL
     SELECT 'table ' || table_name FROM duckdb_tables() WHERE database_name = ? AND schema_name = ?)`;
 
@@ -37,11 +42,13 @@ const CATALOGUE_OBJECTS = `
   SELECT coalesce(string_agg(schema_name || '.' || name, chr(10) ORDER BY schema_name, name), '') FROM (
     SELECT schema_name, table_name AS name FROM duckdb_tables() WHERE database_name = ? AND NOT internal
     UNION SELECT schema_name, view_name FROM duckdb_views() WHERE database_name = ? AND NOT internal
-    UNION SELECT schema_name, function_name FROM duckdb_functions()
-      WHERE database_name = ? AND function_type IN ('macro', 'table_macro') AND NOT internal)`;
+    UNION SELECT schema_name, function_name FROM macros)`;
+
+const SIGNATURE_PARAMS = [APP_CATALOG, APP_SCHEMA, APP_SCHEMA, APP_CATALOG, APP_SCHEMA];
+const OBJECTS_PARAMS = [APP_CATALOG, APP_CATALOG];
 
 // Is the app catalogue there, is the user schema there, what the app schema holds, and what else.
-const STATE = `SELECT
+const STATE = `WITH ${MACROS} SELECT
   (SELECT count(*) FROM duckdb_databases() WHERE database_name = ?) AS attached,
   (SELECT count(*) FROM duckdb_schemas() WHERE database_name = ? AND schema_name = ?) AS user_schema,
   (${CATALOGUE_SIGNATURE}) AS signature,
@@ -118,11 +125,10 @@ export class Workspace {
     const state = await db.query(STATE, [
       APP_CATALOG,
       APP_CATALOG,
+      APP_CATALOG,
       USER_SCHEMA,
-      ...this.#where(),
-      APP_CATALOG,
-      APP_CATALOG,
-      APP_CATALOG,
+      ...SIGNATURE_PARAMS,
+      ...OBJECTS_PARAMS,
     ]);
     const row = state.ok ? state.value.get(0) : null;
     // Once the app catalogue is detached the app connection cannot even bind this query; and
@@ -205,6 +211,8 @@ export class Workspace {
    */
   setCorrections(rows: readonly OverlayRow[]): Promise<DbResult<void>> {
     return this.#db.exclusive(async (db) => {
+      // No review before and none now (a start without corrections): the empty table stays as loaded.
+      if (rows.length === 0 && this.#corrections.length === 0) return OK;
       this.#corrections = [...rows];
       const filled = await this.#fillCorrections(db);
       if (!filled.ok) return filled;
@@ -226,14 +234,24 @@ export class Workspace {
     return installed;
   }
 
+  // The one load path (start, reset, a fresh database): every step one round trip to the engine,
+  // or a few, whatever the number of views (tests/unit/warehouse/load-round-trips.test.ts).
   async #install(db: WorkbenchDatabase): Promise<DbResult<void>> {
     const steps = [
       () => this.#loadTables(db, WAREHOUSE_TABLES),
-      () => this.#fillCorrections(db),
-      () => this.#recordFingerprints(db),
-      () => this.#defineViews(db),
-      () => db.query(`CREATE SCHEMA IF NOT EXISTS ${qualified(APP_CATALOG, USER_SCHEMA)}`),
-      () => this.#recordAppObjects(db),
+      // The corrections table first: the overlay view reads it when a correction applies.
+      () =>
+        db.query(
+          [
+            CREATE_CORRECTIONS_TABLE,
+            ...meaningLayerStatements(this.#reviewApplies()),
+            `CREATE SCHEMA IF NOT EXISTS ${qualified(APP_CATALOG, USER_SCHEMA)}`,
+          ].join(';\n'),
+        ),
+      () => (this.#corrections.length > 0 ? this.#fillCorrections(db) : Promise.resolve(OK)),
+      // After the corrections: the pivot's table of figures reads them.
+      () => materialisePivotFigures(db),
+      () => this.#recordBaseline(db),
       () => db.lockDown(),
       () =>
         db.userQuery(
@@ -250,19 +268,21 @@ export class Workspace {
   }
 
   async #loadTables(db: WorkbenchDatabase, tables: readonly WarehouseTable[]): Promise<DbResult<void>> {
-    // All files are read at once; each table is inserted as soon as its bytes are there.
-    const reads = tables.map((table) => this.#readAsset(arrowPath(table)));
-    for (const reading of reads) reading.catch(() => undefined);
+    if (tables.length === 0) return OK;
+    // All files are read at once (the entry script has already asked for them), then inserted together.
+    const reads = await Promise.allSettled(tables.map((table) => this.#readAsset(arrowPath(table))));
+    const files = new Map<string, Uint8Array>();
     for (const [index, table] of tables.entries()) {
-      let bytes: Uint8Array;
-      try {
-        bytes = await reads[index]!;
-      } catch (cause) {
-        return { ok: false, error: { code: 'load', message: `${arrowPath(table)}: ${String(cause)}` } };
+      const read = reads[index]!;
+      if (read.status === 'rejected') {
+        return { ok: false, error: { code: 'load', message: `${arrowPath(table)}: ${String(read.reason)}` } };
       }
-      // Dependent views go with a dropped table; they are defined again right after.
-      const loaded = await db.loadArrowTable(table, bytes, APP_SCHEMA);
-      if (!loaded.ok) return loaded;
+      files.set(table, read.value);
+    }
+    // Dependent views go with a dropped table; they are defined again right after.
+    const loaded = await db.loadArrowTables(files, APP_SCHEMA);
+    if (!loaded.ok) return loaded;
+    for (const table of tables) {
       for (const extra of this.#additions.get(table) ?? []) {
         const appended = await this.#append(db, table, extra);
         if (!appended.ok) return appended;
@@ -282,10 +302,12 @@ export class Workspace {
     const loaded = await db.loadArrowTable(scratch, rows.slice(), APP_SCHEMA);
     if (!loaded.ok) return loaded;
     const inserted = await db.query(
-      `INSERT INTO ${appObject(table)} BY NAME SELECT * FROM ${appObject(scratch)}`,
+      `INSERT INTO ${appObject(table)} BY NAME SELECT * FROM ${appObject(scratch)};
+       DROP TABLE ${appObject(scratch)}`,
     );
-    const dropped = await db.query(`DROP TABLE IF EXISTS ${appObject(scratch)}`);
-    return inserted.ok ? (dropped.ok ? OK : dropped) : inserted;
+    if (inserted.ok) return OK;
+    await db.query(`DROP TABLE IF EXISTS ${appObject(scratch)}`);
+    return inserted;
   }
 
   async #recordFingerprints(db: WorkbenchDatabase): Promise<DbResult<void>> {
@@ -295,20 +317,32 @@ export class Workspace {
     return OK;
   }
 
-  async #recordAppObjects(db: WorkbenchDatabase): Promise<DbResult<void>> {
-    const objects = await this.#catalogueObjects(db);
-    if (!objects.ok) return objects;
-    this.#appObjects = new Set(objects.value.split('\n'));
+  // What protect() compares with, read in one query once the app's objects are all there: the
+  // guarded tables' fingerprints, the app schema's signature, and the app's own objects.
+  async #recordBaseline(db: WorkbenchDatabase): Promise<DbResult<void>> {
+    const result = await db.query(
+      `WITH ${MACROS} SELECT (${CATALOGUE_SIGNATURE}) AS signature, (${CATALOGUE_OBJECTS}) AS objects,
+         ${fingerprintColumns(GUARDED_TABLES).join(', ')}`,
+      [APP_CATALOG, ...SIGNATURE_PARAMS, ...OBJECTS_PARAMS],
+    );
+    if (!result.ok) return result;
+    const row = result.value.get(0);
+    this.#signature = String(row?.signature);
+    this.#appObjects = new Set(String(row?.objects).split('\n'));
+    this.#fingerprints = new Map(GUARDED_TABLES.map((table) => [table, String(row?.[table])]));
     return OK;
   }
 
   async #catalogueObjects(db: WorkbenchDatabase): Promise<DbResult<string>> {
-    const result = await db.query(`SELECT (${CATALOGUE_OBJECTS}) AS objects`, [
+    const result = await db.query(`WITH ${MACROS} SELECT (${CATALOGUE_OBJECTS}) AS objects`, [
       APP_CATALOG,
-      APP_CATALOG,
-      APP_CATALOG,
+      ...OBJECTS_PARAMS,
     ]);
     return result.ok ? { ok: true, value: String(result.value.get(0)?.objects) } : result;
+  }
+
+  #reviewApplies(): boolean {
+    return this.#corrections.some((row) => row.status === 'applied');
   }
 
   #usersOwn(objects: string): string[] {
@@ -316,11 +350,9 @@ export class Workspace {
   }
 
   async #defineViews(db: WorkbenchDatabase): Promise<DbResult<void>> {
-    const reviewApplies = this.#corrections.some((row) => row.status === 'applied');
-    for (const statement of meaningLayerStatements(reviewApplies)) {
-      const result = await db.query(statement);
-      if (!result.ok) return result;
-    }
+    // One multi-statement query, in order: a statement that fails stops the ones after it.
+    const defined = await db.query(meaningLayerStatements(this.#reviewApplies()).join(';\n'));
+    if (!defined.ok) return defined;
     const pivotFigures = await materialisePivotFigures(db);
     if (!pivotFigures.ok) return pivotFigures;
     const signature = await this.#catalogueSignature(db);
@@ -330,27 +362,30 @@ export class Workspace {
   }
 
   async #catalogueSignature(db: WorkbenchDatabase): Promise<DbResult<string>> {
-    const result = await db.query(`SELECT (${CATALOGUE_SIGNATURE}) AS signature`, this.#where());
+    const result = await db.query(`WITH ${MACROS} SELECT (${CATALOGUE_SIGNATURE}) AS signature`, [
+      APP_CATALOG,
+      ...SIGNATURE_PARAMS,
+    ]);
     return result.ok ? { ok: true, value: String(result.value.get(0)?.signature) } : result;
   }
 
-  #where(): string[] {
-    return [APP_CATALOG, APP_SCHEMA, APP_CATALOG, APP_SCHEMA, APP_CATALOG, APP_SCHEMA];
-  }
-
-  // Row count and an order-free hash of every row, for each table, in one query.
+  // Each table's fingerprints, in one query.
   async #readFingerprints(
     db: WorkbenchDatabase,
     tables: readonly GuardedTable[],
   ): Promise<DbResult<Map<GuardedTable, string>>> {
     if (tables.length === 0) return { ok: true, value: new Map() };
-    const columns = tables.map(
-      (table) =>
-        `(SELECT count(*)::VARCHAR || ':' || coalesce(bit_xor(hash(t))::VARCHAR, '') FROM ${appObject(table)} t) AS ${ident(table)}`,
-    );
-    const result = await db.query(`SELECT ${columns.join(', ')}`);
+    const result = await db.query(`SELECT ${fingerprintColumns(tables).join(', ')}`);
     if (!result.ok) return result;
     const row = result.value.get(0);
     return { ok: true, value: new Map(tables.map((table) => [table, String(row?.[table])])) };
   }
+}
+
+// Row count and an order-free hash of every row, one column per table.
+function fingerprintColumns(tables: readonly GuardedTable[]): string[] {
+  return tables.map(
+    (table) =>
+      `(SELECT count(*)::VARCHAR || ':' || coalesce(bit_xor(hash(t))::VARCHAR, '') FROM ${appObject(table)} t) AS ${ident(table)}`,
+  );
 }
