@@ -9,11 +9,11 @@ export interface TextRun {
 }
 
 /**
- * What the reader shows: a paragraph (hard-wrapped lines joined), a footnote (apart, with its
- * number), or a table's lines as they stand. Runs are raw ranges, so figures keep their offsets.
+ * What the reader shows: a paragraph (hard-wrapped lines joined), a Markdown heading line, a
+ * footnote (apart, with its number), or a table's lines as they stand. Runs are raw ranges, so figures keep their offsets.
  */
 export interface ReaderBlock {
-  kind: 'paragraph' | 'footnote' | 'table';
+  kind: 'paragraph' | 'heading' | 'footnote' | 'table';
   runs: TextRun[];
   /** The footnote's number, for footnotes. */
   footnote?: number;
@@ -79,7 +79,8 @@ export function layoutDocument(raw: string): DocumentLayout {
     const found = paragraphs(raw, segment.text);
     if (segment.kind === 'body') {
       for (const runs of found)
-        for (const part of splitHeading(raw, runs)) blocks.push({ kind: 'paragraph', runs: part });
+        for (const part of splitHeading(raw, runs))
+          for (const piece of splitMarkdownHeadings(raw, part)) blocks.push(piece);
     } else {
       const runs = found.flat();
       blocks.push({ kind: 'footnote', runs, footnote: segment.footnote });
@@ -114,6 +115,27 @@ function splitHeading(raw: string, runs: TextRun[]): TextRun[][] {
   const heading = raw.slice(first.start, first.end);
   const following = raw.slice(next.start, next.end);
   return NUMBERED_HEADING.test(heading) && /^\p{Lu}/u.test(following) ? [[first], runs.slice(1)] : [runs];
+}
+
+// A Markdown heading line (`## THÁNG 11 - 2020`): the segmenter joins it to its neighbours.
+const MARKDOWN_HEADING = /^#{1,6}[ \t]/u;
+
+/** A paragraph's lines with each Markdown heading line taken out as a heading block of its own. */
+function splitMarkdownHeadings(raw: string, runs: TextRun[]): ReaderBlock[] {
+  const blocks: ReaderBlock[] = [];
+  let current: TextRun[] = [];
+  for (const run of runs) {
+    const lineStart = raw.lastIndexOf('\n', run.start - 1) + 1;
+    if (!MARKDOWN_HEADING.test(raw.slice(lineStart, run.start + 1))) {
+      current.push(run);
+      continue;
+    }
+    if (current.length > 0) blocks.push({ kind: 'paragraph', runs: current });
+    blocks.push({ kind: 'heading', runs: [run] });
+    current = [];
+  }
+  if (current.length > 0) blocks.push({ kind: 'paragraph', runs: current });
+  return blocks;
 }
 
 /** The lines no paragraph or footnote holds (the figure tables), grouped into blocks. */
