@@ -1,4 +1,5 @@
-import { footnoteMarkers, segmentDocument } from '../../lib/extraction/segment-document.ts';
+import { segmentDocument } from '../../lib/extraction/segment-document.ts';
+import { referencesIn, type FootnoteReference } from '../../lib/reader-text/footnote-references.ts';
 import type { MappedText } from '../../lib/extraction/mapped-text.ts';
 import { splitRawLines } from '../../lib/extraction/raw-lines.ts';
 
@@ -19,10 +20,7 @@ export interface ReaderBlock {
   footnote?: number;
 }
 
-/** A footnote reference in the body (`lượng30` → 30), by its raw range. */
-export interface FootnoteReference extends TextRun {
-  number: number;
-}
+export type { FootnoteReference };
 
 /** A document laid out for reading. */
 export interface DocumentLayout {
@@ -74,7 +72,6 @@ export function layoutDocument(raw: string): DocumentLayout {
   const segments = segmentDocument(raw);
   const blocks: ReaderBlock[] = [];
   const covered: TextRun[] = [];
-  const body = segments.find((segment) => segment.kind === 'body');
   for (const segment of segments) {
     const found = paragraphs(raw, segment.text);
     if (segment.kind === 'body') {
@@ -92,17 +89,7 @@ export function layoutDocument(raw: string): DocumentLayout {
   for (const block of blocks) covered.push(...block.runs);
   blocks.push(...uncoveredLines(raw, covered));
   blocks.sort((a, b) => (a.runs[0]?.start ?? 0) - (b.runs[0]?.start ?? 0));
-  const footnoteCount = segments.filter((segment) => segment.kind === 'footnote').length;
-  const references: FootnoteReference[] = [];
-  if (body && footnoteCount > 0) {
-    for (const [index, number] of footnoteMarkers(body.text.text, footnoteCount)) {
-      const marked = body.text.text[index] === '\u2063';
-      const length = String(number).length + (marked ? 2 : 0);
-      const [start, end] = body.text.rawSpan(index, index + length);
-      references.push({ start, end, number });
-    }
-  }
-  return { blocks, references };
+  return { blocks, references: referencesIn(segments) };
 }
 
 // A numbered heading line (`2.1. Giáo dục - đào tạo …`, `II. NHIỆM VỤ`, `a) Về kinh tế`) with no final stop.
