@@ -53,13 +53,38 @@ describe('review from the report preview and the document reader', () => {
     const cell = page.locator(
       '[data-testid="report-preview"] tr[data-indicator="grdp_growth"] td[data-period="2021-2025"][data-measure="actual"]',
     );
-    await expect.poll(() => cell.innerText(), SLOW).toBe('6,79%');
+    // The cell carries its estimate mark ("ước") after the value.
+    await expect.poll(() => cell.innerText(), SLOW).toMatch(/^6,79%/u);
     await cell.locator('[data-testid="preview-value"]').click();
     const used = panelFigures(page).first();
     await expect.poll(() => used.locator('[data-testid="figure-value"]').innerText(), SLOW).toBe('6,79%');
     expect(await used.locator('[data-testid="figure-sentence"]').innerText()).toMatch(REPORT_SENTENCE);
     expect(await used.locator('[data-testid="figure-sentence"] mark').innerText()).toBe('6,79%');
+    // "6,79%1, trong đó": the 1 is footnote 1, raised, not a digit glued to the figure.
+    expect(await used.locator('[data-testid="quote-reference"]').allInnerTexts()).toEqual(['1']);
     await page.locator('[data-testid="figure-panel-close"]').click();
+  });
+
+  it('reads the study document as formatted text: no Markdown markers, its type by name', async () => {
+    const { page } = watched;
+    await page.locator('nav [data-area="documents"]').click();
+    await page.locator('[data-doc="2020-11_tai-lieu-hoc-tap-nghi-quyet-dai-hoi-xvii"]').click();
+    const reader = page.locator('[data-testid="document-reader"]');
+    await expect.poll(() => reader.locator('.bold').count(), SLOW).toBeGreaterThan(3);
+    const text = await reader.innerText();
+    expect(text).not.toContain('**');
+    expect(text).not.toContain('<sup>');
+    expect(await reader.locator('.bold', { hasText: 'phương châm' }).count()).toBeGreaterThan(0);
+    expect(await reader.locator('p.heading', { hasText: 'LỜI GIỚI THIỆU' }).count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid="document-type"]').innerText()).toBe(
+      'Tài liệu học tập nghị quyết',
+    );
+    // "chưa đạt<sup>3</sup>": footnote 3, raised.
+    expect(await reader.locator('[data-testid="footnote-reference"]').allInnerTexts()).toEqual([
+      '1',
+      '2',
+      '3',
+    ]);
   });
 
   it('corrects a figure from the reader: the pivot shows the corrected value with its mark', async () => {
@@ -247,6 +272,22 @@ describe('review from the report preview and the document reader', () => {
     };
     expect(exported.corrections.map((item) => item.id)).toContain('cu-1');
     expect(exported.corrections.map((item) => item.id)).not.toContain('cu-2');
+  });
+
+  it('lists the documents by their English titles in English, the Vietnamese title below', async () => {
+    const { page } = watched;
+    await page.locator('nav [data-area="documents"]').click();
+    await page.locator('[data-doc="2020-11_tai-lieu-hoc-tap-nghi-quyet-dai-hoi-xvii"]').click();
+    await page.locator('[data-testid="locale-toggle"]').click();
+    const item = page.locator('[data-doc="2025-12-10_nghi-quyet-67-hdnd_ke-hoach-2026"]');
+    await expect
+      .poll(() => item.locator('[data-testid="document-title"]').innerText(), SLOW)
+      .toBe('Resolution No. 67/NQ-HĐND on the targets and tasks of the 2026 plan');
+    expect(await item.locator('.title-vi').innerText()).toBe(
+      'Nghị quyết số 67/NQ-HĐND về mục tiêu, nhiệm vụ kế hoạch năm 2026',
+    );
+    expect(await page.locator('[data-testid="document-type"]').innerText()).toBe('Resolution study material');
+    await page.locator('[data-testid="locale-toggle"]').click();
   });
 
   it('logged no console error and sent nothing off the machine', () => {

@@ -1,4 +1,5 @@
-import { footnoteMarkers, segmentDocument } from '../../lib/extraction/segment-document.ts';
+import { segmentDocument } from '../../lib/extraction/segment-document.ts';
+import { referencesIn, type FootnoteReference } from '../../lib/reader-text/footnote-references.ts';
 import type { MappedText } from '../../lib/extraction/mapped-text.ts';
 import { splitRawLines } from '../../lib/extraction/raw-lines.ts';
 
@@ -9,20 +10,17 @@ export interface TextRun {
 }
 
 /**
- * What the reader shows: a paragraph (hard-wrapped lines joined), a footnote (apart, with its
- * number), or a table's lines as they stand. Runs are raw ranges, so figures keep their offsets.
+ * What the reader shows: a paragraph (hard-wrapped lines joined), a Markdown heading line, a
+ * footnote (apart, with its number), or a table's lines as they stand. Runs are raw ranges, so figures keep their offsets.
  */
 export interface ReaderBlock {
-  kind: 'paragraph' | 'footnote' | 'table';
+  kind: 'paragraph' | 'heading' | 'footnote' | 'table';
   runs: TextRun[];
   /** The footnote's number, for footnotes. */
   footnote?: number;
 }
 
-/** A footnote reference in the body (`lượng30` → 30), by its raw range. */
-export interface FootnoteReference extends TextRun {
-  number: number;
-}
+export type { FootnoteReference };
 
 /** A document laid out for reading. */
 export interface DocumentLayout {
@@ -74,12 +72,12 @@ export function layoutDocument(raw: string): DocumentLayout {
   const segments = segmentDocument(raw);
   const blocks: ReaderBlock[] = [];
   const covered: TextRun[] = [];
-  const body = segments.find((segment) => segment.kind === 'body');
   for (const segment of segments) {
     const found = paragraphs(raw, segment.text);
     if (segment.kind === 'body') {
       for (const runs of found)
-        for (const part of splitHeading(raw, runs)) blocks.push({ kind: 'paragraph', runs: part });
+        for (const part of splitHeading(raw, runs))
+          for (const piece of splitMarkdownHeadings(raw, part)) blocks.push(piece);
     } else {
       const runs = found.flat();
       blocks.push({ kind: 'footnote', runs, footnote: segment.footnote });
@@ -91,17 +89,7 @@ export function layoutDocument(raw: string): DocumentLayout {
   for (const block of blocks) covered.push(...block.runs);
   blocks.push(...uncoveredLines(raw, covered));
   blocks.sort((a, b) => (a.runs[0]?.start ?? 0) - (b.runs[0]?.start ?? 0));
-  const footnoteCount = segments.filter((segment) => segment.kind === 'footnote').length;
-  const references: FootnoteReference[] = [];
-  if (body && footnoteCount > 0) {
-    for (const [index, number] of footnoteMarkers(body.text.text, footnoteCount)) {
-      const marked = body.text.text[index] === '\u2063';
-      const length = String(number).length + (marked ? 2 : 0);
-      const [start, end] = body.text.rawSpan(index, index + length);
-      references.push({ start, end, number });
-    }
-  }
-  return { blocks, references };
+  return { blocks, references: referencesIn(segments) };
 }
 
 // A numbered heading line (`2.1. Giáo dục - đào tạo …`, `II. NHIỆM VỤ`, `a) Về kinh tế`) with no final stop.
@@ -114,6 +102,27 @@ function splitHeading(raw: string, runs: TextRun[]): TextRun[][] {
   const heading = raw.slice(first.start, first.end);
   const following = raw.slice(next.start, next.end);
   return NUMBERED_HEADING.test(heading) && /^\p{Lu}/u.test(following) ? [[first], runs.slice(1)] : [runs];
+}
+
+// A Markdown heading line (`## THÁNG 11 - 2020`): the segmenter joins it to its neighbours.
+const MARKDOWN_HEADING = /^#{1,6}[ \t]/u;
+
+/** A paragraph's lines with each Markdown heading line taken out as a heading block of its own. */
+function splitMarkdownHeadings(raw: string, runs: TextRun[]): ReaderBlock[] {
+  const blocks: ReaderBlock[] = [];
+  let current: TextRun[] = [];
+  for (const run of runs) {
+    const lineStart = raw.lastIndexOf('\n', run.start - 1) + 1;
+    if (!MARKDOWN_HEADING.test(raw.slice(lineStart, run.start + 1))) {
+      current.push(run);
+      continue;
+    }
+    if (current.length > 0) blocks.push({ kind: 'paragraph', runs: current });
+    blocks.push({ kind: 'heading', runs: [run] });
+    current = [];
+  }
+  if (current.length > 0) blocks.push({ kind: 'paragraph', runs: current });
+  return blocks;
 }
 
 /** The lines no paragraph or footnote holds (the figure tables), grouped into blocks. */

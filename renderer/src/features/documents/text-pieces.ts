@@ -1,5 +1,6 @@
 import type { FigureMark } from './document-queries.ts';
 import type { FootnoteReference, TextRun } from './document-layout.ts';
+import { insideAny, type MarkdownMarkup, type RawRange } from '../../lib/reader-text/markdown-markup.ts';
 
 /** A stretch of a run of document text: plain, inside the focused sentence, a figure, or a footnote reference. */
 export interface TextPiece {
@@ -12,6 +13,10 @@ export interface TextPiece {
   /** The footnote number when the piece is a reference to one (shown raised, apart from the word). */
   reference: number | null;
   inSentence: boolean;
+  /** A Markdown marker (`**`, `*`, `#`): kept for its offsets, never shown. */
+  hidden: boolean;
+  bold: boolean;
+  italic: boolean;
 }
 
 /** The first index of `items` (sorted by `end`) whose `end` is after `offset`. */
@@ -37,6 +42,7 @@ export function runPieces(
   marks: readonly FigureMark[],
   sentence: [number, number] | null,
   references: readonly FootnoteReference[] = [],
+  markup: MarkdownMarkup | null = null,
 ): TextPiece[] {
   const clamp = (offset: number): number => Math.max(run.start, Math.min(run.end, offset));
   const cuts = new Set<number>([run.start, run.end]);
@@ -51,6 +57,15 @@ export function runPieces(
     cuts.add(clamp(reference.start));
     cuts.add(clamp(reference.end));
   }
+  const cutAt = (ranges: readonly RawRange[]): void => {
+    for (let index = firstEndingAfter(ranges, run.start); index < ranges.length; index++) {
+      const range = ranges[index] as RawRange;
+      if (range.start >= run.end) break;
+      cuts.add(clamp(range.start));
+      cuts.add(clamp(range.end));
+    }
+  };
+  if (markup) for (const ranges of [markup.hidden, markup.bold, markup.italic]) cutAt(ranges);
   if (sentence) {
     cuts.add(clamp(sentence[0]));
     cuts.add(clamp(sentence[1]));
@@ -75,6 +90,9 @@ export function runPieces(
       figure,
       reference,
       inSentence: sentence !== null && start >= sentence[0] && end <= sentence[1],
+      hidden: markup !== null && insideAny(markup.hidden, start, end),
+      bold: markup !== null && insideAny(markup.bold, start, end),
+      italic: markup !== null && insideAny(markup.italic, start, end),
     });
   }
   return pieces;
