@@ -8,7 +8,6 @@ import {
   type DocumentSummary,
   type FigureMark,
 } from './document-queries.ts';
-import { titleGlosses } from '../../lib/reader-text/title-glosses.ts';
 import { layoutDocument, type DocumentLayout } from './document-layout.ts';
 
 /** A span of a document to bring into view. */
@@ -21,8 +20,6 @@ export interface TextSpan {
 export type DocumentProblem =
   { kind: 'notFound' } | { kind: 'unreadable'; cause: string } | { kind: 'query'; message: string };
 
-const MANIFEST_PATH = 'sources/manifest.json';
-
 /** The documents area: the list, the open document's text with its figures, and the focused span. */
 export class DocumentsModel {
   documents = $state.raw<DocumentSummary[]>([]);
@@ -33,8 +30,6 @@ export class DocumentsModel {
   marks = $state.raw<FigureMark[]>([]);
   focus = $state.raw<TextSpan | null>(null);
   problem = $state.raw<DocumentProblem | null>(null);
-  /** English glosses of the embedded documents' titles, from the manifest (`title_en`). */
-  titleGlosses = $state.raw<ReadonlyMap<string, string>>(new Map());
   #db: WorkbenchDatabase;
   #readAsset: ReadAsset;
   #requests = new LatestRequest();
@@ -46,19 +41,9 @@ export class DocumentsModel {
 
   /** Reads the documents with their figure counts. */
   async loadDocuments(): Promise<void> {
-    const [result, glosses] = await Promise.all([listDocuments(this.#db), this.#readGlosses()]);
-    this.titleGlosses = glosses;
+    const result = await listDocuments(this.#db);
     if (result.ok) this.documents = result.value;
     else this.problem = { kind: 'query', message: result.error.message };
-  }
-
-  // An unreadable manifest only costs the English titles: the Vietnamese ones are in the warehouse.
-  async #readGlosses(): Promise<Map<string, string>> {
-    try {
-      return titleGlosses(new TextDecoder('utf-8').decode(await this.#readAsset(MANIFEST_PATH)));
-    } catch {
-      return new Map();
-    }
   }
 
   /** Re-reads the open document's figures (the review added, corrected or left some out). */
