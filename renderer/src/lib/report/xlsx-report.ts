@@ -9,6 +9,7 @@ import { unitLabel } from '../units/unit-table.ts';
 import type { ReportData } from './report-data.ts';
 import { columnMeasures, MEASURE_LABEL, measureNumberFormat, shownMeasure } from './report-measures.ts';
 import { packOfficeFile } from './office-zip.ts';
+import { contractLabel } from './report-labels.ts';
 import { hasFigures, indicatorCount } from './report-sources.ts';
 
 export interface ReportChartImage {
@@ -214,7 +215,9 @@ export async function buildXlsxReport(
       : '';
     const line = details.addRow({
       ...detail,
-      measure: t(`report.measure.${detail.measure}` as MessageKey),
+      unit: unitLabel(detail.unit, locale),
+      measure: contractLabel('report.measure', detail.measure, locale),
+      basis: contractLabel('basis', detail.basis, locale),
       comparator: comparatorPrefix(detail.comparator) || null,
       isEstimate: formatBoolean(detail.isEstimate, locale),
       review,
@@ -267,8 +270,8 @@ export async function buildXlsxReport(
     for (const item of data.corrections) {
       const line = sources.addRow([
         item.docId,
-        item.kind,
-        item.status,
+        contractLabel('correction.kind', item.kind, locale),
+        contractLabel('correction.status', item.status, locale),
         item.numberText,
         item.before,
         item.after,
