@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   excelColumnFormat,
   excelNumberFormat,
+  tsvBoolean,
   tsvNumber,
 } from '../../../renderer/src/lib/format/format-export.ts';
 
@@ -22,10 +23,28 @@ describe('tsvNumber', () => {
     expect(tsvNumber(12345678901234567890n, 'vi')).toBe('12345678901234567890');
   });
 
+  it('drops binary float artefacts: a DuckDB DECIMAL 54449.1 read as a double copies as 54449,1', () => {
+    expect(tsvNumber(54449.100000000006, 'vi')).toBe('54449,1');
+    expect(tsvNumber(54449.100000000006, 'raw')).toBe('54449.1');
+    expect(tsvNumber(0.1 + 0.2, 'raw')).toBe('0.3');
+    expect(tsvNumber(-7.199999999999999, 'vi')).toBe('-7,2');
+    expect(tsvNumber(123456789.123456, 'raw')).toBe('123456789.123456');
+  });
+
   it('leaves a missing value empty', () => {
     expect(tsvNumber(null, 'vi')).toBe('');
     expect(tsvNumber(undefined, 'raw')).toBe('');
     expect(tsvNumber(Number.NaN, 'vi')).toBe('');
+  });
+});
+
+describe('tsvBoolean', () => {
+  it('writes có/không for a Vietnamese Excel and TRUE/FALSE (read as booleans) in raw mode', () => {
+    expect(tsvBoolean(true, 'vi')).toBe('có');
+    expect(tsvBoolean(false, 'vi')).toBe('không');
+    expect(tsvBoolean(true, 'raw')).toBe('TRUE');
+    expect(tsvBoolean(false, 'raw')).toBe('FALSE');
+    expect(tsvBoolean(null, 'vi')).toBe('');
   });
 });
 

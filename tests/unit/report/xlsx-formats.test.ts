@@ -80,4 +80,67 @@ describe('the xlsx report writes numbers as the screen does and words, not ids',
     expect(types).toContain('Nghị quyết HĐND tỉnh');
     expect(types.some((type) => String(type).includes('_'))).toBe(false);
   });
+
+  it('labels basis, measure and correction kinds in words, never their ids', async () => {
+    const withCorrections: ReportData = {
+      ...data,
+      corrections: [
+        {
+          kind: 'not_a_figure',
+          status: 'orphaned',
+          docId: 'doc',
+          numberText: '7',
+          before: '',
+          after: '',
+          note: '',
+          createdAt: '2026-12-01T10:00:00Z',
+        },
+        {
+          kind: 'correct',
+          status: 'applied',
+          docId: 'doc',
+          numberText: '6,79',
+          before: '',
+          after: '',
+          note: '',
+          createdAt: '2026-12-01T10:01:00Z',
+        },
+      ],
+    };
+    const columnValues = (sheet: ExcelJS.Worksheet, column: number): Set<unknown> => {
+      const values = new Set<unknown>();
+      sheet.eachRow((row, number) => number > 1 && values.add(row.getCell(column).value));
+      return values;
+    };
+    const vi = await reopen(await buildXlsxReport(withCorrections, 'vi', '2026-12-01'));
+    const details = vi.getWorksheet('Chi tiết')!;
+    expect(details.getRow(1).getCell(7).value).toBe('Cơ sở');
+    const bases = columnValues(details, 7);
+    expect(bases).toContain('bình quân hằng năm');
+    expect(bases).not.toContain('annual_avg');
+    const known = [
+      'mức (một thời điểm hoặc một năm)',
+      'bình quân hằng năm',
+      'mỗi năm trong kỳ',
+      'tổng cả kỳ',
+    ];
+    expect([...bases].every((basis) => known.includes(String(basis)))).toBe(true);
+    expect(
+      [...columnValues(details, 6)].every((m) => ['chỉ tiêu', 'kết quả', 'thay đổi'].includes(String(m))),
+    ).toBe(true);
+    const sourceRows: unknown[][] = [];
+    vi.getWorksheet('Nguồn')!.eachRow((row) => sourceRows.push([row.getCell(2).value, row.getCell(3).value]));
+    expect(sourceRows).toContainEqual(['không phải số liệu', 'không còn tìm thấy số liệu']);
+    expect(sourceRows).toContainEqual(['hiệu đính', 'đã áp dụng']);
+    expect(sourceRows.flat()).not.toContain('not_a_figure');
+
+    const en = await reopen(await buildXlsxReport(withCorrections, 'en', '2026-12-01'));
+    expect(columnValues(en.getWorksheet('Chi tiết')!, 7)).toContain('annual average');
+    expect(columnValues(en.getWorksheet('Chi tiết')!, 3)).toContain('billion VND');
+    const englishRows: unknown[][] = [];
+    en.getWorksheet('Nguồn')!.eachRow((row) =>
+      englishRows.push([row.getCell(2).value, row.getCell(3).value]),
+    );
+    expect(englishRows).toContainEqual(['not a figure', 'figure no longer found']);
+  });
 });

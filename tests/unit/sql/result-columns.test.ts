@@ -48,6 +48,18 @@ describe('result columns on a real DuckDB result', () => {
     expect(defaultTsvDecimals('en')).toBe('raw');
   });
 
+  it('copies a decimal and a boolean as the grid reads them, without float artefacts', async () => {
+    // DuckDB hands DECIMAL 54449.1 over as the double 54449.100000000006.
+    const result = await db.query(
+      `SELECT 54449.1 AS thu, 5.45 AS ty_le, true AS is_estimate, false AS reviewed`,
+    );
+    if (!result.ok) throw new Error(result.error.message);
+    const columns = resultColumns(result.value);
+    expect(displayCell(columns, columns[0]!, 0, 'vi')).toBe('54.449,1');
+    expect(toTsv(columns, [0], false, 'vi')).toBe('54449,1\t5,45\tcó\tkhông');
+    expect(toTsv(columns, [0], false, 'raw')).toBe('54449.1\t5.45\tTRUE\tFALSE');
+  });
+
   it('writes years and offsets plain, never grouped, while quantities are grouped', async () => {
     const result = await db.query(
       `SELECT 2016 AS period_start, 1952::BIGINT AS char_start, 'obs' AS obs_id, 12345::BIGINT AS figures, 2016.0 AS value_low`,

@@ -1,6 +1,6 @@
 import { DataType, type Table, type Vector } from 'apache-arrow';
 import { numberKindOfColumn } from '../../lib/format/column-kind.ts';
-import { tsvNumber, type TsvDecimals } from '../../lib/format/format-export.ts';
+import { tsvBoolean, tsvNumber, type TsvDecimals } from '../../lib/format/format-export.ts';
 import { formatByKind, type NumberKind } from '../../lib/format/format-number.ts';
 import type { Locale } from '../../lib/format/locale.ts';
 
@@ -57,13 +57,15 @@ export function displayCell(
 }
 
 /**
- * A cell as data: numbers never grouped, every digit kept, with a decimal comma (`vi`, what Excel in
- * Vietnamese reads as a number) or a decimal point (`raw`), so spreadsheets read them as numbers.
+ * A cell as data: numbers never grouped, every significant digit kept, with a decimal comma (`vi`,
+ * what Excel in Vietnamese reads as a number) or a decimal point (`raw`), so spreadsheets read them
+ * as numbers; booleans `có`/`không` (`vi`) or `TRUE`/`FALSE` (`raw`).
  */
 export function rawCell(column: ResultColumn, row: number, decimals: TsvDecimals = 'raw'): string {
   const value: unknown = column.vector.get(row);
   if (value === null || value === undefined) return '';
   if (typeof value === 'number' || typeof value === 'bigint') return tsvNumber(value, decimals);
+  if (typeof value === 'boolean') return tsvBoolean(value, decimals);
   if (value instanceof Date) return value.toISOString();
   if (typeof value === 'object')
     return JSON.stringify(value, (_key, item: unknown) => (typeof item === 'bigint' ? Number(item) : item));

@@ -3,14 +3,15 @@
  * decimals match what the screen shows, so a pasted or exported figure reads as on screen and stays
  * a number.
  */
-import { DEFAULT_DECIMALS, shownDecimals, type NumberKind } from './format-number.ts';
+import { DEFAULT_DECIMALS, formatBoolean, shownDecimals, type NumberKind } from './format-number.ts';
 
 /** How numbers are written into TSV: `vi` `5,45` (what Excel in Vietnamese reads), `raw` `5.45`. */
 export type TsvDecimals = 'vi' | 'raw';
 
 /**
- * A number as one TSV field: every digit kept, never grouped (a group dot would read as a decimal
- * in one locale or the other), decimal comma in `vi`; empty for null and NaN.
+ * A number as one TSV field: every significant digit kept (15, what Excel holds), never grouped (a
+ * group dot would read as a decimal in one locale or the other), decimal comma in `vi`; empty for
+ * null and NaN.
  */
 export function tsvNumber(value: number | bigint | null | undefined, decimals: TsvDecimals): string {
   if (value === null || value === undefined) return '';
@@ -20,8 +21,20 @@ export function tsvNumber(value: number | bigint | null | undefined, decimals: T
   return decimals === 'vi' ? text.replace('.', ',') : text;
 }
 
+// DuckDB hands a DECIMAL 54449.1 over as the double 54449.100000000006: 15 significant digits (what a
+// double holds exactly and what Excel keeps) give back the figure as written, with nothing spurious.
+const SIGNIFICANT_DIGITS = 15;
+
+/** `có`/`không` for a Vietnamese Excel (as the xlsx writes them), `TRUE`/`FALSE` (read as booleans) raw. */
+export function tsvBoolean(value: boolean | null | undefined, decimals: TsvDecimals): string {
+  if (value === null || value === undefined) return '';
+  if (decimals === 'vi') return formatBoolean(value, 'vi');
+  return value ? 'TRUE' : 'FALSE';
+}
+
 // String(1e-7) is "1e-7", which no spreadsheet reads as a number in every locale: write the digits out.
-function plainDigits(value: number): string {
+function plainDigits(exact: number): string {
+  const value = Number(exact.toPrecision(SIGNIFICANT_DIGITS));
   const text = String(value);
   if (!/e/i.test(text)) return text;
   const digits = Math.min(100, Math.max(0, -Math.floor(Math.log10(Math.abs(value))) + 14));

@@ -477,6 +477,14 @@ export const vi = {
   'orphan.attachHere': 'Gắn hiệu đính vào số này',
   'orphan.cancel': 'Thôi gắn',
   null: 'null',
+  // Correction kinds and statuses as the Excel report's Nguồn sheet names them (issue 13 audit).
+  'correction.kind.accept': 'chấp nhận',
+  'correction.kind.correct': 'hiệu đính',
+  'correction.kind.not_a_figure': 'không phải số liệu',
+  'correction.kind.add': 'thêm số liệu',
+  'correction.kind.prefer': 'chọn nguồn',
+  'correction.status.applied': 'đã áp dụng',
+  'correction.status.orphaned': 'không còn tìm thấy số liệu',
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -953,6 +961,14 @@ export const en: Record<MessageKey, string> = {
   'orphan.attachHere': 'Attach the correction to this figure',
   'orphan.cancel': 'Stop re-attaching',
   null: 'null',
+  // Correction kinds and statuses as the Excel report's Nguồn sheet names them (issue 13 audit).
+  'correction.kind.accept': 'accepted',
+  'correction.kind.correct': 'corrected',
+  'correction.kind.not_a_figure': 'not a figure',
+  'correction.kind.add': 'added figure',
+  'correction.kind.prefer': 'chosen source',
+  'correction.status.applied': 'applied',
+  'correction.status.orphaned': 'figure no longer found',
 };
 
 export type { Locale };

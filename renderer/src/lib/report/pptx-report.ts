@@ -6,6 +6,7 @@ import { excelColumnFormat } from '../format/format-export.ts';
 import type { PivotRow } from '../pivot/pivot-rows.ts';
 import { unitLabel } from '../units/unit-table.ts';
 import { labelDeckCharts } from './pptx-chart-labels.ts';
+import { nameWithUnit } from './report-labels.ts';
 import { pivotRowKey } from './pivot-view.ts';
 import { barChartOf, indicatorChartPoints, indicatorChartText, type ReportChart } from './report-chart.ts';
 import type { ReportData } from './report-data.ts';
@@ -51,7 +52,7 @@ interface DeckContext {
 /** A row's name and unit as the pivot shows them in the report's language. */
 function rowLabel(row: PivotRow, locale: Locale): string {
   const name = locale === 'en' ? row.nameEn : row.name;
-  return row.unit && row.unit !== '%' ? `${name} (${unitLabel(row.unit, locale)})` : name;
+  return row.unit && row.unit !== '%' ? nameWithUnit(name, unitLabel(row.unit, locale), row.unit) : name;
 }
 
 /** The "Nguồn: …" line at the foot of every slide, and the ✎ note when the slide shows a corrected figure. */
@@ -86,7 +87,7 @@ function addHeading(slide: PptxGenJS.Slide, text: string): void {
 
 function addTitleSlide(
   pptx: PptxGenJS,
-  t: Translate,
+  { t, locale }: DeckContext,
   data: ReportData,
   rows: PivotRow[],
   options: DeckOptions,
@@ -110,7 +111,7 @@ function addTitleSlide(
   const periods = data.columns.map((column) => periodLabel(column)).join(', ');
   text(t('report.selection', { count: indicatorCount(rows), periods }), 4.0, 0.6, 18);
   text(t('report.generated', { date: generatedOn }), 5.6, 0.5, 14);
-  addSourceNote(slide, t, rowsSources(rows));
+  addSourceNote(slide, t, rowsSources(rows, locale));
 }
 
 /** Periods of a row that have a figure: the chart and the table show those only. */
@@ -241,7 +242,7 @@ function addIndicatorSlide(
     border: { type: 'solid', pt: 0.5, color: 'DDE3EC' },
     autoPage: false,
   });
-  addSourceNote(slide, t, rowSources(row), rowCorrected(row, reviewed));
+  addSourceNote(slide, t, rowSources(row, locale), rowCorrected(row, reviewed));
 }
 
 function addSummarySlide(
@@ -280,7 +281,7 @@ function addSummarySlide(
   addSourceNote(
     slide,
     t,
-    rowsSources(rows),
+    rowsSources(rows, locale),
     rows.some((row) => rowCorrected(row, reviewed)),
   );
 }
@@ -303,7 +304,7 @@ export async function buildPptxReport(
   pptx.title = `${t('report.title')} – ${t('report.province')}`;
   const context: DeckContext = { t, locale, reviewed: reviewedFigures(data) };
   const rows = data.rows.filter(hasFigures);
-  addTitleSlide(pptx, t, data, rows, options, generatedOn);
+  addTitleSlide(pptx, context, data, rows, options, generatedOn);
   const charts = rows.map((row) => {
     const given = options.charts?.[pivotRowKey(row)];
     if (given) return given;

@@ -1,19 +1,24 @@
+import type { Locale } from '../format/locale.ts';
+import { documentTitle } from '../meaning/document-titles.ts';
 import type { PivotRow } from '../pivot/pivot-rows.ts';
 import type { ReportData } from './report-data.ts';
 import { isCorrected } from './report-text.ts';
 
 /** The titles of the documents behind an indicator's row, for its source note. */
-export function rowSources(row: PivotRow): string {
-  return rowsSources([row]);
+export function rowSources(row: PivotRow, locale: Locale = 'vi'): string {
+  return rowsSources([row], locale);
 }
 
-/** The titles of the documents behind some rows, each once, for a slide's or a sheet's source note. */
-export function rowsSources(rows: readonly PivotRow[]): string {
+/**
+ * The titles of the documents behind some rows, each once, for a slide's or a sheet's source note;
+ * in English their glosses where the catalogue has one.
+ */
+export function rowsSources(rows: readonly PivotRow[], locale: Locale = 'vi'): string {
   const titles = new Set<string>();
   for (const row of rows)
     for (const cell of Object.values(row.cells)) {
       for (const source of [...cell.targetSources, ...cell.actualSources])
-        titles.add(`${source.doc_title} (${source.issued_on})`);
+        titles.add(`${documentTitle(source.doc_id, source.doc_title, locale)} (${source.issued_on})`);
     }
   return [...titles].join('; ');
 }

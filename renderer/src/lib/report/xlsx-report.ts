@@ -9,6 +9,8 @@ import { unitLabel } from '../units/unit-table.ts';
 import type { ReportData } from './report-data.ts';
 import { columnMeasures, MEASURE_LABEL, measureNumberFormat, shownMeasure } from './report-measures.ts';
 import { packOfficeFile } from './office-zip.ts';
+import { contractLabel } from './report-labels.ts';
+import { setPrintLayout } from './xlsx-print.ts';
 import { hasFigures, indicatorCount } from './report-sources.ts';
 
 export interface ReportChartImage {
@@ -25,15 +27,6 @@ const STATUS_FILL: Record<string, string> = {
   vượt: 'FFD7F0FF',
   'không đạt': 'FFFDE8E6',
   'chưa có số liệu': 'FFEEF1F5',
-};
-
-// A4 landscape, as wide as the page, as many pages down as it takes.
-const LANDSCAPE: Partial<ExcelJS.PageSetup> = {
-  paperSize: 9,
-  orientation: 'landscape',
-  fitToPage: true,
-  fitToWidth: 1,
-  fitToHeight: 0,
 };
 
 /** A number cell showing the decimals the screen shows, in the report's locale (54.449,1 in Vietnamese). */
@@ -73,7 +66,6 @@ export async function buildXlsxReport(
   // Tổng hợp: the pivot, four columns a period (target, its upper bound, result, status).
   const summary = workbook.addWorksheet(t('report.summarySheet'), {
     views: [{ state: 'frozen', xSplit: 2, ySplit: 5 }],
-    pageSetup: { ...LANDSCAPE, printTitlesRow: '4:5' },
   });
   summary.getCell('A1').value = `${t('report.title')} – ${t('report.province')}`;
   summary.getCell('A1').font = { ...FONT, size: 14, bold: true };
@@ -110,17 +102,19 @@ export async function buildXlsxReport(
     if (names.length > 1) summary.mergeCells(4, next, 4, next + names.length - 1);
     names.forEach((name, offset) => {
       subRow.getCell(next + offset).value = t(MEASURE_LABEL[name]);
-      summary.getColumn(next + offset).width = 13;
+      summary.getColumn(next + offset).width = 11;
     });
     next += names.length;
   }
   header(periodRow);
   header(subRow);
-  summary.getColumn(1).width = 48;
-  summary.getColumn(2).width = 14;
+  // Narrow enough that three terms and their measures print one page wide at a readable scale.
+  summary.getColumn(1).width = 42;
+  summary.getColumn(2).width = 12;
   data.columns.forEach((_column, index) => {
-    [12, 8, 12, 14].forEach((width, offset) => (summary.getColumn(3 + index * 4 + offset).width = width));
+    [12, 8, 12, 12].forEach((width, offset) => (summary.getColumn(3 + index * 4 + offset).width = width));
   });
+  setPrintLayout(summary, { rows: '4:5', columns: 'A:B' });
   // A corrected figure carries a note "đã hiệu đính" (and the reviewer's note).
   const reviewed = new Map(data.details.filter((d) => d.reviewed).map((d) => [d.obsId, d.correctionNote]));
   const markReviewed = (cell: ExcelJS.Cell, obsId: string | undefined): void => {
@@ -167,6 +161,7 @@ export async function buildXlsxReport(
       if (cell.targetLow !== null && cell.actualLow !== null && cell.status) {
         const status = line.getCell(first + 3);
         status.value = t(`status.${cell.status}` as MessageKey);
+        status.alignment = { wrapText: true, vertical: 'top' };
         status.fill = {
           type: 'pattern',
           pattern: 'solid',
@@ -187,7 +182,6 @@ export async function buildXlsxReport(
   // Chi tiết: every figure behind the pivot, with its document and sentence.
   const details = workbook.addWorksheet(t('report.detailSheet'), {
     views: [{ state: 'frozen', ySplit: 1 }],
-    pageSetup: { ...LANDSCAPE, printTitlesRow: '1:1' },
   });
   details.columns = [
     { header: t('report.indicator'), key: 'indicator', width: 40 },
@@ -214,7 +208,9 @@ export async function buildXlsxReport(
       : '';
     const line = details.addRow({
       ...detail,
-      measure: t(`report.measure.${detail.measure}` as MessageKey),
+      unit: unitLabel(detail.unit, locale),
+      measure: contractLabel('report.measure', detail.measure, locale),
+      basis: contractLabel('basis', detail.basis, locale),
       comparator: comparatorPrefix(detail.comparator) || null,
       isEstimate: formatBoolean(detail.isEstimate, locale),
       review,
@@ -226,24 +222,29 @@ export async function buildXlsxReport(
     }
   }
   details.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 16 } };
+  setPrintLayout(details, { rows: '1:1', columns: 'A:A' });
 
   // Nguồn: the documents, with the hash that proves which text the figures came from.
   const sources = workbook.addWorksheet(t('report.sourcesSheet'), {
     views: [{ state: 'frozen', ySplit: 1 }],
   });
+  // Fixed widths with wrapped text, so the sheet prints one page wide at a readable scale.
+  const wrapped: Partial<ExcelJS.Style> = { alignment: { wrapText: true, vertical: 'top' } };
   sources.columns = [
-    { header: 'doc_id', key: 'docId', width: 44 },
-    { header: t('report.document'), key: 'title', width: 80 },
-    { header: t('report.docType'), key: 'docType', width: 26 },
-    { header: t('report.issuer'), key: 'issuer', width: 44 },
-    { header: t('report.date'), key: 'issuedOn', width: 12 },
+    { header: 'doc_id', key: 'docId', width: 22, style: wrapped },
+    { header: t('report.document'), key: 'title', width: 42, style: wrapped },
+    { header: t('report.docType'), key: 'docType', width: 18, style: wrapped },
+    { header: t('report.issuer'), key: 'issuer', width: 24, style: wrapped },
+    { header: t('report.date'), key: 'issuedOn', width: 11, style: wrapped },
     {
       header: t('report.characters'),
       key: 'charCount',
-      width: 12,
-      style: { numFmt: excelNumberFormat(0, { locale }) },
+      width: 10,
+      style: { ...wrapped, numFmt: excelNumberFormat(0, { locale }) },
     },
-    { header: 'SHA-256', key: 'sha256', width: 68 },
+    { header: 'SHA-256', key: 'sha256', width: 34, style: wrapped },
+    // The corrections' last column (their time) below the documents.
+    { key: 'correctedAt', width: 20, style: wrapped },
   ];
   header(sources.getRow(1));
   for (const document of data.documents)
@@ -253,6 +254,8 @@ export async function buildXlsxReport(
     sources.addRow([]);
     const title = sources.addRow([t('report.correctionsTitle')]);
     title.font = { ...FONT, bold: true };
+    // One line running across the columns, not wrapped inside the first.
+    title.getCell(1).alignment = { wrapText: false };
     const columns = [
       'doc_id',
       t('report.correctionKind'),
@@ -267,8 +270,8 @@ export async function buildXlsxReport(
     for (const item of data.corrections) {
       const line = sources.addRow([
         item.docId,
-        item.kind,
-        item.status,
+        contractLabel('correction.kind', item.kind, locale),
+        contractLabel('correction.status', item.status, locale),
         item.numberText,
         item.before,
         item.after,
@@ -279,9 +282,11 @@ export async function buildXlsxReport(
     }
   }
 
+  setPrintLayout(sources, { rows: '1:1' });
+
   // Biểu đồ: one picture a chart, one under the other.
   const chartSheet = workbook.addWorksheet(t('report.chartsSheet'), {
-    pageSetup: LANDSCAPE,
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
   let top = 1;
   for (const chart of charts) {

@@ -1,0 +1,26 @@
+import { DICTIONARIES, type Locale, type MessageKey } from '../i18n/dictionary.ts';
+
+/**
+ * The dictionary's word for a contract id under a prefix (`basis` + `annual_avg` → `bình quân hằng
+ * năm`); an id the dictionary lacks is written with spaces for its underscores, never raw; empty for none.
+ */
+export function contractLabel(prefix: string, id: string | null | undefined, locale: Locale): string {
+  if (!id || id === 'null') return '';
+  const messages: Readonly<Record<string, string>> = DICTIONARIES[locale];
+  return messages[`${prefix}.${id}` as MessageKey] ?? id.replace(/_+/g, ' ').trim();
+}
+
+/**
+ * A name with its unit once: `GRDP per capita (VND)` in `million VND` → `GRDP per capita (million
+ * VND)`, `Thu giữ (kg)` in `kg` → `Thu giữ (kg)`; a bracket that is not the unit (`(GRDP)`) stays.
+ */
+export function nameWithUnit(name: string, unit: string, rawUnit: string = unit): string {
+  if (!unit) return name;
+  const bracket = /\s*\(([^()]+)\)$/.exec(name);
+  const inner = bracket?.[1]?.trim().toLowerCase();
+  const unitWords = unit.toLowerCase().split(/\s+/);
+  const namesUnit =
+    inner !== undefined &&
+    (inner === unit.toLowerCase() || inner === rawUnit.toLowerCase() || unitWords.includes(inner));
+  return `${namesUnit ? name.slice(0, bracket!.index) : name} (${unit})`;
+}

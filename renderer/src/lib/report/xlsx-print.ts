@@ -1,0 +1,51 @@
+import type ExcelJS from 'exceljs';
+
+/** The smallest print scale a table still reads at; below it the sheet prints across pages instead. */
+export const READABLE_SCALE = 0.6;
+
+// A4 landscape (297 mm) with half-inch side margins, in the 96-dpi pixels Excel measures columns in.
+const MARGINS = { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 };
+const PRINTABLE_PX = (297 / 25.4 - MARGINS.left - MARGINS.right) * 96;
+
+// Excel turns a width of w characters into w × 7 + 5 pixels (the default font's digit is 7 px wide).
+const columnPixels = (width: number): number => width * 7 + 5;
+
+/** The scale at which columns of these widths (Excel characters) print one page wide, 1 when they fit. */
+export function fitScale(widths: readonly number[]): number {
+  const total = widths.reduce((sum, width) => sum + columnPixels(width), 0);
+  return total === 0 ? 1 : Math.min(1, PRINTABLE_PX / total);
+}
+
+/** Where the sheet's title rows and label columns are, repeated on every printed page. */
+export interface PrintTitles {
+  rows: string;
+  columns?: string;
+}
+
+/**
+ * Landscape A4 page setup: one page wide when the columns fit at a readable scale (≥ 60%), otherwise
+ * at full size across pages, with the title rows and the label columns repeated on every page.
+ */
+export function printLayout(widths: readonly number[], titles: PrintTitles): Partial<ExcelJS.PageSetup> {
+  const base: Partial<ExcelJS.PageSetup> = {
+    paperSize: 9,
+    orientation: 'landscape',
+    margins: MARGINS,
+    printTitlesRow: titles.rows,
+  };
+  if (fitScale(widths) >= READABLE_SCALE) return { ...base, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  return {
+    ...base,
+    fitToPage: false,
+    scale: 100,
+    pageOrder: 'overThenDown',
+    ...(titles.columns ? { printTitlesColumn: titles.columns } : {}),
+  };
+}
+
+/** Applies `printLayout` to a sheet from the widths of its columns as they are now set. */
+export function setPrintLayout(sheet: ExcelJS.Worksheet, titles: PrintTitles): void {
+  const widths: number[] = [];
+  for (let index = 1; index <= sheet.columnCount; index++) widths.push(sheet.getColumn(index).width ?? 9);
+  Object.assign(sheet.pageSetup, printLayout(widths, titles));
+}
