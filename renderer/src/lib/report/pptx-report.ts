@@ -39,6 +39,8 @@ export interface DeckOptions {
    * a row without one gets the chart the same rules build here (the CLI).
    */
   charts?: Readonly<Record<string, ReportChart>>;
+  /** A quick report's choice: how many key indicators out of the domain's, said on the summary slide. */
+  briefing?: { chosen: number; total: number };
 }
 
 /** What every slide builder needs: the words, the numbers' language and the corrected figures. */
@@ -249,9 +251,22 @@ function addSummarySlide(
   { t, locale, reviewed }: DeckContext,
   data: ReportData,
   rows: PivotRow[],
+  briefing?: DeckOptions['briefing'],
 ): void {
   const slide = pptx.addSlide();
   addHeading(slide, t('report.summaryTitle'));
+  if (briefing)
+    slide.addText(t('report.briefingNote', briefing), {
+      x: 0.5,
+      y: 6.1,
+      w: 12.3,
+      h: 0.4,
+      fontFace: FONT,
+      fontSize: 10,
+      italic: true,
+      color: INK,
+      fit: 'shrink',
+    });
   const terms = data.columns.filter((column) => column.kind === 'term');
   const table: PptxGenJS.TableRow[] = [
     [t('report.indicator'), ...terms.map((column) => periodLabel(column))].map((text) => ({
@@ -312,7 +327,7 @@ export async function buildPptxReport(
   });
   rows.forEach((row, index) => addIndicatorSlide(pptx, context, data, row, charts[index]!));
   for (let start = 0; start < rows.length; start += SUMMARY_ROWS_PER_SLIDE)
-    addSummarySlide(pptx, context, data, rows.slice(start, start + SUMMARY_ROWS_PER_SLIDE));
+    addSummarySlide(pptx, context, data, rows.slice(start, start + SUMMARY_ROWS_PER_SLIDE), options.briefing);
   const deck = (await pptx.write({ outputType: 'uint8array' })) as Uint8Array;
   // The screen's labels on each chart (ranges, * and ✎), which pptxgenjs cannot write itself.
   return labelDeckCharts(
