@@ -4,6 +4,7 @@ import {
   barChartOf,
   indicatorChartPoints,
   indicatorChartText,
+  orderedCategories,
   reportChartFromFigure,
 } from '../../../renderer/src/lib/report/report-chart.ts';
 import { readReportData, type ReportData } from '../../../renderer/src/lib/report/report-data.ts';
@@ -66,5 +67,41 @@ describe("a report's chart is the chart the screen draws", () => {
     const inEnglish = barChartOf(english, indicatorChartText(grdp, english, 'en'), 'en');
     expect(inEnglish.series.map((series) => series.name)).toEqual(['Target', 'Result']);
     expect(inEnglish.series[1]!.texts[1]).toBe('6.79%*');
+  });
+
+  it('orders years and plan periods in time, each period after its last year, on screen and in the report', async () => {
+    expect(
+      orderedCategories([
+        '2022',
+        '2021–2025',
+        'khác',
+        '2016–2020',
+        '2026',
+        '2021',
+        '2026–2030',
+        '2020',
+        '2025',
+      ]),
+    ).toEqual(['2020', '2016–2020', '2021', '2022', '2025', '2021–2025', '2026', '2026–2030', 'khác']);
+    const read = await readReportData(warehouse.db, { indicators: ['grdp_growth'], periods: 'years' });
+    if (!read.ok) throw new Error(read.error.message);
+    const grdp = read.value.rows.find((row) => row.indicatorId === 'grdp_growth')!;
+    const points = indicatorChartPoints(grdp, read.value.columns, 'vi');
+    const text = indicatorChartText(grdp, points, 'vi');
+    const screen = reportChartFromFigure(
+      chartSpec(points, text, { type: 'bar', dataLabels: true, locale: 'vi' }),
+    );
+    expect(screen.categories).toEqual([
+      '2016–2020',
+      '2021',
+      '2022',
+      '2023',
+      '2024',
+      '2025',
+      '2021–2025',
+      '2026',
+      '2026–2030',
+    ]);
+    expect(barChartOf(points, text, 'vi')).toEqual(screen);
   });
 });

@@ -2,6 +2,7 @@ import type { Config, Data, Layout } from 'plotly.js';
 import { formatFigure } from '../../lib/format/format-number.ts';
 import type { Locale } from '../../lib/format/locale.ts';
 import { alignedTicks, type AxisExtent, type AxisTicks } from '../../lib/report/axis-ticks.ts';
+import { orderedCategories } from '../../lib/report/report-chart.ts';
 import { unitLabel } from '../../lib/units/unit-table.ts';
 import type { ChartPoint } from './chart-queries.ts';
 import { chartFrameHeight, chartLayout, type ChartText } from './chart-layout.ts';
@@ -132,7 +133,7 @@ function pointLabel(point: ChartPoint, locale: Locale): string {
  */
 export function chartSpec(points: readonly ChartPoint[], text: ChartText, style: ChartStyle): ChartSpec {
   const { type, dataLabels, locale, stacked = false } = style;
-  const labels = [...new Set(points.map((point) => point.label))].sort();
+  const labels = orderedCategories(points.map((point) => point.label));
   const units = axisUnits(points);
   const plan = axisPlan(points, type === 'bar' && stacked);
   const panelUnits = plan === 'panels' ? units : [];
