@@ -7,6 +7,7 @@ import type { PivotRow } from '../pivot/pivot-rows.ts';
 import { unitLabel } from '../units/unit-table.ts';
 import { labelDeckCharts } from './pptx-chart-labels.ts';
 import { pivotRowKey } from './pivot-view.ts';
+import { deckValueAxis } from './report-chart-svg.ts';
 import { barChartOf, indicatorChartPoints, indicatorChartText, type ReportChart } from './report-chart.ts';
 import type { ReportData } from './report-data.ts';
 import {
@@ -188,7 +189,7 @@ function addIndicatorSlide(
       catAxisTitleFontSize: 11,
       valAxisLabelFontFace: FONT,
       valAxisLabelFontSize: 10,
-      valAxisLabelFormatCode: number,
+      ...deckValueAxis(chart, locale),
       showValAxisTitle: chart.yTitle !== '',
       valAxisTitle: chart.yTitle,
       valAxisTitleFontSize: 11,

@@ -177,6 +177,16 @@ export function orderedCategories(labels: Iterable<string>): string[] {
   });
 }
 
+/**
+ * Whether a grouped bar's label goes inside the top of its bar rather than above it: when an earlier
+ * series already writes a label at that category, so the target's and the result's labels of one
+ * period sit at different heights instead of over each other. The screen and the report's SVG agree.
+ */
+export function labelInsideBar(texts: readonly (readonly string[])[], series: number, at: number): boolean {
+  if (!texts[series]?.[at]) return false;
+  return texts.slice(0, series).some((earlier) => Boolean(earlier[at]));
+}
+
 function pointLabel(point: ReportChartPoint, locale: Locale): string {
   const figure = formatFigure(
     { low: point.low, high: point.high, unit: point.unit === '%' ? '%' : null },
