@@ -42,7 +42,9 @@ describe('chart specs a briefing can use', () => {
     expect(targets!.text).toEqual(['7–7,5%', '10–11%']);
     expect(results!.text).toEqual(['6,79%*', '']);
     expect(results!.marker.opacity).toEqual([0.5, 1]);
-    expect(targets!.textposition).toBe('outside');
+    // The first series writes above its bars; a later one inside its bar's top where both write.
+    expect(targets!.textposition).toEqual(['outside', 'outside']);
+    expect(results!.textposition).toEqual(['inside', 'outside']);
     const english = chartSpec(POINTS, TEXT, { type: 'bar', dataLabels: true, locale: 'en' });
     expect((english.data[1] as Trace).text).toEqual(['6.79%*', '']);
     expect(english.layout.separators).toBe('.,');

@@ -4,9 +4,14 @@ import {
   barChartOf,
   indicatorChartPoints,
   indicatorChartText,
+  labelInsideBar,
+  orderedCategories,
   reportChartFromFigure,
 } from '../../../renderer/src/lib/report/report-chart.ts';
 import { readReportData, type ReportData } from '../../../renderer/src/lib/report/report-data.ts';
+import JSZip from 'jszip';
+import { buildPptxReport } from '../../../renderer/src/lib/report/pptx-report.ts';
+import { deckValueAxis, reportChartSvg } from '../../../renderer/src/lib/report/report-chart-svg.ts';
 import { hasFigures } from '../../../renderer/src/lib/report/report-sources.ts';
 import { useWarehouseDatabase } from '../../support/warehouse-database.ts';
 
@@ -66,5 +71,101 @@ describe("a report's chart is the chart the screen draws", () => {
     const inEnglish = barChartOf(english, indicatorChartText(grdp, english, 'en'), 'en');
     expect(inEnglish.series.map((series) => series.name)).toEqual(['Target', 'Result']);
     expect(inEnglish.series[1]!.texts[1]).toBe('6.79%*');
+  });
+
+  it('orders years and plan periods in time, each period after its last year, on screen and in the report', async () => {
+    expect(
+      orderedCategories([
+        '2022',
+        '2021–2025',
+        'khác',
+        '2016–2020',
+        '2026',
+        '2021',
+        '2026–2030',
+        '2020',
+        '2025',
+      ]),
+    ).toEqual(['2020', '2016–2020', '2021', '2022', '2025', '2021–2025', '2026', '2026–2030', 'khác']);
+    const read = await readReportData(warehouse.db, { indicators: ['grdp_growth'], periods: 'years' });
+    if (!read.ok) throw new Error(read.error.message);
+    const grdp = read.value.rows.find((row) => row.indicatorId === 'grdp_growth')!;
+    const points = indicatorChartPoints(grdp, read.value.columns, 'vi');
+    const text = indicatorChartText(grdp, points, 'vi');
+    const screen = reportChartFromFigure(
+      chartSpec(points, text, { type: 'bar', dataLabels: true, locale: 'vi' }),
+    );
+    expect(screen.categories).toEqual([
+      '2016–2020',
+      '2021',
+      '2022',
+      '2023',
+      '2024',
+      '2025',
+      '2021–2025',
+      '2026',
+      '2026–2030',
+    ]);
+    expect(barChartOf(points, text, 'vi')).toEqual(screen);
+  });
+
+  it('keeps a period’s target and result labels apart: the result inside its bar’s top, on screen and in the SVG', () => {
+    const grdp = data.rows.find((row) => row.indicatorId === 'grdp_growth')!;
+    const points = indicatorChartPoints(grdp, data.columns, 'vi');
+    const text = indicatorChartText(grdp, points, 'vi');
+    const spec = chartSpec(points, text, { type: 'bar', dataLabels: true, locale: 'vi' });
+    const [target, result] = spec.data as { textposition: string[]; text: string[] }[];
+    const at = (spec.data[0] as { x: string[] }).x.indexOf('2021–2025');
+    expect(target!.textposition[at]).toBe('outside');
+    expect(result!.textposition[at]).toBe('inside');
+    // A period with a target only keeps its label above the bar.
+    const plan = (spec.data[0] as { x: string[] }).x.indexOf('2026–2030');
+    expect(target!.textposition[plan]).toBe('outside');
+    const chart = reportChartFromFigure(spec);
+    expect(
+      labelInsideBar(
+        chart.series.map((series) => series.texts),
+        1,
+        at,
+      ),
+    ).toBe(true);
+    const svg = reportChartSvg(chart, 'vi');
+    const labelY = (label: string): number =>
+      Number(new RegExp(`y="([\\d.]+)"[^>]*>${label.replace('*', '\\*')}</text>`).exec(svg)?.[1]);
+    const [targetY, resultY] = [labelY(target!.text[at]!), labelY(result!.text[at]!)];
+    expect(Number.isFinite(targetY) && Number.isFinite(resultY)).toBe(true);
+    // 11-px labels: more than a line apart.
+    expect(Math.abs(targetY - resultY)).toBeGreaterThan(12);
+  });
+
+  it('gives the deck’s value axis the screen’s round ticks, written with no more decimals than they have', async () => {
+    const only = { ...data, rows: data.rows.filter((row) => row.indicatorId === 'grdp_growth') };
+    const zip = await JSZip.loadAsync(await buildPptxReport(only, 'vi', '2026-12-01'));
+    const chart = await zip.file(/^ppt\/charts\/chart\d+\.xml$/)[0]!.async('string');
+    const valueAxis = /<c:valAx>[\s\S]*?<\/c:valAx>/.exec(chart)![0];
+    // 0 to 12,5 in steps of 2,5 as on screen: one decimal, not the two of 6,79 ("12,00").
+    expect(valueAxis).toContain('<c:max val="12.5"/>');
+    expect(valueAxis).toContain('<c:majorUnit val="2.5"/>');
+    expect(/<c:numFmt formatCode="([^"]*)"/.exec(valueAxis)![1]).toMatch(/#,##0\.0$/);
+    // Whole ticks (0 to 140 for 131,4): none at all, not "140,0".
+    const whole = barChartOf(
+      [
+        {
+          series: 'Kết quả',
+          label: '2024',
+          low: 131.4,
+          high: 131.4,
+          unit: 'tỷ đồng',
+          estimate: false,
+          docTitle: '',
+        },
+      ],
+      { title: '', xTitle: '', yTitle: '', sourceNote: '' },
+      'vi',
+    );
+    const axis = deckValueAxis(whole, 'vi');
+    expect(axis.valAxisMaxVal! % axis.valAxisMajorUnit!).toBe(0);
+    expect(Number.isInteger(axis.valAxisMajorUnit)).toBe(true);
+    expect(axis.valAxisLabelFormatCode).toMatch(/#,##0$/);
   });
 });

@@ -2,6 +2,7 @@ import type { Config, Data, Layout } from 'plotly.js';
 import { formatFigure } from '../../lib/format/format-number.ts';
 import type { Locale } from '../../lib/format/locale.ts';
 import { alignedTicks, type AxisExtent, type AxisTicks } from '../../lib/report/axis-ticks.ts';
+import { labelInsideBar, orderedCategories } from '../../lib/report/report-chart.ts';
 import { unitLabel } from '../../lib/units/unit-table.ts';
 import type { ChartPoint } from './chart-queries.ts';
 import { chartFrameHeight, chartLayout, type ChartText } from './chart-layout.ts';
@@ -132,7 +133,7 @@ function pointLabel(point: ChartPoint, locale: Locale): string {
  */
 export function chartSpec(points: readonly ChartPoint[], text: ChartText, style: ChartStyle): ChartSpec {
   const { type, dataLabels, locale, stacked = false } = style;
-  const labels = [...new Set(points.map((point) => point.label))].sort();
+  const labels = orderedCategories(points.map((point) => point.label));
   const units = axisUnits(points);
   const plan = axisPlan(points, type === 'bar' && stacked);
   const panelUnits = plan === 'panels' ? units : [];
@@ -221,8 +222,19 @@ export function chartSpec(points: readonly ChartPoint[], text: ChartText, style:
     ...(left ? { yaxis: { ...layout.yaxis, ...tickLayout(left) } } : {}),
     ...(right ? { yaxis2: { ...layout.yaxis2, ...tickLayout(right) } } : {}),
   };
+  // Side-by-side labels of one period overlap: a later series writes its label inside its bar's top.
+  const texts = data.map((trace) => (trace as { text: string[] }).text);
+  const placed =
+    type === 'bar' && !stacked
+      ? data.map((trace, series) => ({
+          ...trace,
+          textposition: labels.map((_, at) => (labelInsideBar(texts, series, at) ? 'inside' : 'outside')),
+          insidetextanchor: 'end',
+          constraintext: 'none',
+        }))
+      : data;
   return {
-    data,
+    data: placed as Data[],
     layout: { ...layout, ...axes, barmode: stacked ? 'stack' : 'group' } as Partial<Layout>,
     config: { displaylogo: false, responsive: true, displayModeBar: false, locale },
   };

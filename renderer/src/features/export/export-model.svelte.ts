@@ -15,6 +15,7 @@ import {
   type ReportableIndicator,
   type ReportPeriods,
 } from '../../lib/report/report-data.ts';
+import { briefingIndicators } from '../../lib/report/briefing-indicators.ts';
 import { hasFigures, reviewedFigures } from '../../lib/report/report-sources.ts';
 import type { ReportChartImage } from '../../lib/report/xlsx-report.ts';
 import { targetChartKey, type ChartKey } from '../charts/chart-edits.ts';
@@ -65,6 +66,8 @@ export interface ExportRequest {
   generatedOn: string;
   /** The deck's subtitle (a quick report's domain). */
   subtitle?: string;
+  /** A quick report's choice: how many key indicators out of the domain's. */
+  briefing?: { chosen: number; total: number };
   /** The file's name without its extension; `bao-cao-chi-tieu-<date>` unless given. */
   fileStem?: string;
 }
@@ -111,20 +114,24 @@ export class ExportModel {
   }
 
   /**
-   * "Báo cáo nhanh": the deck of every reportable indicator of a domain over the plan periods, in one
-   * click, titled with the domain.
+   * "Báo cáo nhanh": a briefing deck of a domain's key indicators (target against result) over the
+   * plan periods, in one click, titled with the domain; the full set is the "Xuất báo cáo" report.
    */
-  quickDeck(domain: string, subtitle: string, locale: Locale, generatedOn: string): Promise<void> {
+  async quickDeck(domain: string, subtitle: string, locale: Locale, generatedOn: string): Promise<void> {
+    const choice = await briefingIndicators(this.#db, domain);
+    if (!choice.ok) {
+      this.outcome = { kind: 'failed', message: choice.error.message };
+      return;
+    }
     return this.run({
-      indicators: this.indicators
-        .filter((indicator) => indicator.domain === domain)
-        .map((indicator) => indicator.id),
+      indicators: choice.value.ids,
       periods: 'terms',
       format: 'pptx',
       withCharts: false,
       locale,
       generatedOn,
       subtitle,
+      briefing: { chosen: choice.value.ids.length, total: choice.value.domainCount },
       fileStem: `bao-cao-nhanh-${domain.replace(/_/g, '-')}-${generatedOn}`,
     });
   }
@@ -171,7 +178,7 @@ export class ExportModel {
         const title = reportChartFromFigure(spec).title;
         charts.push({ title, png, width: REPORT_CHART_WIDTH, height: REPORT_CHART_HEIGHT });
       }
-      const { format, locale, generatedOn, subtitle } = request;
+      const { format, locale, generatedOn, subtitle, briefing } = request;
       const bytes = await this.#effects.build({
         format,
         data: data.value,
@@ -180,6 +187,7 @@ export class ExportModel {
         charts,
         deckCharts,
         subtitle,
+        briefing,
       });
       if (!current()) return;
       const name = `${request.fileStem ?? `bao-cao-chi-tieu-${generatedOn}`}.${format}`;

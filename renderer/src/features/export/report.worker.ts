@@ -12,6 +12,7 @@ self.onmessage = (event: MessageEvent<ReportJob>) =>
         ? buildPptxReport(job.data, job.locale, job.generatedOn, {
             subtitle: job.subtitle,
             charts: job.deckCharts,
+            briefing: job.briefing,
           })
         : buildXlsxReport(job.data, job.locale, job.generatedOn, job.charts),
   );

@@ -15,6 +15,8 @@ export interface ReportJob {
   deckCharts?: Record<string, ReportChart>;
   /** The deck's subtitle (a quick report's domain). */
   subtitle?: string;
+  /** A quick report's choice: how many key indicators out of the domain's. */
+  briefing?: { chosen: number; total: number };
 }
 
 /** A query result to encode off the UI thread (result-export.worker.ts), as an Arrow IPC stream. */

@@ -254,6 +254,8 @@ export const vi = {
   'report.sourceNote': 'Nguồn: {sources}',
   'report.noSources': 'kho số liệu Chỉ Tiêu Workbench',
   'report.summaryTitle': 'Tổng hợp đánh giá thực hiện chỉ tiêu',
+  'report.briefingNote':
+    'Báo cáo nhanh: {chosen} chỉ tiêu chủ yếu trong {total} chỉ tiêu của lĩnh vực (có chỉ tiêu kế hoạch và kết quả, nhiều nguồn nhất). Báo cáo đầy đủ: khu vực "Xuất báo cáo".',
   'report.keyFigures': 'Số liệu chính',
   'report.measure.target': 'chỉ tiêu',
   'report.measure.actual': 'kết quả',
@@ -279,7 +281,7 @@ export const vi = {
   'export.resultFormat': 'Xuất kết quả',
   'export.quick': 'Báo cáo nhanh',
   'export.quickHint':
-    'Một bài trình chiếu gồm mọi chỉ tiêu của một lĩnh vực qua ba giai đoạn, chỉ một lần bấm.',
+    'Một bài trình chiếu gồm các chỉ tiêu chủ yếu của một lĩnh vực (có chỉ tiêu kế hoạch và kết quả) qua ba giai đoạn, chỉ một lần bấm.',
   'export.quickDomain': 'Lĩnh vực của báo cáo nhanh',
   'export.quickRun': 'Tạo báo cáo nhanh (.pptx)',
   'export.quickSubtitle': 'Báo cáo nhanh: {domain}',
@@ -740,6 +742,8 @@ export const en: Record<MessageKey, string> = {
   'report.noSources': 'the Chỉ Tiêu Workbench warehouse',
   'report.sourceNote': 'Source: {sources}',
   'report.summaryTitle': 'Achievement of targets',
+  'report.briefingNote':
+    'Quick report: {chosen} key indicators out of the domain’s {total} (those with a plan target and a result, in the most sources). The full report: the "Export" area.',
   'report.keyFigures': 'Key figures',
   'report.measure.target': 'target',
   'report.measure.actual': 'result',
@@ -764,7 +768,8 @@ export const en: Record<MessageKey, string> = {
   'export.none': 'Pick at least one indicator.',
   'export.resultFormat': 'Export result',
   'export.quick': 'Quick report',
-  'export.quickHint': 'One deck with every indicator of a domain over the three plan periods, in one click.',
+  'export.quickHint':
+    'One deck with the key indicators of a domain (those with a plan target and a result) over the three plan periods, in one click.',
   'export.quickDomain': 'Domain of the quick report',
   'export.quickRun': 'Make a quick report (.pptx)',
   'export.quickSubtitle': 'Quick report: {domain}',

@@ -57,3 +57,13 @@ export function alignedTicks(extents: readonly AxisExtent[]): AxisTicks[] {
 function count(value: number, step: number): number {
   return Math.ceil(Math.round((value / step) * 1e9) / 1e9);
 }
+
+/** The decimals an axis's tick labels need: none when every tick is whole (`140`, not `140,0`), else up to 2. */
+export function tickDecimals({ bottom, step }: AxisTicks): number {
+  for (let decimals = 0; decimals < 2; decimals++) {
+    const scale = 10 ** decimals;
+    const whole = (value: number): boolean => Math.abs(value * scale - Math.round(value * scale)) < 1e-6;
+    if (whole(bottom) && whole(step)) return decimals;
+  }
+  return 2;
+}

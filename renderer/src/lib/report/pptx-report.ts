@@ -8,6 +8,7 @@ import { unitLabel } from '../units/unit-table.ts';
 import { labelDeckCharts } from './pptx-chart-labels.ts';
 import { nameWithUnit } from './report-labels.ts';
 import { pivotRowKey } from './pivot-view.ts';
+import { deckValueAxis } from './report-chart-svg.ts';
 import { barChartOf, indicatorChartPoints, indicatorChartText, type ReportChart } from './report-chart.ts';
 import type { ReportData } from './report-data.ts';
 import {
@@ -40,6 +41,8 @@ export interface DeckOptions {
    * a row without one gets the chart the same rules build here (the CLI).
    */
   charts?: Readonly<Record<string, ReportChart>>;
+  /** A quick report's choice: how many key indicators out of the domain's, said on the summary slide. */
+  briefing?: { chosen: number; total: number };
 }
 
 /** What every slide builder needs: the words, the numbers' language and the corrected figures. */
@@ -187,7 +190,7 @@ function addIndicatorSlide(
       catAxisTitleFontSize: 11,
       valAxisLabelFontFace: FONT,
       valAxisLabelFontSize: 10,
-      valAxisLabelFormatCode: number,
+      ...deckValueAxis(chart, locale),
       showValAxisTitle: chart.yTitle !== '',
       valAxisTitle: chart.yTitle,
       valAxisTitleFontSize: 11,
@@ -250,9 +253,22 @@ function addSummarySlide(
   { t, locale, reviewed }: DeckContext,
   data: ReportData,
   rows: PivotRow[],
+  briefing?: DeckOptions['briefing'],
 ): void {
   const slide = pptx.addSlide();
   addHeading(slide, t('report.summaryTitle'));
+  if (briefing)
+    slide.addText(t('report.briefingNote', briefing), {
+      x: 0.5,
+      y: 6.1,
+      w: 12.3,
+      h: 0.4,
+      fontFace: FONT,
+      fontSize: 10,
+      italic: true,
+      color: INK,
+      fit: 'shrink',
+    });
   const terms = data.columns.filter((column) => column.kind === 'term');
   const table: PptxGenJS.TableRow[] = [
     [t('report.indicator'), ...terms.map((column) => periodLabel(column))].map((text) => ({
@@ -313,7 +329,7 @@ export async function buildPptxReport(
   });
   rows.forEach((row, index) => addIndicatorSlide(pptx, context, data, row, charts[index]!));
   for (let start = 0; start < rows.length; start += SUMMARY_ROWS_PER_SLIDE)
-    addSummarySlide(pptx, context, data, rows.slice(start, start + SUMMARY_ROWS_PER_SLIDE));
+    addSummarySlide(pptx, context, data, rows.slice(start, start + SUMMARY_ROWS_PER_SLIDE), options.briefing);
   const deck = (await pptx.write({ outputType: 'uint8array' })) as Uint8Array;
   // The screen's labels on each chart (ranges, * and ✎), which pptxgenjs cannot write itself.
   return labelDeckCharts(

@@ -2,11 +2,13 @@ import type { Locale } from '../i18n/dictionary.ts';
 import { formatNumber } from '../format/format-number.ts';
 import type { PeriodColumn } from '../meaning/plan-periods.ts';
 import type { PivotRow } from '../pivot/pivot-rows.ts';
-import { alignedTicks, type AxisExtent, type AxisTicks } from './axis-ticks.ts';
+import { excelColumnFormat } from '../format/format-export.ts';
+import { alignedTicks, tickDecimals, type AxisExtent, type AxisTicks } from './axis-ticks.ts';
 import {
   barChartOf,
   indicatorChartPoints,
   indicatorChartText,
+  labelInsideBar,
   type ReportChart,
   type ReportChartSeries,
 } from './report-chart.ts';
@@ -47,6 +49,36 @@ function scalesOf(series: readonly ReportChartSeries[]): Record<'y' | 'y2', Scal
   }
   const [y, y2] = alignedTicks([extentOf(onLeft), extentOf(onRight)]);
   return { y: y!, y2: y2! };
+}
+
+/**
+ * The value axis of a deck's native chart on the screen's scale (round steps from zero), its tick
+ * labels without decimals when every tick is whole (`12`, not `12,00`); the scale is left to the
+ * chart program when the series have two units (the deck draws one value axis).
+ */
+export function deckValueAxis(
+  chart: ReportChart,
+  locale: Locale,
+): {
+  valAxisMinVal?: number;
+  valAxisMaxVal?: number;
+  valAxisMajorUnit?: number;
+  valAxisLabelFormatCode: string;
+} {
+  const values = chart.series.flatMap((series) => series.values);
+  if (chart.stacked || chart.series.some((series) => series.axis === 'y2'))
+    return { valAxisLabelFormatCode: excelColumnFormat(values, { locale }) };
+  const { bottom, top, step } = scalesOf(chart.series).y;
+  const ticks = Array.from({ length: Math.round((top - bottom) / step) + 1 }, (_, at) => bottom + at * step);
+  return {
+    valAxisMinVal: bottom,
+    valAxisMaxVal: top,
+    valAxisMajorUnit: step,
+    valAxisLabelFormatCode: excelColumnFormat(ticks, {
+      locale,
+      maximumFractionDigits: tickDecimals(scalesOf(chart.series).y),
+    }),
+  };
 }
 
 /**
@@ -131,7 +163,10 @@ export function reportChartSvg(
       const label = item.texts[at] ?? '';
       if (!label) return;
       const above = Math.min(yTop, half > 0 ? y(value + half, scale) : yTop) - 6;
-      const labelY = chart.type === 'line' ? y(value, scale) + (index % 2 === 0 ? -10 : 20) : above;
+      const texts = chart.series.map((series) => series.texts);
+      const inside = !chart.stacked && labelInsideBar(texts, index, at);
+      const labelY =
+        chart.type === 'line' ? y(value, scale) + (index % 2 === 0 ? -10 : 20) : inside ? yTop + 14 : above;
       parts.push(
         `<text x="${x}" y="${labelY}" text-anchor="middle" font-size="11" fill="${INK}">${escapeXml(label)}</text>`,
       );

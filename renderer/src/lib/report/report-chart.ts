@@ -153,6 +153,40 @@ export function indicatorChartText(
   };
 }
 
+// A category that is a year (`2024`) or a plan period (`2021–2025`, en dash or hyphen).
+const PERIOD_LABEL = /^(\d{4})(?:\s*[–-]\s*(\d{4}))?$/;
+
+/**
+ * Chart categories in time order, each plan period right after its last year (2016–2020, 2021, …,
+ * 2025, 2021–2025, 2026, 2026–2030), so periods and years never interleave; other labels after
+ * them, alphabetically. The screen (chartSpec) and the report (barChartOf) order by this alone.
+ */
+export function orderedCategories(labels: Iterable<string>): string[] {
+  const key = (label: string): [number, number, number] | null => {
+    const match = PERIOD_LABEL.exec(label);
+    if (!match) return null;
+    const start = Number(match[1]);
+    const end = match[2] === undefined ? start : Number(match[2]);
+    return [end, end > start ? 1 : 0, start];
+  };
+  return [...new Set(labels)].sort((a, b) => {
+    const [ka, kb] = [key(a), key(b)];
+    if (ka && kb) return ka[0] - kb[0] || ka[1] - kb[1] || ka[2] - kb[2];
+    if (ka || kb) return ka ? -1 : 1;
+    return a < b ? -1 : a > b ? 1 : 0;
+  });
+}
+
+/**
+ * Whether a grouped bar's label goes inside the top of its bar rather than above it: when an earlier
+ * series already writes a label at that category, so the target's and the result's labels of one
+ * period sit at different heights instead of over each other. The screen and the report's SVG agree.
+ */
+export function labelInsideBar(texts: readonly (readonly string[])[], series: number, at: number): boolean {
+  if (!texts[series]?.[at]) return false;
+  return texts.slice(0, series).some((earlier) => Boolean(earlier[at]));
+}
+
 function pointLabel(point: ReportChartPoint, locale: Locale): string {
   const figure = formatFigure(
     { low: point.low, high: point.high, unit: point.unit === '%' ? '%' : null },
@@ -171,7 +205,7 @@ export function barChartOf(
   locale: Locale,
   dataLabels = true,
 ): ReportChart {
-  const categories = [...new Set(points.map((item) => item.label))].sort();
+  const categories = orderedCategories(points.map((item) => item.label));
   const units = [...new Set(points.map((item) => item.unit))];
   const secondUnit = units[1];
   const groups = new Map<string, ReportChartPoint[]>();
