@@ -126,7 +126,8 @@ describe('review: drill down, correct, and keep the correction', () => {
     expect(sources.join('\n')).toContain('Hiệu đính của người dùng');
     expect(
       sources.some(
-        (line) => line.includes('correct') && line.includes('đối chiếu Niên giám') && line.includes('6,79%'),
+        (line) =>
+          line.includes('hiệu đính') && line.includes('đối chiếu Niên giám') && line.includes('6,79%'),
       ),
     ).toBe(true);
   });

@@ -89,6 +89,24 @@ describe('the pivot query on the real warehouse', () => {
     expect(withParams.ok && inlined.ok).toBe(true);
     if (withParams.ok && inlined.ok) expect(inlined.value.numRows).toBe(withParams.value.numRows);
   });
+
+  it('gives "Xem SQL" a query the user\'s connection runs, with the pivot\'s own rows', async () => {
+    const config = { ...DEFAULT_PIVOT_CONFIG, expandYears: true };
+    const query = buildPivotQuery(config, periods);
+    // The pivot reads the app connection's table of figures, which user SQL cannot see.
+    expect((await db.userQuery(inlineParams(query))).ok).toBe(false);
+    const asShown = await db.userQuery(
+      inlineParams(buildPivotQuery(config, periods, null, { forUser: true })),
+    );
+    const pivot = await db.query(query.sql, query.params);
+    if (!asShown.ok || !pivot.ok) throw new Error('a pivot query failed');
+    const json = (rows: Row[]) =>
+      JSON.stringify(rows, (_, value) => (typeof value === 'bigint' ? `${value}` : value));
+    expect(asShown.value.numRows).toBeGreaterThan(100);
+    expect(json(asShown.value.toArray().map((row) => row.toJSON() as Row))).toBe(
+      json(pivot.value.toArray().map((row) => row.toJSON() as Row)),
+    );
+  });
 });
 
 describe('parsePivotConfig', () => {

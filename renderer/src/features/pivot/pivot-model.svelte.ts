@@ -58,9 +58,9 @@ export class PivotModel {
     this.#layouts = store.collection('pivot-layouts', layoutSchema);
   }
 
-  /** The exact query behind the pivot, its parameters written in ("Xem SQL"). */
+  /** The query behind the pivot as the user's SQL runs it, its parameters written in ("Xem SQL"). */
   get sql(): string {
-    return inlineParams(buildPivotQuery(this.config, this.periods));
+    return inlineParams(buildPivotQuery(this.config, this.periods, null, { forUser: true }));
   }
 
   /** Reads the configuration and the named layouts (once; nothing is saved before this has run). */

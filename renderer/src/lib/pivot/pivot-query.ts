@@ -44,12 +44,14 @@ export function inlineParams(query: PivotQuery): string {
  * the table the meaning layer keeps of it, or within the chosen document if any), every source's value, and the calculated measures: achievement status,
  * % of target, gap, the change on the year before (single years) and the compound annual growth
  * over a plan period from its yearly results. A column takes figures for exactly its period and,
- * for a plan period, levels stated for its final year.
+ * for a plan period, levels stated for its final year. `forUser`: the same rows from what the
+ * user's connection can read (not the app connection's table of figures).
  */
 export function buildPivotQuery(
   config: PivotConfig,
   periods: readonly PeriodColumn[],
   indicatorIds: readonly string[] | null = null,
+  { forUser = false } = {},
 ): PivotQuery {
   const columns = shownPeriods(periods, config.expandYears);
   // The document filter chooses among that document's figures, so it goes into the preference.
@@ -81,9 +83,12 @@ export function buildPivotQuery(
   const target = (column: string): string => `first(${column}) FILTER (WHERE measure = 'target')`;
   const cellArguments = 'target_comparator, higher_is_better, target_low, target_high, actual';
   // All documents: the figures the meaning layer keeps for the pivot (a table once computed). One
-  // document: its own preference, computed now (its figures only, so it is small).
+  // document: its own preference, computed now (its figures only, so it is small). The table is the
+  // app connection's own: the query a user runs ("Xem SQL") computes the same figures from the view.
   const figures =
-    config.docId === null ? PIVOT_FIGURES : `(${pivotCandidatesSql(`${appObject('preferred_figures')}(?)`)})`;
+    config.docId === null && !forUser
+      ? PIVOT_FIGURES
+      : `(${pivotCandidatesSql(`${appObject('preferred_figures')}(${config.docId === null ? 'NULL' : '?'})`)})`;
   const sql = `WITH candidates AS (
   SELECT * FROM ${figures} o${filters.length > 0 ? `\n  WHERE ${filters.join('\n    AND ')}` : ''}
 ),
