@@ -98,9 +98,10 @@ describe('the period pivot', () => {
     const cells = (await gridRows(page)).flat();
     expect(cells).toContain('6,79');
     expect(cells).toContain('7,5');
-    // The pivot's own query, over the meaning layer.
+    // The pivot's own query, over the meaning layer (not the app connection's table of its figures).
     const sql = await page.locator('.cm-content').innerText();
-    expect(sql).toContain('WITH periods AS (');
+    expect(sql).toContain('WITH candidates AS (');
+    expect(sql).not.toContain('pivot_figures');
     expect(sql).toContain('"memory"."main"."preferred_figures"(NULL)');
   });
 
