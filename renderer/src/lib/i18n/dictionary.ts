@@ -360,6 +360,8 @@ export const vi = {
   'userTable.encoding':
     'Tệp {name} không phải văn bản UTF-8 (byte lỗi ở dòng {line}); tệp có thể lẫn nhiều bảng mã. Hãy lưu lại tệp CSV với bảng mã UTF-8.',
   'userTable.csvInvalid': 'Không đọc được tệp CSV {name}: {detail}',
+  'userTable.outOfMemory':
+    'Không đủ bộ nhớ để nhập tệp {name}: tệp quá lớn cho bộ nhớ của ứng dụng. Chưa có bảng nào được tạo và mọi thứ đã lưu vẫn nguyên. Hãy chia tệp thành nhiều tệp nhỏ hơn hoặc bớt cột rồi nhập lại.',
   'userTable.xlsxCorrupt': 'Tệp {name} không phải tệp Excel (.xlsx) hợp lệ hoặc đã bị hỏng.',
   'userTable.noHeader': 'Tệp {name} không có dòng tiêu đề cột.',
   'userTable.loadFailed': 'Không tạo được bảng {table}: {detail}',
@@ -848,6 +850,8 @@ export const en: Record<MessageKey, string> = {
   'userTable.encoding':
     '{name} is not UTF-8 text (bad byte on line {line}); it may mix encodings. Save the CSV file as UTF-8.',
   'userTable.csvInvalid': 'Cannot read the CSV file {name}: {detail}',
+  'userTable.outOfMemory':
+    "Not enough memory to import {name}: the file is too large for the workbench's memory. No table was created and nothing saved was lost. Split the file into smaller ones or drop columns, then import again.",
   'userTable.xlsxCorrupt': '{name} is not a valid Excel (.xlsx) file or is damaged.',
   'userTable.noHeader': '{name} has no header row.',
   'userTable.loadFailed': 'Cannot create the table {table}: {detail}',

@@ -1,5 +1,6 @@
 import { parseCsvColumns, textColumnsToIpc } from './csv-columns.ts';
 import type { WorkbenchDatabase } from '../db/database.ts';
+import type { DbError } from '../db/db-error.ts';
 import { literal, qualified } from '../db/sql.ts';
 import { USER_SCHEMA } from '../warehouse/workspace.ts';
 import { csvAsUtf8 } from './decode-csv.ts';
@@ -83,7 +84,13 @@ export function prepareUserTable(fileName: string, bytes: Uint8Array): Promise<I
     if (headerLine.trim() === '') throw new ImportError('userTable.noHeader', { name: fileName });
     const delimiter = sniffDelimiter(headerLine);
     const csvText = new TextDecoder().decode(csv.bytes);
-    const ipc = textColumnsToIpc(parseCsvColumns(csvText, delimiter));
+    let ipc: Uint8Array;
+    try {
+      ipc = textColumnsToIpc(parseCsvColumns(csvText, delimiter));
+    } catch (cause) {
+      if (isOutOfMemory(cause)) throw new ImportError('userTable.outOfMemory', { name: fileName });
+      throw cause;
+    }
     return { fileName, ipc, csvText, delimiter, reencoded: csv.reencoded };
   });
 }
@@ -110,19 +117,11 @@ async function createFromText(
   const scratchName = `__import_${++fileCounter}`;
   const scratch = qualified(USER_SCHEMA, scratchName);
   const loaded = await db.loadArrowTable(scratchName, ipc, USER_SCHEMA);
-  if (!loaded.ok)
-    throw new ImportError('userTable.csvInvalid', {
-      name: fileName,
-      detail: firstLineOf(loaded.error.message),
-    });
+  if (!loaded.ok) throw engineFailure(fileName, loaded.error);
   const target = qualified(USER_SCHEMA, name);
   try {
     const described = await db.queryRows(`DESCRIBE ${scratch}`, [], (row) => String(row.column_name));
-    if (!described.ok)
-      throw new ImportError('userTable.csvInvalid', {
-        name: fileName,
-        detail: firstLineOf(described.error.message),
-      });
+    if (!described.ok) throw engineFailure(fileName, described.error);
     const raw = described.value;
     const names = columnNames(raw);
     const columns = await inferTypes(db, scratch, raw, delimiter !== ',', fileName);
@@ -132,17 +131,17 @@ async function createFromText(
     const created = await db.query(
       `CREATE OR REPLACE TABLE ${target} AS SELECT ${selects.join(', ')} FROM ${scratch}`,
     );
-    if (!created.ok)
-      throw new ImportError('userTable.csvInvalid', {
-        name: fileName,
-        detail: firstLineOf(created.error.message),
-      });
+    if (!created.ok) throw engineFailure(fileName, created.error);
     tableColumns = names.map((column, i) => ({ name: column, type: columns[i]!.type }));
   } finally {
     await db.query(`DROP TABLE IF EXISTS ${scratch}`);
   }
   const counted = await db.queryRows(`SELECT count(*) AS n FROM ${target}`, [], (row) => Number(row.n));
-  const rows = counted.ok ? (counted.value[0] ?? 0) : 0;
+  if (!counted.ok) {
+    await db.query(`DROP TABLE IF EXISTS ${target}`);
+    throw engineFailure(fileName, counted.error);
+  }
+  const rows = counted.value[0] ?? 0;
   if (rows === 0) {
     await db.query(`DROP TABLE IF EXISTS ${target}`);
     throw new ImportError('userTable.empty', { name: fileName });
@@ -176,11 +175,7 @@ async function inferTypes(
     ];
   });
   const counted = await db.queryRows(`SELECT ${checks.join(', ')} FROM ${source}`, [], (row) => row);
-  if (!counted.ok)
-    throw new ImportError('userTable.csvInvalid', {
-      name: fileName,
-      detail: firstLineOf(counted.error.message),
-    });
+  if (!counted.ok) throw engineFailure(fileName, counted.error);
   const stats = counted.value[0] ?? {};
   return columns.map((_, i): ColumnReading => {
     const viMisses = Number(stats[`vi_${i}`]);
@@ -219,6 +214,19 @@ export function sniffDelimiter(header: string): string {
   );
   const best = counts.reduce((a, b) => (b[1] > a[1] ? b : a));
   return best[1] > 0 ? best[0] : ',';
+}
+
+/** The engine's refusal as the user reads it: out of memory says so in plain words (never a short table). */
+function engineFailure(fileName: string, error: DbError): ImportError {
+  if (error.advice === 'memory') return new ImportError('userTable.outOfMemory', { name: fileName });
+  return new ImportError('userTable.csvInvalid', { name: fileName, detail: firstLineOf(error.message) });
+}
+
+// The parse holds every field of the file at once: a heap that cannot grow is the same refusal.
+function isOutOfMemory(cause: unknown): boolean {
+  return (
+    cause instanceof RangeError && /allocation failed|invalid (string|array) length/iu.test(cause.message)
+  );
 }
 
 function firstLineOf(message: string): string {
