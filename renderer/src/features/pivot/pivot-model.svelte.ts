@@ -1,6 +1,7 @@
+import type { Table } from 'apache-arrow';
 import { z } from 'zod';
-import type { WorkbenchDatabase } from '../../lib/db/database.ts';
-import type { DbError } from '../../lib/db/db-error.ts';
+import type { SqlParam, WorkbenchDatabase } from '../../lib/db/database.ts';
+import type { DbError, DbResult } from '../../lib/db/db-error.ts';
 import type { Collection, UserStore } from '../../lib/platform/user-store.ts';
 import { consistencyChecksSql, type ConsistencyFlag } from '../../lib/pivot/consistency-checks.ts';
 import { readPlanPeriods, type PeriodColumn } from '../../lib/meaning/plan-periods.ts';
@@ -12,6 +13,9 @@ import type { Locale } from '../../lib/format/locale.ts';
 import { nextSort, sortRows, type PivotSort, type SortColumn } from './pivot-sort.ts';
 
 export { disagrees, type CellSource, type PivotCell, type PivotRow } from '../../lib/pivot/pivot-rows.ts';
+
+// Layouts whose answer is kept (per data version): switching back to one of them needs no query.
+const CACHED_LAYOUTS = 16;
 
 export interface SavedLayout {
   name: string;
@@ -49,6 +53,10 @@ export class PivotModel {
   #checksRead = false;
   #configWrites = 0;
   #restoring: Promise<void> | undefined;
+  // The engine's answer per pivot query (its SQL and parameters, i.e. the whole layout and its
+  // filters), valid only for the data version it was read at: a correction or import empties it.
+  #answers = new Map<string, Table>();
+  #answersVersion = -1;
   readonly #current: Collection<z.infer<typeof currentConfigSchema>>;
   readonly #layouts: Collection<z.infer<typeof layoutSchema>>;
 
@@ -97,7 +105,7 @@ export class PivotModel {
     // The checks do not depend on the layout: run once, then filtered to the rows shown. Both wait
     // for the queue to be empty, so SQL the user types meanwhile never waits behind them.
     const [result, checks] = await Promise.all([
-      this.#db.idleQuery(query.sql, query.params),
+      this.#answer(query.sql, query.params),
       this.#checksRead ? null : this.#db.idleQuery(consistencyChecksSql()),
     ]);
     if (run !== this.#latest) return;
@@ -114,6 +122,25 @@ export class PivotModel {
       this.flags = readFlags(checks.value);
       this.#checksRead = true;
     }
+  }
+
+  /** The pivot query's result: from the cache when this layout was read at the current data version. */
+  async #answer(sql: string, params: readonly SqlParam[]): Promise<DbResult<Table>> {
+    const version = this.#db.dataVersion;
+    if (version !== this.#answersVersion) {
+      this.#answers.clear();
+      this.#answersVersion = version;
+    }
+    const key = JSON.stringify([sql, params]);
+    const cached = this.#answers.get(key);
+    if (cached) return { ok: true, value: cached };
+    const result = await this.#db.idleQuery(sql, params);
+    // Kept only when no change of the data began or ended while it ran.
+    if (result.ok && this.#db.dataVersion === version && this.#answersVersion === version) {
+      if (this.#answers.size >= CACHED_LAYOUTS) this.#answers.delete(this.#answers.keys().next().value!);
+      this.#answers.set(key, result.value);
+    }
+    return result;
   }
 
   /**

@@ -53,10 +53,18 @@ export class WorkbenchDatabase {
   #idleWork: (() => void)[] = [];
   #liveness: LivenessLimits | undefined;
   #deathListeners = new Set<(why: string) => void>();
+  // Bumped when an exclusive step (a load, correction, import, restore) starts and ends, and on a
+  // restart or reopen, and by each user statement: an app read cached under an older version may no longer be the answer.
+  #dataVersion = 0;
 
   constructor(connector: DuckDBConnector, options: { liveness?: LivenessLimits } = {}) {
     this.#connector = connector;
     this.#liveness = options.liveness;
+  }
+
+  /** Changes whenever the app's data may have changed; app results cached under another are stale. */
+  get dataVersion(): number {
+    return this.#dataVersion;
   }
 
   /** Calls `listener` when the engine's worker dies; every step running or queued then fails with code 'dead'. */
@@ -70,6 +78,7 @@ export class WorkbenchDatabase {
    * into it again. Never waits for the old one, whose pending work has already failed.
    */
   restart(): Promise<DbResult<void>> {
+    this.#dataVersion++;
     const old = this.#opening;
     this.#opening = undefined;
     void old?.then((open) => open.db.terminate()).catch(() => undefined);
@@ -110,6 +119,8 @@ export class WorkbenchDatabase {
       async (conn) => {
         // Stopped while it waited behind the app's own work (a warm-up, a protect step): it never starts.
         if (this.#userCancels !== cancels) throw new Error('Query was cancelled before it started');
+        // User SQL may change tables the app reads (until the next protect step restores them).
+        this.#dataVersion++;
         return run(conn, sql, []);
       },
       'sql',
@@ -145,6 +156,7 @@ export class WorkbenchDatabase {
    * the way back when a user detached the app's catalogue, which nothing else can re-attach.
    */
   reopen(): Promise<DbResult<void>> {
+    this.#dataVersion++;
     return this.#serialised(
       'app',
       async () => {
@@ -166,7 +178,8 @@ export class WorkbenchDatabase {
   exclusive<T>(work: (db: WorkbenchDatabase) => Promise<T>): Promise<T> {
     const handle = new WorkbenchDatabase(this.#connector);
     handle.#parentOpen = () => this.#open();
-    const done = this.#tail.then(() => work(handle));
+    this.#dataVersion++;
+    const done = this.#tail.then(() => work(handle)).finally(() => this.#dataVersion++);
     this.#tail = done.catch(() => undefined);
     this.#track(done);
     return done;

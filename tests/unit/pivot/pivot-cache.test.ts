@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { WorkbenchDatabase } from '../../../renderer/src/lib/db/database.ts';
+import { appObject } from '../../../renderer/src/lib/db/sql.ts';
+import { PIVOT_FIGURES } from '../../../renderer/src/lib/meaning/pivot-figures.ts';
+import { additionsFor, userTableIndicators } from '../../../renderer/src/lib/import/imported-sources.ts';
+import { userTableObservations } from '../../../renderer/src/lib/import/user-observations.ts';
+import { loadUserTable } from '../../../renderer/src/lib/import/user-table.ts';
+import { UserStore } from '../../../renderer/src/lib/platform/user-store.ts';
+import { CORRECTION_COLUMNS, type OverlayRow } from '../../../renderer/src/lib/review/overlay-sql.ts';
+import type { Workspace } from '../../../renderer/src/lib/warehouse/workspace.ts';
+import { PivotModel } from '../../../renderer/src/features/pivot/pivot-model.svelte.ts';
+import { openWarehouseDatabase } from '../../../scripts/lib/node-duckdb.ts';
+
+// A store that keeps nothing: these tests are about the pivot's answers, not its saved layouts.
+const store = () =>
+  new UserStore({ read: async () => ({ items: [], exists: false }), write: async () => undefined });
+
+let db: WorkbenchDatabase;
+let workspace: Workspace;
+
+async function pivotQueries(model: PivotModel, work: () => Promise<void>): Promise<number> {
+  const spy = vi.spyOn(db, 'idleQuery');
+  try {
+    await work();
+    return spy.mock.calls.filter(([sql]) => sql.includes(PIVOT_FIGURES)).length;
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+const shown = (model: PivotModel) => JSON.stringify({ rows: model.rows, columns: model.columns });
+
+describe("the pivot's answers kept per layout and data version", () => {
+  beforeAll(async () => ({ db, workspace } = await openWarehouseDatabase()));
+  afterAll(() => db.close());
+
+  it('runs one engine query for the same layout twice, and shows exactly what a fresh read shows', async () => {
+    const model = new PivotModel(db, store());
+    const uncached = new PivotModel(db, store());
+    expect(await pivotQueries(model, () => model.refresh())).toBe(1);
+    expect(await pivotQueries(model, () => model.refresh())).toBe(0);
+    await model.update({ catalogue: 'all' });
+    expect(await pivotQueries(model, () => model.update({ catalogue: 'catalogued' }))).toBe(0);
+    await uncached.refresh();
+    expect(model.error).toBeNull();
+    expect(model.rows.length).toBeGreaterThan(10);
+    expect(shown(model)).toBe(shown(uncached));
+  });
+
+  it('reads again after a correction, and shows the corrected figure', async () => {
+    const model = new PivotModel(db, store());
+    await model.refresh();
+    const before = shown(model);
+    const empty = Object.fromEntries(CORRECTION_COLUMNS.map(([name]) => [name, null])) as OverlayRow;
+    const ids = await db.queryRows(
+      `SELECT obs_id FROM ${PIVOT_FIGURES} WHERE display_low > 0 ORDER BY obs_id`,
+      [],
+      (row) => String(row.obs_id),
+    );
+    if (!ids.ok) throw new Error(ids.error.message);
+    // Every figure the pivot may show is corrected to the same odd value: it must appear.
+    const corrections: OverlayRow[] = ids.value.map((obsId, index) => ({
+      ...empty,
+      correction_id: `c${index}`,
+      kind: 'correct',
+      status: 'applied',
+      seq: index + 1,
+      obs_id: obsId,
+      value_low: 987654,
+      value_high: 987654,
+      period_changed: false,
+      note: 'sửa',
+    }));
+    try {
+      expect((await workspace.setCorrections(corrections)).ok).toBe(true);
+      expect(await pivotQueries(model, () => model.refresh())).toBe(1);
+      expect(shown(model)).not.toBe(before);
+      expect(shown(model)).toContain('987654');
+    } finally {
+      expect((await workspace.setCorrections([])).ok).toBe(true);
+    }
+    expect(await pivotQueries(model, () => model.refresh())).toBe(1);
+    expect(shown(model)).toBe(before);
+  });
+
+  it('reads again after an import, and shows the imported figure', async () => {
+    const model = new PivotModel(db, store());
+    await model.update({ catalogue: 'all', expandYears: true });
+    const before = shown(model);
+    const csv = 'Chỉ tiêu;Năm;Giá trị\nSố hợp tác xã mới thành lập;2024;4321\n';
+    expect((await loadUserTable(db, 'thong-ke.csv', new TextEncoder().encode(csv))).ok).toBe(true);
+    const source = await userTableObservations(
+      db,
+      { table: 'thong_ke', indicator: 'Chỉ tiêu', year: 'Năm', value: 'Giá trị' },
+      'Cục Thống kê',
+    );
+    if (!source.ok) throw new Error(source.error.message);
+    const known = await db.queryRows(`SELECT indicator_id FROM ${appObject('indicators')}`, [], (row) =>
+      String(row.indicator_id),
+    );
+    if (!known.ok) throw new Error(known.error.message);
+    const indicators = userTableIndicators(source.value.observations);
+    const added = additionsFor([{ ...source.value, indicators }], new Set(known.value));
+    try {
+      expect(
+        (await workspace.addRows(new Map([...added].map(([table, [bytes]]) => [table, bytes!])))).ok,
+      ).toBe(true);
+      expect(await pivotQueries(model, () => model.refresh())).toBe(1);
+      expect(shown(model)).not.toBe(before);
+      expect(shown(model)).toContain('4321');
+    } finally {
+      expect((await workspace.setAdditions(new Map())).ok).toBe(true);
+    }
+  });
+});
