@@ -13,6 +13,7 @@ import JSZip from 'jszip';
 import { buildPptxReport } from '../../../renderer/src/lib/report/pptx-report.ts';
 import { deckValueAxis, reportChartSvg } from '../../../renderer/src/lib/report/report-chart-svg.ts';
 import { hasFigures } from '../../../renderer/src/lib/report/report-sources.ts';
+import { unitLabel } from '../../../renderer/src/lib/units/unit-table.ts';
 import { useWarehouseDatabase } from '../../support/warehouse-database.ts';
 
 describe("a report's chart is the chart the screen draws", () => {
@@ -43,6 +44,35 @@ describe("a report's chart is the chart the screen draws", () => {
             screen,
           );
         }
+  });
+
+  it('says each unit once: no title brackets the unit its subtitle gives, for every indicator', () => {
+    const rows = data.rows.filter(hasFigures);
+    let checked = 0;
+    for (const locale of ['vi', 'en'] as const)
+      for (const row of rows) {
+        const points = indicatorChartPoints(row, data.columns, locale, new Set());
+        const text = indicatorChartText(row, points, locale);
+        const unit = unitLabel(row.unit, locale).toLowerCase();
+        if (!unit) continue;
+        checked += 1;
+        const words = new Set([unit, row.unit.toLowerCase(), ...unit.split(/\s+/)]);
+        const brackets = [...text.title.matchAll(/\(([^()]+)\)/g)].map((match) =>
+          match[1]!.trim().toLowerCase(),
+        );
+        expect(
+          brackets.filter((inner) => words.has(inner)),
+          `${row.indicatorId} ${locale}: ${text.title} / ${text.subtitle}`,
+        ).toEqual([]);
+        expect((text.subtitle ?? '').toLowerCase()).toContain(unit);
+      }
+    expect(checked).toBeGreaterThan(40);
+    const perCapita = data.rows.find(
+      (row) => row.indicatorId === 'grdp_per_capita' && row.unit === 'triệu đồng',
+    )!;
+    const english = indicatorChartText(perCapita, [], 'en');
+    expect(english.title).toBe('GRDP per capita: targets and results by period');
+    expect(english.subtitle).toBe('Unit: million VND');
   });
 
   it('keeps the screen words: vi-VN labels, ✎ on a corrected figure, * on an estimate, the source note', () => {

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readReportData, type ReportData } from '../../../renderer/src/lib/report/report-data.ts';
 import { buildXlsxReport } from '../../../renderer/src/lib/report/xlsx-report.ts';
@@ -69,6 +70,45 @@ describe('the xlsx report writes numbers as the screen does and words, not ids',
     ).toBe(true);
     const english = (await reopen(await buildXlsxReport(data, 'en', '2026-12-01'))).getWorksheet('Chi tiết')!;
     expect(english.getRow(2).getCell(11).value).toMatch(/^(yes|no)$/);
+  });
+
+  it("names indicators and documents in the report's language on the Chi tiết sheet", async () => {
+    const catalogue = (
+      JSON.parse(readFileSync('data/indicators.json', 'utf8')) as {
+        indicators: { id: string; name_vi: string; name_en: string }[];
+      }
+    ).indicators;
+    const glosses = JSON.parse(readFileSync('data/document-glosses.json', 'utf8')) as {
+      titles_en: Record<string, string>;
+    };
+    const byId = new Map(catalogue.map((entry) => [entry.id, entry]));
+    const titleOf = new Map(data.details.map((detail) => [detail.obsId, detail]));
+    for (const locale of ['vi', 'en'] as const) {
+      const sheet = (await reopen(await buildXlsxReport(data, locale, '2026-12-01'))).getWorksheet(
+        'Chi tiết',
+      )!;
+      const headers = (sheet.getRow(1).values as unknown[]).map(String);
+      const obsColumn = headers.indexOf('obs_id');
+      const docColumn = headers.indexOf(locale === 'en' ? 'Document' : 'Tài liệu');
+      expect(docColumn, headers.join('|')).toBeGreaterThan(0);
+      let rows = 0;
+      let glossed = 0;
+      sheet.eachRow((row, number) => {
+        if (number === 1) return;
+        rows += 1;
+        const detail = titleOf.get(String(row.getCell(obsColumn).value))!;
+        const entry = byId.get(detail.indicatorId)!;
+        expect(row.getCell(1).value).toBe(locale === 'en' ? entry.name_en : entry.name_vi);
+        const gloss = glosses.titles_en[detail.docId];
+        const title = locale === 'en' && gloss ? gloss : detail.docTitle;
+        expect(row.getCell(docColumn).value).toBe(title);
+        if (locale === 'en' && gloss) glossed += 1;
+      });
+      expect(rows).toBe(data.details.length);
+      if (locale === 'en') expect(glossed).toBeGreaterThan(0);
+    }
+    // The English names differ from the Vietnamese ones, so the check above can fail.
+    expect(byId.get('grdp_growth')!.name_en).not.toBe(byId.get('grdp_growth')!.name_vi);
   });
 
   it('names document types instead of writing their ids', async () => {

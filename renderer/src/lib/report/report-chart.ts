@@ -4,6 +4,7 @@ import { formatFigure } from '../format/format-number.ts';
 import { periodLabel, type PeriodColumn } from '../meaning/plan-periods.ts';
 import type { CellSource, PivotRow } from '../pivot/pivot-rows.ts';
 import { unitLabel } from '../units/unit-table.ts';
+import { nameWithoutUnit } from './report-labels.ts';
 
 /** A chart's point as the charts area's `ChartPoint` has it (the same shape, so chartSpec reads it). */
 export interface ReportChartPoint {
@@ -145,7 +146,10 @@ export function indicatorChartText(
   );
   const estimates = points.some((item) => item.estimate) ? [t('charts.estimateNote')] : [];
   return {
-    title: t('charts.targetTitle', { indicator: locale === 'en' ? row.nameEn : row.name }),
+    // The subtitle gives the unit, so a name's own unit bracket would say it twice.
+    title: t('charts.targetTitle', {
+      indicator: nameWithoutUnit(locale === 'en' ? row.nameEn : row.name, unit, row.unit),
+    }),
     subtitle: unit ? t('charts.unitSubtitle', { unit }) : '',
     xTitle: t('charts.period'),
     yTitle: unit,

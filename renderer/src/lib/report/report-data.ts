@@ -22,6 +22,8 @@ export interface ReportRequest {
 
 export interface DetailRow {
   indicator: string;
+  /** The catalogue's English name (the Vietnamese one where the catalogue has none). */
+  indicatorEn: string;
   indicatorId: string;
   unit: string;
   periodStart: number;
@@ -32,6 +34,7 @@ export interface DetailRow {
   valueLow: number;
   valueHigh: number;
   isEstimate: boolean;
+  docId: string;
   docTitle: string;
   issuedOn: string;
   quote: string;
@@ -121,8 +124,9 @@ export async function readReportData(
   const columns = view ? inViewColumns(query.columns, view) : query.columns;
   const rows = readPivot(pivot.value, columns);
   const details = await db.query(
-    `SELECT coalesce(indicator_name_vi, label_vi) AS indicator, indicator_id, unit, period_start, period_end, measure, basis,
-            comparator, value_low, value_high, is_estimate, doc_title, issued_on, quote, obs_id,
+    `SELECT coalesce(indicator_name_vi, label_vi) AS indicator,
+            coalesce(indicator_name_en, indicator_name_vi, label_vi) AS indicator_en, indicator_id, unit, period_start, period_end, measure, basis,
+            comparator, value_low, value_high, is_estimate, doc_id, doc_title, issued_on, quote, obs_id,
             reviewed, correction_note
      FROM ${appObject('v_observations')}
      WHERE list_contains(string_split(?, ','), indicator_id) AND measure IN ('target', 'actual', 'change')
@@ -146,6 +150,7 @@ export async function readReportData(
       rows: view ? inViewOrder(rows, view) : rows,
       details: details.value.toArray().map((row) => ({
         indicator: String(row.indicator),
+        indicatorEn: String(row.indicator_en),
         indicatorId: String(row.indicator_id),
         unit: String(row.unit ?? ''),
         periodStart: Number(row.period_start),
@@ -156,6 +161,7 @@ export async function readReportData(
         valueLow: Number(row.value_low),
         valueHigh: Number(row.value_high),
         isEstimate: Boolean(row.is_estimate),
+        docId: String(row.doc_id ?? ''),
         docTitle: String(row.doc_title ?? ''),
         issuedOn: String(row.issued_on ?? ''),
         quote: String(row.quote ?? ''),

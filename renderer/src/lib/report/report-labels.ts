@@ -11,10 +11,10 @@ export function contractLabel(prefix: string, id: string | null | undefined, loc
 }
 
 /**
- * A name with its unit once: `GRDP per capita (VND)` in `million VND` → `GRDP per capita (million
- * VND)`, `Thu giữ (kg)` in `kg` → `Thu giữ (kg)`; a bracket that is not the unit (`(GRDP)`) stays.
+ * A name without a closing bracket that only names its unit: `GRDP per capita (VND)` in `million
+ * VND` → `GRDP per capita`; a bracket that is not the unit (`(GRDP)`, `(USD)` in `triệu đồng`) stays.
  */
-export function nameWithUnit(name: string, unit: string, rawUnit: string = unit): string {
+export function nameWithoutUnit(name: string, unit: string, rawUnit: string = unit): string {
   if (!unit) return name;
   const bracket = /\s*\(([^()]+)\)$/.exec(name);
   const inner = bracket?.[1]?.trim().toLowerCase();
@@ -22,5 +22,14 @@ export function nameWithUnit(name: string, unit: string, rawUnit: string = unit)
   const namesUnit =
     inner !== undefined &&
     (inner === unit.toLowerCase() || inner === rawUnit.toLowerCase() || unitWords.includes(inner));
-  return `${namesUnit ? name.slice(0, bracket!.index) : name} (${unit})`;
+  return namesUnit ? name.slice(0, bracket!.index) : name;
+}
+
+/**
+ * A name with its unit once: `GRDP per capita (VND)` in `million VND` → `GRDP per capita (million
+ * VND)`, `Thu giữ (kg)` in `kg` → `Thu giữ (kg)`; a bracket that is not the unit (`(GRDP)`) stays.
+ */
+export function nameWithUnit(name: string, unit: string, rawUnit: string = unit): string {
+  if (!unit) return name;
+  return `${nameWithoutUnit(name, unit, rawUnit)} (${unit})`;
 }

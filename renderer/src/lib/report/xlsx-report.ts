@@ -7,6 +7,7 @@ import { excelNumberFormat } from '../format/format-export.ts';
 import { comparatorPrefix, formatBoolean, formatFigure } from '../format/format-number.ts';
 import { unitLabel } from '../units/unit-table.ts';
 import type { ReportData } from './report-data.ts';
+import { documentTitle } from '../meaning/document-titles.ts';
 import { columnMeasures, MEASURE_LABEL, measureNumberFormat, shownMeasure } from './report-measures.ts';
 import { packOfficeFile } from './office-zip.ts';
 import { contractLabel } from './report-labels.ts';
@@ -208,6 +209,8 @@ export async function buildXlsxReport(
       : '';
     const line = details.addRow({
       ...detail,
+      indicator: locale === 'en' ? detail.indicatorEn : detail.indicator,
+      docTitle: documentTitle(detail.docId, detail.docTitle, locale),
       unit: unitLabel(detail.unit, locale),
       measure: contractLabel('report.measure', detail.measure, locale),
       basis: contractLabel('basis', detail.basis, locale),
