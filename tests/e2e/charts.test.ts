@@ -209,6 +209,23 @@ describe('charts', () => {
       .evaluateAll((ticks) => ticks.map((tick) => tick.getBoundingClientRect().top));
     for (const top of tickTops) expect(top).toBeGreaterThanOrEqual(lowest - 1);
     await page.screenshot({ path: 'test-results/chart-small-multiples-en.png' });
+    // At 1280×720 the chart is taller than the window: the area scrolls to its bottom panel.
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const bottomPanel = await page.evaluate(() => {
+      const rects = [...document.querySelectorAll('[data-testid="chart"] .draglayer .nsewdrag')].filter(
+        (rect) => rect.getBoundingClientRect().height > 0,
+      );
+      const lowest = rects.sort(
+        (a, b) => b.getBoundingClientRect().bottom - a.getBoundingClientRect().bottom,
+      )[0]!;
+      lowest.scrollIntoView({ block: 'end' });
+      const box = lowest.getBoundingClientRect();
+      return { top: box.top, bottom: box.bottom, right: box.right };
+    });
+    expect(bottomPanel.top).toBeGreaterThanOrEqual(0);
+    expect(bottomPanel.bottom).toBeLessThanOrEqual(720);
+    expect(bottomPanel.right).toBeLessThanOrEqual(1280);
+    await page.setViewportSize({ width: 1440, height: 900 });
     await page.locator('[data-testid="locale-toggle"]').click();
   });
 

@@ -158,6 +158,21 @@ describe('the period pivot', () => {
     const header = page.locator('[data-testid="pivot"] thead th', { hasText: '2026–2030' });
     const box = await header.boundingBox();
     expect(box && box.x + box.width).toBeLessThanOrEqual(1280);
+    // Opened, the checks are a drawer under the pivot: they take none of its width, and the last
+    // period's header stays on screen, clear of the drawer.
+    const tableWidth = async (): Promise<number> =>
+      (await page.locator('[data-testid="pivot"]').boundingBox())!.width;
+    const foldedWidth = await tableWidth();
+    await page.locator('[data-testid="checks-toggle"]').click();
+    await page.locator('[data-testid="checks-toggle"][aria-expanded="true"]').waitFor();
+    expect(await tableWidth()).toBe(foldedWidth);
+    await header.scrollIntoViewIfNeeded();
+    const opened = (await header.boundingBox())!;
+    const drawer = (await page.locator('[data-testid="consistency-checks"]').boundingBox())!;
+    expect(opened.x + opened.width).toBeLessThanOrEqual(1280);
+    expect(opened.y + opened.height).toBeLessThanOrEqual(Math.min(720, drawer.y));
+    await page.locator('[data-testid="checks-toggle"]').click();
+    await page.locator('[data-testid="checks-toggle"][aria-expanded="false"]').waitFor();
     await page.screenshot({ path: 'test-results/pivot-1280-vi.png' });
     await page.locator('[data-testid="locale-toggle"]').click();
     const growth = page.locator('[data-testid="pivot"] tr[data-indicator="tourist_arrivals"] th');

@@ -11,6 +11,12 @@ export interface SentenceParts {
   after: string;
 }
 
+/** What a quote needs of a figure: its sentence as quoted and both spans in the document's text. */
+export type QuotedSpan = Pick<
+  FigureDetail,
+  'quote' | 'charStart' | 'charEnd' | 'sentenceStart' | 'sentenceEnd'
+>;
+
 const collapse = (text: string): string => text.replace(/\s+/gu, ' ');
 
 /** The sentence around a figure, cut from its document's text; the quote when the text is missing. */
