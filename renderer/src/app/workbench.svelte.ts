@@ -1,7 +1,7 @@
 import { WorkbenchDatabase } from '../lib/db/database.ts';
 import { fetchAsset } from '../lib/platform/fetch-asset.ts';
 import { browserConnector } from '../lib/db/browser-connector.ts';
-import type { DbError } from '../lib/db/db-error.ts';
+import type { DbError, DbResult } from '../lib/db/db-error.ts';
 import { countRows, readSchemaCatalog, type SchemaObject } from '../lib/meaning/schema-catalog.ts';
 import { Workspace } from '../lib/warehouse/workspace.ts';
 import { openUserStore } from '../lib/platform/store-backends.ts';
@@ -90,20 +90,16 @@ export class Workbench {
   async start(): Promise<void> {
     // First, and beside DuckDB rather than after it: nothing may be saved before it has been read.
     const userState = Promise.all([this.sql.restore(), this.pivot.restore(), this.review.restore()]);
-    const ready = await this.db.ready();
-    if (!ready.ok) return this.#fail(ready.error);
-    this.status = 'loading';
-    const loaded = await this.workspace.load();
-    if (!loaded.ok) return this.#fail(loaded.error);
-    await this.imports.restore();
-    // The user's corrections, laid over the warehouse before anything reads it; a failure is
-    // shown by the review and leaves the warehouse's own figures in place.
-    await this.review.apply();
-    const schema = await readSchemaCatalog(this.db);
-    if (!schema.ok) return this.#fail(schema.error);
-    this.schema = schema.value;
-    await userState;
-    this.status = 'ready';
+    await this.#fill(
+      () => this.db.ready(),
+      async () => {
+        await this.imports.restore();
+        // The user's corrections, laid over the warehouse before anything reads it; a failure is
+        // shown by the review and leaves the warehouse's own figures in place.
+        await this.review.apply();
+        await userState;
+      },
+    );
   }
 
   /**
@@ -114,13 +110,27 @@ export class Workbench {
   async restartEngine(): Promise<void> {
     this.error = null;
     this.status = 'starting';
-    const restarted = await this.db.restart();
-    if (!restarted.ok) return this.#fail(restarted.error);
+    await this.#fill(
+      () => this.db.restart(),
+      () => this.imports.restoreTables(),
+    );
+  }
+
+  /** The one start sequence: an engine, the warehouse loaded into it, the user's part, the schema, "ready". */
+  async #fill(
+    startEngine: () => Promise<DbResult<void>>,
+    restoreUserPart: () => Promise<unknown>,
+  ): Promise<void> {
+    const started = await startEngine();
+    if (!started.ok) return this.#fail(started.error);
     this.status = 'loading';
     const loaded = await this.workspace.load();
     if (!loaded.ok) return this.#fail(loaded.error);
-    await this.imports.restoreTables();
-    await this.refreshSchema();
+    await restoreUserPart();
+    const schema = await readSchemaCatalog(this.db);
+    if (!schema.ok) return this.#fail(schema.error);
+    this.schema = schema.value;
+    this.rowCounts = new Map();
     this.status = 'ready';
   }
 
