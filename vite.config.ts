@@ -45,7 +45,9 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/e2e/global-setup.ts'],
-          fileParallelism: false,
+          // A file mostly waits on Chromium (under half a core each, measured): two at a time keep
+          // both cores busy. Each file launches its own browser, with profiles of its own.
+          maxWorkers: 2,
           testTimeout: 90_000,
           hookTimeout: 180_000,
         },

@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 
 // `npm test`. The type and lint checks are four single-threaded tools, about 2.5 CPU-minutes: run
 // before the tests they kept one core busy and the other idle. They now run beside the unit tests.
-// The end-to-end tests drive Chromium against the clock, so they run alone once both have passed.
+// The end-to-end tests drive Chromium against the clock, so they run once both have passed, without
+// unit tests taking the CPU from them.
 // The checks' output is printed in one piece when they end, not interleaved with the tests'.
 
 interface Finished {

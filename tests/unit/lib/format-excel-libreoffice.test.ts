@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { installed } from '../../support/installed.ts';
+import { sofficeConvertArgs } from '../../support/soffice.ts';
 import { excelNumberFormat } from '../../../renderer/src/lib/format/format-export.ts';
 import { formatByKind, type NumberKind } from '../../../renderer/src/lib/format/format-number.ts';
 
@@ -41,7 +42,7 @@ describe.skipIf(!available)('Excel number formats in LibreOffice', () => {
     const dir = await mkdtemp(join(tmpdir(), 'ctw-numfmt-'));
     const file = join(dir, 'so-lieu.xlsx');
     await workbook.xlsx.writeFile(file);
-    await run('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', join(dir, 'pdf'), file], {
+    await run('soffice', sofficeConvertArgs(file, 'pdf', join(dir, 'pdf')), {
       timeout: 120_000,
     });
     const shown = (await run('pdftotext', [join(dir, 'pdf', 'so-lieu.pdf'), '-'])).stdout

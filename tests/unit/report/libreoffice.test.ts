@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { installed } from '../../support/installed.ts';
+import { sofficeConvertArgs } from '../../support/soffice.ts';
 
 const run = promisify(execFile);
 
@@ -34,7 +35,7 @@ describe.skipIf(!available)('reports open in LibreOffice', () => {
         '2026-11-23',
       ]);
       // Each conversion in its own folder: two files with one stem would overwrite each other.
-      await run('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', join(dir, 'pdf'), file], {
+      await run('soffice', sofficeConvertArgs(file, 'pdf', join(dir, 'pdf')), {
         timeout: 120_000,
       });
       const pdf = join(dir, 'pdf', 'bao-cao.pdf');
