@@ -98,6 +98,39 @@ describe('the pptx deck, re-opened as XML', () => {
     expect(xml).not.toContain('#,##0.##');
   });
 
+  it('places each point label where the screen does: a second label of one period inside its bar', async () => {
+    const zip = await JSZip.loadAsync(await buildPptxReport(data, 'vi', '2026-12-01'));
+    const charts = await Promise.all(
+      Object.keys(zip.files)
+        .filter((name) => /^ppt\/charts\/chart\d+\.xml$/.test(name))
+        .map((name) => zip.file(name)!.async('string')),
+    );
+    let shared = 0;
+    for (const xml of charts.filter((chart) => chart.includes('<c:barChart>'))) {
+      // Per series, the position of each labelled point by its index.
+      const series = xml
+        .split('</c:ser>')
+        .slice(0, -1)
+        .map(
+          (part) =>
+            new Map(
+              [...part.matchAll(/<c:dLbl><c:idx val="(\d+)"\/><c:tx>[\s\S]*?<c:dLblPos val="(\w+)"\/>/g)].map(
+                (match) => [Number(match[1]), match[2]],
+              ),
+            ),
+        );
+      series.forEach((positions, index) => {
+        for (const [at, position] of positions) {
+          const earlier = series.slice(0, index).some((other) => other.has(at));
+          if (earlier) shared += 1;
+          expect(position).toBe(earlier ? 'inEnd' : 'outEnd');
+        }
+      });
+    }
+    // The deck has periods with both a target and a result labelled, or this proves nothing.
+    expect(shared).toBeGreaterThan(0);
+  });
+
   it('puts a quick report’s domain on its title slide', async () => {
     const slides = await slidesOf(
       await buildPptxReport(data, 'vi', '2026-12-01', { subtitle: 'Báo cáo nhanh: Kinh tế' }),

@@ -1,18 +1,31 @@
 import JSZip from 'jszip';
+import { labelInsideBar } from './report-chart.ts';
 
 const escapeXml = (text: string): string =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** One label a point of a native chart: what the screen writes there (`7–7,5%`, `6,79%* ✎`), or empty. */
-export type ChartLabels = readonly (readonly string[])[];
+/** A native chart's point labels, series by series: what the screen writes there (`7–7,5%`, `6,79%* ✎`), or empty. */
+export interface ChartLabels {
+  texts: readonly (readonly string[])[];
+  /** Where the screen puts them: above or inside grouped bars, centred in stacked parts, alternating on lines. */
+  kind: 'bar' | 'stacked' | 'line';
+}
 
-// A point's own label: its text as rich text, or none at all where the screen writes none.
-function pointLabel(index: number, text: string, font: string, size: number): string {
+// Where a point's label sits, as the screen places it (chart-specs.ts): a grouped bar's label inside
+// its top when an earlier series labels the same period, lines' series alternately above and below.
+function labelPosition(labels: ChartLabels, series: number, at: number): string {
+  if (labels.kind === 'stacked') return 'ctr';
+  if (labels.kind === 'line') return series % 2 === 0 ? 't' : 'b';
+  return labelInsideBar(labels.texts, series, at) ? 'inEnd' : 'outEnd';
+}
+
+// A point's own label: its text as rich text at its place, or none at all where the screen writes none.
+function pointLabel(index: number, text: string, position: string, font: string, size: number): string {
   if (!text) return `<c:dLbl><c:idx val="${index}"/><c:delete val="1"/></c:dLbl>`;
   const run = `<a:rPr lang="vi-VN" sz="${size * 100}"><a:latin typeface="${font}"/><a:cs typeface="${font}"/></a:rPr>`;
   return (
     `<c:dLbl><c:idx val="${index}"/><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:r>${run}` +
-    `<a:t>${escapeXml(text)}</a:t></a:r></a:p></c:rich></c:tx>` +
+    `<a:t>${escapeXml(text)}</a:t></a:r></a:p></c:rich></c:tx><c:dLblPos val="${position}"/>` +
     '<c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/>' +
     '<c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbl>'
   );
@@ -24,9 +37,11 @@ export function withPointLabels(xml: string, labels: ChartLabels, font: string, 
   // Every part but the last ends a series; its first <c:dLbls> is the series' own.
   return parts
     .map((part, series) => {
-      const texts = labels[series];
+      const texts = labels.texts[series];
       if (series === parts.length - 1 || !texts) return part;
-      const own = texts.map((text, index) => pointLabel(index, text, font, size)).join('');
+      const own = texts
+        .map((text, at) => pointLabel(at, text, labelPosition(labels, series, at), font, size))
+        .join('');
       return part.replace('<c:dLbls>', `<c:dLbls>${own}`);
     })
     .join('</c:ser>');

@@ -334,7 +334,10 @@ export async function buildPptxReport(
   // The screen's labels on each chart (ranges, * and ✎), which pptxgenjs cannot write itself.
   return labelDeckCharts(
     deck,
-    charts.map((chart) => chart.series.map((series) => series.texts)),
+    charts.map((chart) => ({
+      texts: chart.series.map((series) => series.texts),
+      kind: chart.type === 'line' ? 'line' : chart.stacked ? 'stacked' : 'bar',
+    })),
     FONT,
     LABEL_SIZE,
   );
