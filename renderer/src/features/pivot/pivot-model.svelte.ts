@@ -57,7 +57,7 @@ export class PivotModel {
   loading = $state(false);
   /** A saving problem, shown to the user; the layout in use stays on screen. */
   storageError = $state<string | null>(null);
-  /** False from a change of the configuration until the store says it is on disk. */
+  /** False from a change of the configuration or the sort until the store says it is on disk. */
   configSaved = $state(true);
   #db: WorkbenchDatabase;
   #latest = 0;
