@@ -55,7 +55,7 @@ export class Workbench {
     db.onEngineDied(() => (this.status = 'stopped'));
     this.sql = new SqlWorkbench(db, this.workspace, () => this.refreshSchema(), this.store);
     this.pivot = new PivotModel(db, this.store);
-    this.charts = new ChartsModel(db);
+    this.charts = new ChartsModel(db, this.store);
     this.imports = new ImportsModel(db, this.workspace, this.store, () => this.refreshSchema());
     this.review = new ReviewModel(
       db,
@@ -90,6 +90,8 @@ export class Workbench {
   async start(): Promise<void> {
     // First, and beside DuckDB rather than after it: nothing may be saved before it has been read.
     const userState = Promise.all([this.sql.restore(), this.pivot.restore(), this.review.restore()]);
+    // The chart edits are read now but not waited for: the charts area waits for them itself.
+    void this.charts.restore();
     await this.#fill(
       () => this.db.ready(),
       async () => {

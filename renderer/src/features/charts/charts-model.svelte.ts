@@ -2,6 +2,7 @@ import type { WorkbenchDatabase } from '../../lib/db/database.ts';
 import type { DbResult } from '../../lib/db/db-error.ts';
 import type { Locale } from '../../lib/format/locale.ts';
 import { LatestRequest } from '../../lib/db/latest-request.ts';
+import type { Collection, UserStore } from '../../lib/platform/user-store.ts';
 import {
   chartableIndicators,
   structure,
@@ -10,7 +11,15 @@ import {
   type ChartPoint,
   type IndicatorChoice,
 } from './chart-queries.ts';
-import { editedChart, targetChartKey, type ChartEdit, type ChartKey } from './chart-edits.ts';
+import {
+  chartEditOf,
+  editedChart,
+  storedChartEditSchema,
+  targetChartKey,
+  type ChartEdit,
+  type ChartKey,
+  type StoredChartEdit,
+} from './chart-edits.ts';
 import { chartSpec, type ChartSpec, type ChartStyle, type ChartText } from './chart-specs.ts';
 
 /** What a chart from the warehouse shows, its series named in `locale` (Vietnamese when none). */
@@ -29,7 +38,8 @@ export function chartKey(request: ChartRequest | { kind: 'sql' }): ChartKey {
 
 /**
  * The charts area: the indicators to choose from, the points of the chart asked for last, and the
- * user's edits of each chart, which the screen, its PNG/SVG and the reports all draw with.
+ * user's edits of each chart, which the screen, its PNG/SVG and the reports all draw with. The edits
+ * are kept in the user store, one item per chart, and read back at the next start.
  */
 export class ChartsModel {
   indicators = $state.raw<IndicatorChoice[]>([]);
@@ -37,13 +47,41 @@ export class ChartsModel {
   /** The request `points` answer (null before the first answer). */
   shown = $state.raw<ChartRequest | null>(null);
   problem = $state<string | null>(null);
-  /** The user's edits (title, subtitle, bar/line, labels) by chart, kept while the app runs. */
+  /** The user's edits (title, subtitle, bar/line, labels) by chart, kept across restarts. */
   edits = $state.raw<ReadonlyMap<ChartKey, ChartEdit>>(new Map());
+  /** False from an edit until the store says it is on disk. */
+  editsSaved = $state(true);
+  /** A problem reading or saving the edits; the edits on screen stay as they are. */
+  storageError = $state<string | null>(null);
   #db: WorkbenchDatabase;
   #requests = new LatestRequest();
+  readonly #stored: Collection<StoredChartEdit>;
+  #restoring: Promise<void> | undefined;
+  #writes = 0;
 
-  constructor(db: WorkbenchDatabase) {
+  constructor(db: WorkbenchDatabase, store: UserStore) {
     this.#db = db;
+    this.#stored = store.collection('chart-edits', storedChartEditSchema);
+  }
+
+  /** Reads the stored edits (once; nothing is saved before this has run). */
+  restore(): Promise<void> {
+    this.#restoring ??= (async () => {
+      try {
+        const stored = new Map<ChartKey, ChartEdit>();
+        for (const item of await this.#stored.all()) {
+          const edit = chartEditOf(item);
+          if (edit) stored.set(item.id, edit);
+        }
+        // An edit made while the store was being read is laid over what it held for that chart.
+        const merged = new Map(stored);
+        for (const [key, edit] of this.edits) merged.set(key, { ...stored.get(key), ...edit });
+        this.edits = merged;
+      } catch (cause) {
+        this.#fail(cause);
+      }
+    })();
+    return this.#restoring;
   }
 
   /** Reads the catalogued indicators that have targets or results, for the pickers. */
@@ -63,20 +101,43 @@ export class ChartsModel {
     this.shown = request;
   }
 
-  /** Lays a change over a chart's edits; the other charts keep theirs. */
-  edit(key: ChartKey, change: ChartEdit): void {
+  /** Lays a change over a chart's edits (the other charts keep theirs); resolves once it is saved. */
+  edit(key: ChartKey, change: ChartEdit): Promise<void> {
     this.edits = new Map([...this.edits, [key, { ...this.edits.get(key), ...change }]]);
+    return this.#save(key);
   }
 
   /** Drops a chart's edits: it is drawn with the words and style it is given again. */
-  resetEdits(key: ChartKey): void {
+  resetEdits(key: ChartKey): Promise<void> {
     this.edits = new Map([...this.edits].filter(([edited]) => edited !== key));
+    return this.#save(key);
   }
 
   /** The spec of a chart as the user edited it: what the screen draws and every export of it carries. */
   specOf(key: ChartKey, points: readonly ChartPoint[], text: ChartText, style: ChartStyle): ChartSpec {
     const edited = editedChart(text, style, this.edits.get(key));
     return chartSpec(points, edited.text, edited.style);
+  }
+
+  // Writes the chart's edits as they are now (or removes them); only the last write's answer is shown.
+  async #save(key: ChartKey): Promise<void> {
+    const write = ++this.#writes;
+    this.editsSaved = false;
+    await this.restore();
+    const edit = this.edits.get(key);
+    let saved = true;
+    try {
+      await this.#stored.write(edit ? { put: [{ id: key, ...edit }] } : { delete: [key] });
+      this.storageError = null;
+    } catch (cause) {
+      this.#fail(cause);
+      saved = false;
+    }
+    if (write === this.#writes) this.editsSaved = saved;
+  }
+
+  #fail(cause: unknown): void {
+    this.storageError = cause instanceof Error ? cause.message : String(cause);
   }
 
   #points(request: ChartRequest): Promise<DbResult<ChartPoint[]>> {

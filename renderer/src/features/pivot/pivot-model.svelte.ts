@@ -10,7 +10,14 @@ import { buildPivotQuery, inlineParams } from '../../lib/pivot/pivot-query.ts';
 import { columnsWithFigures, readPivot, type PivotRow } from '../../lib/pivot/pivot-rows.ts';
 import { flagsForRows, readFlags } from '../../lib/pivot/flag-rows.ts';
 import type { Locale } from '../../lib/format/locale.ts';
-import { nextSort, sortRows, type PivotSort, type SortColumn } from './pivot-sort.ts';
+import {
+  nextSort,
+  parseStoredSort,
+  sortOnPeriods,
+  sortRows,
+  type PivotSort,
+  type SortColumn,
+} from './pivot-sort.ts';
 
 export { disagrees, type CellSource, type PivotCell, type PivotRow } from '../../lib/pivot/pivot-rows.ts';
 
@@ -26,6 +33,10 @@ export interface SavedLayout {
 const storedConfig = z.unknown().transform(parsePivotConfig);
 const currentConfigSchema = z.object({ id: z.literal('current'), config: storedConfig });
 const layoutSchema = z.object({ id: z.string().min(1), name: z.string().min(1), config: storedConfig });
+const currentSortSchema = z.object({
+  id: z.literal('current'),
+  sort: z.unknown().transform(parseStoredSort),
+});
 
 /** The pivot area: its configuration (kept across restarts, savable by name), rows and checks. */
 export class PivotModel {
@@ -33,7 +44,7 @@ export class PivotModel {
   layouts = $state.raw<SavedLayout[]>([]);
   /** The rows in the query's order (by domain, then indicator); `shownRows` puts them in the user's. */
   rows = $state.raw<PivotRow[]>([]);
-  /** The order the user chose by clicking a column; null keeps the query's order. */
+  /** The order the user chose by clicking a column (kept across restarts); null keeps the query's order. */
   sort = $state.raw<PivotSort | null>(null);
   columns = $state.raw<PeriodColumn[]>([]);
   /** Every period the pivot can show (`plan_periods`), read once. */
@@ -46,7 +57,7 @@ export class PivotModel {
   loading = $state(false);
   /** A saving problem, shown to the user; the layout in use stays on screen. */
   storageError = $state<string | null>(null);
-  /** False from a change of the configuration until the store says it is on disk. */
+  /** False from a change of the configuration or the sort until the store says it is on disk. */
   configSaved = $state(true);
   #db: WorkbenchDatabase;
   #latest = 0;
@@ -59,11 +70,13 @@ export class PivotModel {
   #answersVersion = -1;
   readonly #current: Collection<z.infer<typeof currentConfigSchema>>;
   readonly #layouts: Collection<z.infer<typeof layoutSchema>>;
+  readonly #sort: Collection<z.infer<typeof currentSortSchema>>;
 
   constructor(db: WorkbenchDatabase, store: UserStore) {
     this.#db = db;
     this.#current = store.collection('pivot-config', currentConfigSchema);
     this.#layouts = store.collection('pivot-layouts', layoutSchema);
+    this.#sort = store.collection('pivot-sort', currentSortSchema);
   }
 
   /** The query behind the pivot as the user's SQL runs it, its parameters written in ("Xem SQL"). */
@@ -71,12 +84,17 @@ export class PivotModel {
     return inlineParams(buildPivotQuery(this.config, this.periods, null, { forUser: true }));
   }
 
-  /** Reads the configuration and the named layouts (once; nothing is saved before this has run). */
+  /** Reads the configuration, the sort and the named layouts (once; nothing is saved before this has run). */
   restore(): Promise<void> {
     this.#restoring ??= (async () => {
       try {
-        const [current, layouts] = await Promise.all([this.#current.all(), this.#layouts.all()]);
+        const [current, layouts, sort] = await Promise.all([
+          this.#current.all(),
+          this.#layouts.all(),
+          this.#sort.all(),
+        ]);
         if (current[0]) this.config = current[0].config;
+        if (sort[0]) this.sort = sort[0].sort;
         this.layouts = layouts
           .map(({ name, config }) => ({ name, config }))
           .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
@@ -100,6 +118,8 @@ export class PivotModel {
         return;
       }
       this.periods = periods.value;
+      // A stored sort by a period the data no longer has would only ungroup the rows.
+      this.sort = sortOnPeriods(this.sort, this.periods);
     }
     const query = buildPivotQuery(this.config, this.periods);
     // The checks do not depend on the layout: run once, then filtered to the rows shown. Both wait
@@ -152,8 +172,15 @@ export class PivotModel {
   }
 
   /** A click on a column's sort control: ascending, descending, then the query's order again. */
-  sortBy(column: SortColumn): void {
-    this.sort = nextSort(this.sort, column);
+  async sortBy(column: SortColumn): Promise<void> {
+    await this.restore();
+    await this.#saveSort(nextSort(this.sort, column));
+  }
+
+  /** Back to the query's order (by domain, then indicator). */
+  async clearSort(): Promise<void> {
+    await this.restore();
+    await this.#saveSort(null);
   }
 
   /** The checks about indicators the pivot shows, so they follow its search and filters. */
@@ -192,6 +219,15 @@ export class PivotModel {
   async applyLayout(name: string): Promise<void> {
     const layout = this.layouts.find((candidate) => candidate.name === name);
     if (layout) await this.update(layout.config);
+  }
+
+  // The sort is shown at once and acknowledged like a configuration change.
+  async #saveSort(sort: PivotSort | null): Promise<void> {
+    this.sort = sort;
+    const write = ++this.#configWrites;
+    this.configSaved = false;
+    const saved = await this.#save(this.#sort.put({ id: 'current', sort }));
+    if (write === this.#configWrites) this.configSaved = saved;
   }
 
   async #save(write: Promise<void>): Promise<boolean> {

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Locale } from '../../lib/format/locale.ts';
 import type { PivotCell, PivotRow } from '../../lib/pivot/pivot-rows.ts';
 
@@ -9,6 +10,28 @@ export type SortColumn = { by: 'name' } | { by: PeriodMeasure; period: string };
 
 /** The order the pivot shows its rows in, when the user asked for one. */
 export type PivotSort = SortColumn & { direction: 'ascending' | 'descending' };
+
+const directionSchema = z.enum(['ascending', 'descending']);
+const sortSchema = z.union([
+  z.object({ by: z.literal('name'), direction: directionSchema }),
+  z.object({
+    by: z.enum(['target', 'actual', 'percent']),
+    period: z.string().min(1),
+    direction: directionSchema,
+  }),
+]);
+
+/** A stored sort as the pivot can use it; anything else (an older or damaged record) is no sort. */
+export function parseStoredSort(value: unknown): PivotSort | null {
+  const parsed = sortSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
+/** The sort, unless it is by a period the pivot no longer has (then the query's order). */
+export function sortOnPeriods(sort: PivotSort | null, periods: readonly { key: string }[]): PivotSort | null {
+  if (!sort || sort.by === 'name') return sort;
+  return periods.some((period) => period.key === sort.period) ? sort : null;
+}
 
 /** The value of a cell a sort compares; a range by its middle, as the charts draw it. */
 function measureOf(cell: PivotCell | undefined, measure: PeriodMeasure): number | null {

@@ -1,0 +1,142 @@
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CollectionStore } from '../../../electron/main/collection-store.ts';
+import { ChartsModel } from '../../../renderer/src/features/charts/charts-model.svelte.ts';
+import { PivotModel } from '../../../renderer/src/features/pivot/pivot-model.svelte.ts';
+import { UserStore, type InvalidItem } from '../../../renderer/src/lib/platform/user-store.ts';
+import { useWarehouseDatabase } from '../../support/warehouse-database.ts';
+
+// The user store over the real Electron-side files; each `session` is a restart of the app.
+async function profile() {
+  const userData = await mkdtemp(join(tmpdir(), 'ctw-persisted-edits-'));
+  const invalid: InvalidItem[] = [];
+  const session = () => {
+    const files = new CollectionStore(userData);
+    return new UserStore(
+      { read: (name) => files.read(name), write: (changes) => files.write(changes) },
+      (found) => invalid.push(...found),
+    );
+  };
+  const store = async (name: string, items: unknown[]) => {
+    await mkdir(join(userData, 'collections'), { recursive: true });
+    await writeFile(join(userData, 'collections', `${name}.json`), JSON.stringify({ items }));
+  };
+  const stored = async (name: string) =>
+    JSON.parse(await readFile(join(userData, 'collections', `${name}.json`), 'utf8')) as { items: unknown[] };
+  return { session, store, stored, invalid };
+}
+
+describe("the user's chart edits and pivot sort, kept in the user store", () => {
+  const warehouse = useWarehouseDatabase();
+
+  it('bring back every chart its own edits after a restart, merged by chart', async () => {
+    const { session, stored } = await profile();
+    const first = new ChartsModel(warehouse.db, session());
+    await first.restore();
+    void first.edit('target:grdp_growth', { title: 'Giao ban' });
+    void first.edit('target:grdp_growth', { subtitle: 'Tháng 12' });
+    await first.edit('target:grdp_growth', { type: 'line', dataLabels: false });
+    await first.edit('structure', { title: 'Cơ cấu' });
+    expect(first.editsSaved).toBe(true);
+    const again = new ChartsModel(warehouse.db, session());
+    await again.restore();
+    expect(again.edits).toEqual(
+      new Map([
+        ['target:grdp_growth', { title: 'Giao ban', subtitle: 'Tháng 12', type: 'line', dataLabels: false }],
+        ['structure', { title: 'Cơ cấu' }],
+      ]),
+    );
+    // A reset removes that chart's item only.
+    await again.resetEdits('structure');
+    expect((await stored('chart-edits')).items).toEqual([
+      { id: 'target:grdp_growth', title: 'Giao ban', subtitle: 'Tháng 12', type: 'line', dataLabels: false },
+    ]);
+    const third = new ChartsModel(warehouse.db, session());
+    await third.restore();
+    expect([...third.edits.keys()]).toEqual(['target:grdp_growth']);
+  });
+
+  it('keep an edit made before the store was read, beside what it held for that chart', async () => {
+    const { session } = await profile();
+    await new ChartsModel(warehouse.db, session()).edit('target:poverty_rate', { subtitle: 'Đã lưu' });
+    const early = new ChartsModel(warehouse.db, session());
+    const saved = early.edit('target:poverty_rate', { title: 'Gõ sớm' });
+    await early.restore();
+    await saved;
+    expect(early.edits.get('target:poverty_rate')).toEqual({ subtitle: 'Đã lưu', title: 'Gõ sớm' });
+    const later = new ChartsModel(warehouse.db, session());
+    await later.restore();
+    expect(later.edits.get('target:poverty_rate')).toEqual({ subtitle: 'Đã lưu', title: 'Gõ sớm' });
+  });
+
+  it('read a damaged or older record field by field, and skip one that is not a chart edit at all', async () => {
+    const { session, store, invalid } = await profile();
+    await store('chart-edits', [
+      { id: 'target:a', title: 5, type: 'pie', dataLabels: false, legacy: 'x' },
+      { id: 'target:b', title: 'Vẫn đọc được', subtitle: null },
+      { id: 'target:c', type: 'donut' },
+      { title: 'không có id' },
+      'rác',
+    ]);
+    const charts = new ChartsModel(warehouse.db, session());
+    await charts.restore();
+    expect(charts.storageError).toBeNull();
+    expect(charts.edits).toEqual(
+      new Map([
+        ['target:a', { dataLabels: false }],
+        ['target:b', { title: 'Vẫn đọc được' }],
+      ]),
+    );
+    expect(invalid.map((item) => item.collection)).toEqual(['chart-edits', 'chart-edits']);
+  });
+
+  it('restores the pivot sort before its rows are read, and the next click goes on from it', async () => {
+    const { session, stored } = await profile();
+    const first = new PivotModel(warehouse.db, session());
+    await first.restore();
+    await first.sortBy({ by: 'actual', period: '2021-2025' });
+    await first.sortBy({ by: 'actual', period: '2021-2025' });
+    expect(first.configSaved).toBe(true);
+    expect((await stored('pivot-sort')).items).toEqual([
+      { id: 'current', sort: { by: 'actual', period: '2021-2025', direction: 'descending' } },
+    ]);
+    const again = new PivotModel(warehouse.db, session());
+    await again.restore();
+    expect(again.sort).toEqual({ by: 'actual', period: '2021-2025', direction: 'descending' });
+    await again.refresh();
+    expect(again.sort).toEqual({ by: 'actual', period: '2021-2025', direction: 'descending' });
+    const values = again.shownRows('vi').flatMap(({ cells }) => {
+      const cell = cells['2021-2025'];
+      // A range sorts by its middle.
+      return cell?.actualLow == null ? [] : [(cell.actualLow + (cell.actualHigh ?? cell.actualLow)) / 2];
+    });
+    expect(values.length).toBeGreaterThan(5);
+    expect(values).toEqual([...values].sort((a, b) => b - a));
+    // A third click goes back to the query's order, and that is kept too.
+    await again.sortBy({ by: 'actual', period: '2021-2025' });
+    const third = new PivotModel(warehouse.db, session());
+    await third.restore();
+    expect(third.sort).toBeNull();
+  });
+
+  it('shows the query order for a stored sort that is damaged or by a period the data no longer has', async () => {
+    const { session, store, invalid } = await profile();
+    await store('pivot-sort', [{ id: 'current', sort: { by: 'percent', direction: 'upwards' } }]);
+    const damaged = new PivotModel(warehouse.db, session());
+    await damaged.restore();
+    expect(damaged.sort).toBeNull();
+    await store('pivot-sort', [
+      { id: 'current', sort: { by: 'target', period: '1996-2000', direction: 'ascending' } },
+    ]);
+    const outdated = new PivotModel(warehouse.db, session());
+    await outdated.restore();
+    expect(outdated.sort).toEqual({ by: 'target', period: '1996-2000', direction: 'ascending' });
+    await outdated.refresh();
+    expect(outdated.error).toBeNull();
+    expect(outdated.sort).toBeNull();
+    expect(outdated.storageError).toBeNull();
+    expect(invalid).toEqual([]);
+  });
+});
