@@ -2,14 +2,8 @@ import { formatFigure } from '../../lib/format/format-number.ts';
 import type { Locale } from '../../lib/format/locale.ts';
 import type { MessageKey } from '../../lib/i18n/dictionary.ts';
 import type { FigurePatch } from '../../lib/review/correction.ts';
+import type { FigureIdentity } from '../../lib/review/figure-identity.ts';
 import type { FigureDetail } from './review-queries.ts';
-
-/** A figure's sentence in three parts, the number in the middle, whitespace collapsed. */
-export interface SentenceParts {
-  before: string;
-  number: string;
-  after: string;
-}
 
 /** What a quote needs of a figure: its sentence as quoted and both spans in the document's text. */
 export type QuotedSpan = Pick<
@@ -17,21 +11,47 @@ export type QuotedSpan = Pick<
   'quote' | 'charStart' | 'charEnd' | 'sentenceStart' | 'sentenceEnd'
 >;
 
-const collapse = (text: string): string => text.replace(/\s+/gu, ' ');
-
-/** The sentence around a figure, cut from its document's text; the quote when the text is missing. */
-export function sentenceParts(detail: FigureDetail, text: string | null): SentenceParts {
-  const inside =
+/** Whether `text` holds the figure's sentence, its number inside it, where the spans say. */
+export function spansInside(span: QuotedSpan, text: string | null): text is string {
+  return (
     text !== null &&
-    detail.sentenceStart <= detail.charStart &&
-    detail.charEnd <= detail.sentenceEnd &&
-    detail.sentenceEnd <= text.length;
-  if (!inside) return { before: detail.quote, number: '', after: '' };
-  return {
-    before: collapse(text.slice(detail.sentenceStart, detail.charStart)).trimStart(),
-    number: text.slice(detail.charStart, detail.charEnd),
-    after: collapse(text.slice(detail.charEnd, detail.sentenceEnd)).trimEnd(),
+    span.sentenceStart <= span.charStart &&
+    span.charEnd <= span.sentenceEnd &&
+    span.sentenceEnd <= text.length
+  );
+}
+
+/**
+ * A corrected figure's quote: today's text of its document when that still reads the number at the
+ * correction's span (footnotes then raised), otherwise the stored quote with its number found by text.
+ */
+export function identityQuote(
+  figure: FigureIdentity,
+  text: string | null,
+): { span: QuotedSpan; text: string | null } {
+  const {
+    quote,
+    char_start: charStart,
+    char_end: charEnd,
+    sentence_start: start,
+    sentence_end: end,
+  } = figure;
+  if (
+    text !== null &&
+    start !== undefined &&
+    end !== undefined &&
+    text.slice(charStart, charEnd) === figure.number_text
+  )
+    return { span: { quote, charStart, charEnd, sentenceStart: start, sentenceEnd: end }, text };
+  const at = quote.indexOf(figure.number_text);
+  const span = {
+    quote,
+    charStart: at,
+    charEnd: at + figure.number_text.length,
+    sentenceStart: 0,
+    sentenceEnd: quote.length,
   };
+  return { span, text: at < 0 ? null : quote };
 }
 
 /**
