@@ -1,4 +1,4 @@
-import { parseCsvColumns, textColumnsToIpc } from './csv-columns.ts';
+import { csvToIpc } from './csv-columns.ts';
 import type { WorkbenchDatabase } from '../db/database.ts';
 import type { DbError } from '../db/db-error.ts';
 import { literal, qualified } from '../db/sql.ts';
@@ -86,7 +86,7 @@ export function prepareUserTable(fileName: string, bytes: Uint8Array): Promise<I
     const csvText = new TextDecoder().decode(csv.bytes);
     let ipc: Uint8Array;
     try {
-      ipc = textColumnsToIpc(parseCsvColumns(csvText, delimiter));
+      ipc = csvToIpc(csvText, delimiter);
     } catch (cause) {
       if (isOutOfMemory(cause)) throw new ImportError('userTable.outOfMemory', { name: fileName });
       throw cause;
