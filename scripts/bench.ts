@@ -8,6 +8,7 @@ import { benchReport, type ReportRunFigures } from './lib/report-bench.ts';
 import { benchImportDocument } from './bench/import-document.ts';
 import { benchScaledPivot } from './lib/scale-bench.ts';
 import { benchUserRows, type UserRowsRun } from './lib/bench-user-rows.ts';
+import { failedPhase, recordPhase, type PhaseFigures } from './lib/bench-phase.ts';
 import { vi as dictionary } from '../renderer/src/lib/i18n/dictionary.ts';
 import { startWebServer } from './lib/web-server.ts';
 import { typeSql, waitForDatabase } from './lib/workbench-page.ts';
@@ -91,39 +92,36 @@ const LARGE_USER_ROWS = QUICK ? 5000 : 5_000_000;
 // The report CLIs write every indicator (368 charts); a quick run only proves they run.
 const REPORT_INDICATORS = QUICK ? ['grdp_growth', 'grdp_per_capita'] : 'all';
 
-/** Runs one part of the bench and says on stderr how long it took (stdout is the JSON alone). */
-async function phase<T>(name: string, work: () => Promise<T>): Promise<T> {
-  const started = performance.now();
-  const cpu = process.cpuUsage();
-  try {
-    return await work();
-  } finally {
-    const used = process.cpuUsage(cpu);
-    process.stderr.write(
-      `bench: ${name} ${Math.round(performance.now() - started)} ms (this process's CPU ${Math.round((used.user + used.system) / 1000)} ms)\n`,
-    );
-  }
-}
+// How long a phase may take before it is recorded as failed and the bench goes on (issue 14: the
+// last full run waited on a hung page and printed nothing).
+const MINUTE = 60_000;
+const PHASE_LIMIT_MS = QUICK ? 10 * MINUTE : 30 * MINUTE;
 
-/** The Node-side figures: extraction, the report CLIs and the pivot at scale. */
-async function nodeFigures() {
-  const extraction = () => phase('extraction', () => benchExtraction(EXTRACT_MB));
-  const corpusCore = () => phase('corpus core', () => benchCorpusCore());
-  const xlsx = () => phase('xlsx report', () => benchReport('xlsx', REPORT_INDICATORS));
-  const pptx = () => phase('pptx report', () => benchReport('pptx', REPORT_INDICATORS));
-  const scaled = () => phase('scaled pivot', () => benchScaledPivot(SCALE_ROWS));
+/** The Node-side figures: extraction, the report CLIs and the pivot at scale; a failed one is recorded. */
+async function nodeFigures(): Promise<PhaseFigures> {
+  const extraction = () =>
+    recordPhase('extraction', 'extraction', PHASE_LIMIT_MS, async () => ({
+      ...(await benchExtraction(EXTRACT_MB)),
+    }));
+  const corpusCore = () =>
+    recordPhase('corpus core', 'extraction_corpus', PHASE_LIMIT_MS, async () => ({
+      ...(await benchCorpusCore()),
+    }));
+  const report = (format: 'xlsx' | 'pptx') => () =>
+    recordPhase(`${format} report`, `cli_report_${format}`, PHASE_LIMIT_MS, async () =>
+      reportFigures(`cli_report_${format}`, await benchReport(format, REPORT_INDICATORS)),
+    );
+  const scaled = () =>
+    recordPhase('scaled pivot', 'pivot_scaled', PHASE_LIMIT_MS, async () => ({
+      ...(await benchScaledPivot(SCALE_ROWS)),
+    }));
+  const phases = [extraction, corpusCore, report('xlsx'), report('pptx'), scaled];
   // In a full run one after another, the extraction first while this process is small (its peak
   // memory is the extraction's), and all before the browser shares the machine with them.
-  const [extracted, core, xlsxReport, pptxReport, scaledPivot] = QUICK
-    ? await Promise.all([extraction(), corpusCore(), xlsx(), pptx(), scaled()])
-    : [await extraction(), await corpusCore(), await xlsx(), await pptx(), await scaled()];
-  return {
-    ...extracted,
-    ...core,
-    ...scaledPivot,
-    ...reportFigures('cli_report_xlsx', xlsxReport),
-    ...reportFigures('cli_report_pptx', pptxReport),
-  };
+  const figures: PhaseFigures[] = [];
+  if (QUICK) figures.push(...(await Promise.all(phases.map((phase) => phase()))));
+  else for (const phase of phases) figures.push(await phase());
+  return Object.assign({}, ...figures) as PhaseFigures;
 }
 
 /** One report CLI's figures under `prefix`: the repeat run, and the first with no chart drawn yet. */
@@ -157,26 +155,31 @@ function userRowsFigures(
   };
 }
 
-// Prints figures, asserts nothing: timings belong in a benchmark, never in a test.
-runCli('bench', async () => {
-  // A quick run measures the Node parts beside the browser; a full one before it.
-  const node = QUICK ? nodeFigures() : Promise.resolve(await nodeFigures());
-  node.catch(() => undefined);
-  const app = await startWebServer('dist/renderer', 0);
-  const floorPage = await buildEngineFloorPage('dist/renderer/assets');
-  const floor = await startWebServer(floorPage.root, 0);
-  const browser = await launchChromium();
+/** Cold and warm starts of the app, alternated with the bare-engine floor, as medians. */
+async function startFigures(browser: Browser, appUrl: string, floorUrl: string): Promise<PhaseFigures> {
+  const appRuns: { cold: StartTimes; warm: StartTimes }[] = [];
+  const floorRuns: { cold: number; warm: number }[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    floorRuns.push(await coldThenWarm(browser, (page, reload) => startFloor(page, floorUrl, reload)));
+    appRuns.push(await coldThenWarm(browser, (page, reload) => startApp(page, appUrl, reload)));
+  }
+  const coldReady = median(appRuns.map((run) => run.cold.ready));
+  const floorCold = median(floorRuns.map((run) => run.cold));
+  return {
+    shell_painted_cold_ms: median(appRuns.map((run) => run.cold.shell)),
+    ready_cold_ms: coldReady,
+    ready_warm_ms: median(appRuns.map((run) => run.warm.ready)),
+    engine_floor_cold_ms: floorCold,
+    engine_floor_warm_ms: median(floorRuns.map((run) => run.warm)),
+    ready_over_floor_cold: Math.round((coldReady / floorCold) * 100) / 100,
+  };
+}
+
+/** The first and later pivots, then the first SQL query and a GROUP BY, through the UI of one page. */
+async function interactionFigures(browser: Browser, appUrl: string): Promise<PhaseFigures> {
+  const page = await browser.newPage();
   try {
-    const appRuns: { cold: StartTimes; warm: StartTimes }[] = [];
-    const floorRuns: { cold: number; warm: number }[] = [];
-    for (let run = 0; run < RUNS; run++) {
-      floorRuns.push(
-        await coldThenWarm(browser, (page, reload) => startFloor(page, floor.url + floorPage.path, reload)),
-      );
-      appRuns.push(await coldThenWarm(browser, (page, reload) => startApp(page, app.url, reload)));
-    }
-    const page = await browser.newPage();
-    await page.goto(app.url);
+    await page.goto(appUrl);
     await waitForDatabase(page, START_TIMEOUT);
     // A user reads the screen for a moment before the first click: the idle warm-up may run.
     await page.waitForTimeout(IDLE_BEFORE_CLICK_MS);
@@ -192,37 +195,60 @@ runCli('bench', async () => {
       'SELECT i % 100 AS k, count(*) AS n FROM range(1000000) t(i) GROUP BY k',
       100,
     );
-    const coldReady = median(appRuns.map((run) => run.cold.ready));
-    const floorCold = median(floorRuns.map((run) => run.cold));
-    await page.close();
-    const userRows = await phase('user rows', () =>
-      benchUserRows(browser, 'dist/renderer/assets', USER_ROWS),
-    );
-    const largeUserRows = await phase('large user rows', () =>
-      benchUserRows(browser, 'dist/renderer/assets', LARGE_USER_ROWS),
-    );
-    const imported = await phase('document import', () => benchImportDocument(browser, app.url));
-    const figures = {
-      ...(await node),
-      import_document_ms: imported.ms,
-      import_document_extract_ms: imported.extract_ms,
-      import_document_figures: imported.figures,
-      shell_painted_cold_ms: median(appRuns.map((run) => run.cold.shell)),
-      ready_cold_ms: coldReady,
-      ready_warm_ms: median(appRuns.map((run) => run.warm.ready)),
-      engine_floor_cold_ms: floorCold,
-      engine_floor_warm_ms: median(floorRuns.map((run) => run.warm)),
-      ready_over_floor_cold: Math.round((coldReady / floorCold) * 100) / 100,
+    return {
       first_pivot_ms: firstPivot,
       later_pivot_ms: median(laterPivots),
       first_query_ms: firstQuery,
       group_by_1m_rows_ms: groupBy,
-      ...userRowsFigures('user_rows', USER_ROWS, userRows),
-      ...userRowsFigures('user_rows_large', LARGE_USER_ROWS, largeUserRows),
     };
+  } finally {
+    await page.close();
+  }
+}
+
+/** The browser's figures, each part recorded on its own: a failed one leaves the others theirs. */
+async function browserFigures(browser: Browser, appUrl: string, floorUrl: string): Promise<PhaseFigures[]> {
+  const assets = 'dist/renderer/assets';
+  const userRows = (name: string, prefix: string, rows: number) =>
+    recordPhase(name, prefix, PHASE_LIMIT_MS, async () =>
+      userRowsFigures(prefix, rows, await benchUserRows(browser, assets, rows)),
+    );
+  return [
+    await recordPhase('starts', 'ready', PHASE_LIMIT_MS, () => startFigures(browser, appUrl, floorUrl)),
+    await recordPhase('pivot and queries', 'pivot', PHASE_LIMIT_MS, () =>
+      interactionFigures(browser, appUrl),
+    ),
+    await userRows('user rows', 'user_rows', USER_ROWS),
+    await userRows('large user rows', 'user_rows_large', LARGE_USER_ROWS),
+    await recordPhase('document import', 'import_document', PHASE_LIMIT_MS, async () => {
+      const imported = await benchImportDocument(browser, appUrl);
+      return {
+        import_document_ms: imported.ms,
+        import_document_extract_ms: imported.extract_ms,
+        import_document_figures: imported.figures,
+      };
+    }),
+  ];
+}
+
+// Prints figures, asserts nothing: timings belong in a benchmark, never in a test. A phase that
+// fails is recorded as `<prefix>_outcome: "failed"` with its `<prefix>_error`, and the rest still runs.
+runCli('bench', async () => {
+  // A quick run measures the Node parts beside the browser; a full one before it.
+  const node = QUICK ? nodeFigures() : Promise.resolve(await nodeFigures());
+  node.catch(() => undefined);
+  const app = await startWebServer('dist/renderer', 0);
+  const floorPage = await buildEngineFloorPage('dist/renderer/assets');
+  const floor = await startWebServer(floorPage.root, 0);
+  try {
+    const browserParts = await launchChromium().then(
+      (browser) =>
+        browserFigures(browser, app.url, floor.url + floorPage.path).finally(() => browser.close()),
+      (cause: unknown) => [failedPhase('browser', cause)],
+    );
+    const figures = Object.assign({}, await node, ...browserParts) as PhaseFigures;
     process.stdout.write(JSON.stringify(figures) + '\n');
   } finally {
-    await browser.close();
     app.server.close();
     floor.server.close();
   }

@@ -15,12 +15,16 @@ import { startWebServer } from './web-server.ts';
 export interface UserRowsRun extends UserRowsResult {
   /** The largest resident memory of a renderer process while it ran (the engine's worker included). */
   rendererPeakMb: number;
-  /** How it ended: the pivot answered, the engine said it lacks memory, or something else went wrong. */
-  outcome: 'pivoted' | 'memory-error' | 'error' | 'renderer-crashed';
+  /**
+   * How it ended: the pivot answered, the engine said it lacks memory, something else went wrong,
+   * the page crashed, or it gave no answer in PAGE_ANSWER_MS (a hung tab, recorded and not waited on).
+   */
+  outcome: 'pivoted' | 'memory-error' | 'error' | 'renderer-crashed' | 'no-answer';
 }
 
 const CHUNK_ROWS = 250_000;
 const SAMPLE_MS = 100;
+const PAGE_ANSWER_MS = 900_000;
 
 /**
  * Loads `rows` observations (copies of the shipped ones, each copy its own uncatalogued indicator,
@@ -45,12 +49,26 @@ export async function benchUserRows(
       await page.goto(server.url + path);
       const settled = page
         .waitForFunction(() => document.body?.dataset.result ?? document.body?.dataset.error, null, {
-          timeout: 900_000,
+          timeout: PAGE_ANSWER_MS,
           polling: 250,
         })
-        .then(() => page.evaluate(() => ({ ...document.body.dataset })));
+        .then(
+          () => page.evaluate(() => ({ ...document.body.dataset })),
+          () => 'no-answer' as const,
+        );
       const ended = await Promise.race([settled, crashed]);
       peak.mb = Math.max(peak.mb, rendererRssMb());
+      if (ended === 'no-answer') {
+        const message = `the page gave no answer within ${PAGE_ANSWER_MS / 1000} s`;
+        return {
+          rows: 0,
+          loadMs: 0,
+          pivotMs: null,
+          error: { stage: 'load', message, advice: null },
+          rendererPeakMb: peak.mb,
+          outcome: 'no-answer',
+        };
+      }
       if (ended === 'crashed') {
         return {
           rows: 0,

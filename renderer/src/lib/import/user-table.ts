@@ -1,4 +1,5 @@
-import { parseCsvColumns, textColumnsToIpc } from './csv-columns.ts';
+import { Table, tableFromIPC, tableToIPC } from 'apache-arrow';
+import { csvToIpc } from './csv-columns.ts';
 import type { WorkbenchDatabase } from '../db/database.ts';
 import type { DbError } from '../db/db-error.ts';
 import { literal, qualified } from '../db/sql.ts';
@@ -86,7 +87,7 @@ export function prepareUserTable(fileName: string, bytes: Uint8Array): Promise<I
     const csvText = new TextDecoder().decode(csv.bytes);
     let ipc: Uint8Array;
     try {
-      ipc = textColumnsToIpc(parseCsvColumns(csvText, delimiter));
+      ipc = csvToIpc(csvText, delimiter);
     } catch (cause) {
       if (isOutOfMemory(cause)) throw new ImportError('userTable.outOfMemory', { name: fileName });
       throw cause;
@@ -116,10 +117,9 @@ async function createFromText(
   // Every field as text first, read once into a scratch table; the header names exactly as written.
   const scratchName = `__import_${++fileCounter}`;
   const scratch = qualified(USER_SCHEMA, scratchName);
-  const loaded = await db.loadArrowTable(scratchName, ipc, USER_SCHEMA);
-  if (!loaded.ok) throw engineFailure(fileName, loaded.error);
   const target = qualified(USER_SCHEMA, name);
   try {
+    await loadInBatches(db, scratchName, ipc, fileName);
     const described = await db.queryRows(`DESCRIBE ${scratch}`, [], (row) => String(row.column_name));
     if (!described.ok) throw engineFailure(fileName, described.error);
     const raw = described.value;
@@ -152,6 +152,36 @@ async function createFromText(
     rows,
     columns: tableColumns,
   };
+}
+
+/**
+ * Loads the file's record batches into `workspace.<scratch>` one at a time: each insert is a short
+ * step of the engine, which answers the liveness ping between them (one insert of a 5M-row file
+ * could outlast the ping's 60 s and be taken for a dead engine), and never holds a second copy of
+ * the whole file in the engine's memory.
+ */
+async function loadInBatches(
+  db: WorkbenchDatabase,
+  scratchName: string,
+  ipc: Uint8Array,
+  fileName: string,
+): Promise<void> {
+  const batches = tableFromIPC(ipc).batches;
+  const streams =
+    batches.length <= 1 ? [ipc] : batches.map((batch) => tableToIPC(new Table([batch]), 'stream'));
+  const part = `${scratchName}_part`;
+  for (const [index, stream] of streams.entries()) {
+    const loaded = await db.loadArrowTable(index === 0 ? scratchName : part, stream, USER_SCHEMA);
+    if (!loaded.ok) throw engineFailure(fileName, loaded.error);
+    if (index === 0) continue;
+    const appended = await db.query(
+      `INSERT INTO ${qualified(USER_SCHEMA, scratchName)} SELECT * FROM ${qualified(USER_SCHEMA, part)}; DROP TABLE ${qualified(USER_SCHEMA, part)}`,
+    );
+    if (!appended.ok) {
+      await db.query(`DROP TABLE IF EXISTS ${qualified(USER_SCHEMA, part)}`);
+      throw engineFailure(fileName, appended.error);
+    }
+  }
 }
 
 type ColumnReading = { type: 'DOUBLE' | 'BIGINT' | 'VARCHAR'; convention: 'vi' | 'en' };
