@@ -1,11 +1,10 @@
 import { tableFromIPC } from 'apache-arrow';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WorkbenchDatabase } from '../../../renderer/src/lib/db/database.ts';
+import { describe, expect, it } from 'vitest';
 import { qualified } from '../../../renderer/src/lib/db/sql.ts';
 import { CSV_BATCH_ROWS, csvToIpc } from '../../../renderer/src/lib/import/csv-columns.ts';
 import { loadUserTable } from '../../../renderer/src/lib/import/user-table.ts';
 import { USER_SCHEMA } from '../../../renderer/src/lib/warehouse/workspace.ts';
-import { nodeConnector } from '../../../scripts/lib/node-duckdb.ts';
+import { useUserSchemaDatabase } from '../../support/user-schema-database.ts';
 
 // Issue 14: the CSV is parsed into Arrow record batches of a bounded number of rows, never held
 // whole as JS rows; a row or a quoted field across a batch's end must come out exactly as written.
@@ -43,15 +42,7 @@ describe('a CSV parsed in record batches', () => {
   });
 });
 
-let db: WorkbenchDatabase;
-
-beforeAll(async () => {
-  db = new WorkbenchDatabase(nodeConnector);
-  const schema = await db.query(`CREATE SCHEMA IF NOT EXISTS ${qualified(USER_SCHEMA)}`);
-  if (!schema.ok) throw new Error(schema.error.message);
-}, 120_000);
-
-afterAll(() => db.close());
+const engine = useUserSchemaDatabase();
 
 describe('a user table of more rows than one record batch, in DuckDB-WASM', () => {
   it('reads its column types from every batch, the last row included', { timeout: 300_000 }, async () => {
@@ -60,11 +51,11 @@ describe('a user table of more rows than one record batch, in DuckDB-WASM', () =
     const lines = ['ma;nam;gia_tri'];
     for (let i = 0; i < rows - 1; i++) lines.push(`m${i};${2000 + (i % 25)};${i},5`);
     lines.push('cuoi;2030;không có');
-    const loaded = await loadUserTable(db, 'hai_lo.csv', new TextEncoder().encode(lines.join('\n')));
+    const loaded = await loadUserTable(engine.db, 'hai_lo.csv', new TextEncoder().encode(lines.join('\n')));
     if (!loaded.ok) throw new Error(loaded.error.message);
     expect(loaded.value.rows).toBe(rows);
     expect(loaded.value.columns.map((column) => column.type)).toEqual(['VARCHAR', 'BIGINT', 'VARCHAR']);
-    const last = await db.queryRows(
+    const last = await engine.db.queryRows(
       `SELECT nam, gia_tri FROM ${qualified(USER_SCHEMA, loaded.value.name)} WHERE ma = 'cuoi'`,
       [],
       (row) => [Number(row.nam), String(row.gia_tri)],

@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WorkbenchDatabase } from '../../../renderer/src/lib/db/database.ts';
 import { qualified } from '../../../renderer/src/lib/db/sql.ts';
 import { loadUserTable } from '../../../renderer/src/lib/import/user-table.ts';
 import { translate } from '../../../renderer/src/lib/i18n/translate.ts';
 import { USER_SCHEMA } from '../../../renderer/src/lib/warehouse/workspace.ts';
 import { nodeConnector } from '../../../scripts/lib/node-duckdb.ts';
+import { useUserSchemaDatabase } from '../../support/user-schema-database.ts';
 
 // Issue 14: a large import keeps every row, and memory running out is said in Vietnamese, never a
 // short table. The expected figures are summed here while the file is generated, not by the importer.
@@ -27,15 +28,7 @@ function generatedCsv(rows: number): { bytes: Uint8Array; valueSum: number; year
   return { bytes: new TextEncoder().encode(`${lines.join('\n')}\n`), valueSum: centsSum / 100, yearSum };
 }
 
-let db: WorkbenchDatabase;
-
-beforeAll(async () => {
-  db = new WorkbenchDatabase(nodeConnector);
-  const schema = await db.query(`CREATE SCHEMA IF NOT EXISTS ${qualified(USER_SCHEMA)}`);
-  if (!schema.ok) throw new Error(schema.error.message);
-}, 120_000);
-
-afterAll(() => db.close());
+const engine = useUserSchemaDatabase();
 
 describe('a large user table in DuckDB-WASM', () => {
   it(
@@ -43,7 +36,7 @@ describe('a large user table in DuckDB-WASM', () => {
     { timeout: 300_000 },
     async () => {
       const csv = generatedCsv(ROWS);
-      const loaded = await loadUserTable(db, 'quan_sat_lon.csv', csv.bytes);
+      const loaded = await loadUserTable(engine.db, 'quan_sat_lon.csv', csv.bytes);
       if (!loaded.ok) throw new Error(loaded.error.message);
       expect(loaded.value.rows).toBe(ROWS);
       expect(loaded.value.columns.map((column) => column.type)).toEqual([
@@ -53,7 +46,7 @@ describe('a large user table in DuckDB-WASM', () => {
         'VARCHAR',
       ]);
       const table = qualified(USER_SCHEMA, loaded.value.name);
-      const sums = await db.queryRows(
+      const sums = await engine.db.queryRows(
         `SELECT count(*) AS n, sum("Năm") AS years, round(sum("Giá trị"), 2) AS total, count(DISTINCT indicator_id) AS ids FROM ${table}`,
         [],
         (row) => ({
