@@ -23,6 +23,13 @@ async function slidesOf(bytes: Uint8Array): Promise<string[]> {
   return Promise.all(names.map((name) => zip.file(name)!.async('string')));
 }
 
+/** The charts of a deck, each as its XML. */
+async function chartsOf(bytes: Uint8Array): Promise<string[]> {
+  const zip = await JSZip.loadAsync(bytes);
+  const names = Object.keys(zip.files).filter((name) => /^ppt\/charts\/chart\d+\.xml$/.test(name));
+  return Promise.all(names.map((name) => zip.file(name)!.async('string')));
+}
+
 /** Every text run of a piece of slide XML, joined: what a reader sees in it. */
 function textOf(xml: string): string {
   return [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((match) => match[1]).join(' ');
@@ -83,28 +90,16 @@ describe('the pptx deck, re-opened as XML', () => {
   });
 
   it('formats chart data labels like the tables, pinned to the report’s locale', async () => {
-    const zip = await JSZip.loadAsync(await buildPptxReport(data, 'vi', '2026-12-01'));
-    const charts = await Promise.all(
-      Object.keys(zip.files)
-        .filter((name) => /^ppt\/charts\/chart\d+\.xml$/.test(name))
-        .map((name) => zip.file(name)!.async('string')),
-    );
+    const charts = await chartsOf(await buildPptxReport(data, 'vi', '2026-12-01'));
     const revenue = charts.find((xml) => xml.includes('<c:v>54449.1</c:v>'))!;
     expect(revenue).toContain('formatCode="[$-42A]#,##0.0;-[$-42A]#,##0.0;"');
-    const english = await JSZip.loadAsync(await buildPptxReport(data, 'en', '2026-12-01'));
-    const names = Object.keys(english.files).filter((name) => /^ppt\/charts\/chart\d+\.xml$/.test(name));
-    const xml = (await Promise.all(names.map((name) => english.file(name)!.async('string')))).join('');
+    const xml = (await chartsOf(await buildPptxReport(data, 'en', '2026-12-01'))).join('');
     expect(xml).toContain('[$-409]#,##0.0');
     expect(xml).not.toContain('#,##0.##');
   });
 
   it('places each point label where the screen does: a second label of one period inside its bar', async () => {
-    const zip = await JSZip.loadAsync(await buildPptxReport(data, 'vi', '2026-12-01'));
-    const charts = await Promise.all(
-      Object.keys(zip.files)
-        .filter((name) => /^ppt\/charts\/chart\d+\.xml$/.test(name))
-        .map((name) => zip.file(name)!.async('string')),
-    );
+    const charts = await chartsOf(await buildPptxReport(data, 'vi', '2026-12-01'));
     let shared = 0;
     for (const xml of charts.filter((chart) => chart.includes('<c:barChart>'))) {
       // Per series, the position of each labelled point by its index.
