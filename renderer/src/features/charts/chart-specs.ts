@@ -2,7 +2,7 @@ import type { Config, Data, Layout } from 'plotly.js';
 import { formatFigure } from '../../lib/format/format-number.ts';
 import type { Locale } from '../../lib/format/locale.ts';
 import { alignedTicks, type AxisExtent, type AxisTicks } from '../../lib/report/axis-ticks.ts';
-import { labelInsideBar, orderedCategories } from '../../lib/report/report-chart.ts';
+import { labelInsideBar, lineLabelAbove, orderedCategories } from '../../lib/report/report-chart.ts';
 import { unitLabel } from '../../lib/units/unit-table.ts';
 import type { ChartPoint } from './chart-queries.ts';
 import { chartFrameHeight, chartLayout, type ChartText } from './chart-layout.ts';
@@ -172,7 +172,7 @@ export function chartSpec(points: readonly ChartPoint[], text: ChartText, style:
           ...common,
           type: 'scatter',
           mode: 'text+lines+markers',
-          textposition: index % 2 === 0 ? 'top center' : 'bottom center',
+          textposition: lineLabelAbove(index) ? 'top center' : 'bottom center',
           connectgaps: true,
           line: { color, width: 2.5 },
           marker: {

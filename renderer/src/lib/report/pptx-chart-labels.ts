@@ -1,5 +1,5 @@
 import JSZip from 'jszip';
-import { labelInsideBar } from './report-chart.ts';
+import { labelInsideBar, lineLabelAbove } from './report-chart.ts';
 
 const escapeXml = (text: string): string =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -15,7 +15,7 @@ export interface ChartLabels {
 // its top when an earlier series labels the same period, lines' series alternately above and below.
 function labelPosition(labels: ChartLabels, series: number, at: number): string {
   if (labels.kind === 'stacked') return 'ctr';
-  if (labels.kind === 'line') return series % 2 === 0 ? 't' : 'b';
+  if (labels.kind === 'line') return lineLabelAbove(series) ? 't' : 'b';
   return labelInsideBar(labels.texts, series, at) ? 'inEnd' : 'outEnd';
 }
 

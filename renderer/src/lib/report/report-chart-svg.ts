@@ -9,6 +9,7 @@ import {
   indicatorChartPoints,
   indicatorChartText,
   labelInsideBar,
+  lineLabelAbove,
   type ReportChart,
   type ReportChartSeries,
 } from './report-chart.ts';
@@ -166,7 +167,11 @@ export function reportChartSvg(
       const texts = chart.series.map((series) => series.texts);
       const inside = !chart.stacked && labelInsideBar(texts, index, at);
       const labelY =
-        chart.type === 'line' ? y(value, scale) + (index % 2 === 0 ? -10 : 20) : inside ? yTop + 14 : above;
+        chart.type === 'line'
+          ? y(value, scale) + (lineLabelAbove(index) ? -10 : 20)
+          : inside
+            ? yTop + 14
+            : above;
       parts.push(
         `<text x="${x}" y="${labelY}" text-anchor="middle" font-size="11" fill="${INK}">${escapeXml(label)}</text>`,
       );

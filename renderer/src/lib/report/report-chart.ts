@@ -191,6 +191,12 @@ export function labelInsideBar(texts: readonly (readonly string[])[], series: nu
   return texts.slice(0, series).some((earlier) => Boolean(earlier[at]));
 }
 
+/**
+ * Whether a line's labels sit above its points rather than below: series alternate, so two lines
+ * crossing at a period do not write their labels over each other. The screen, the SVG and the deck agree.
+ */
+export const lineLabelAbove = (series: number): boolean => series % 2 === 0;
+
 function pointLabel(point: ReportChartPoint, locale: Locale): string {
   const figure = formatFigure(
     { low: point.low, high: point.high, unit: point.unit === '%' ? '%' : null },
