@@ -64,7 +64,9 @@ async function run(request: ImportRequest): Promise<void> {
       result = await asResult(() => extractImportedDocument(input, known));
     }
     const transfer =
-      result.ok && result.value !== null && 'ipc' in result.value ? [result.value.ipc.buffer] : [];
+      result.ok && result.value !== null && 'batches' in result.value
+        ? result.value.batches.map((batch) => batch.buffer)
+        : [];
     post({ id, kind: 'done', result }, transfer);
   } catch (cause) {
     post({ id, kind: 'failed', message: cause instanceof Error ? cause.message : String(cause) });

@@ -1,4 +1,4 @@
-import { makeData, makeVector, Table, tableToIPC, Utf8, type RecordBatch, type Vector } from 'apache-arrow';
+import { makeData, makeVector, Table, tableToIPC, Utf8, type Vector } from 'apache-arrow';
 import Papa from 'papaparse';
 
 /** A CSV file as text columns: the header's names (made unique) and each column's fields. */
@@ -13,33 +13,32 @@ export const CSV_BATCH_ROWS = 50_000;
 /**
  * Parses CSV text as a spreadsheet exports it (the first row names the columns, empty fields are
  * null, short rows are padded and cells past the header dropped, an unclosed quote runs to the end)
- * straight into an Arrow IPC stream of Utf8 columns, one record batch per `batchRows` rows. The
- * rows of one batch are all it holds besides the text and the encoded bytes: the whole file as JS
- * rows and columns took 835 MB more for a 38 MB CSV (issue 14), five times that for 5M rows.
+ * straight into Arrow IPC streams of Utf8 columns, one stream per `batchRows` rows, so each loads
+ * into the engine as one short step. The rows of one batch are all it holds besides the text and
+ * the encoded bytes: the whole file as JS rows and columns took 835 MB more for a 38 MB CSV
+ * (issue 14), five times that for 5M rows. A file of no data rows is one stream of the header alone.
  */
-export function csvToIpc(text: string, delimiter: string, batchRows = CSV_BATCH_ROWS): Uint8Array {
-  // Set from the first row; a closure assigns it, so it is read through this object.
-  const header: { names: string[] | null } = { names: null };
+export function csvToIpc(text: string, delimiter: string, batchRows = CSV_BATCH_ROWS): Uint8Array[] {
+  let names: string[] | null = null;
   let pending: string[][] = [];
-  const batches: RecordBatch[] = [];
-  const flush = (names: string[]) => {
-    if (pending.length === 0) return;
-    batches.push(...textColumnsTable({ names, columns: toColumns(names.length, pending) }).batches);
+  const streams: Uint8Array[] = [];
+  const flush = (header: string[]) => {
+    streams.push(textColumnsToIpc({ names: header, columns: toColumns(header.length, pending) }));
     pending = [];
   };
   Papa.parse<string[]>(text, {
     delimiter,
     skipEmptyLines: 'greedy',
     step: ({ data }) => {
-      if (header.names === null) header.names = uniqueNames(data);
-      else if (pending.push(data) >= batchRows) flush(header.names);
+      if (names === null) names = uniqueNames(data);
+      else if (pending.push(data) >= batchRows) flush(names);
     },
   });
-  const names = header.names;
-  if (names === null) return textColumnsToIpc({ names: [], columns: [] });
-  flush(names);
-  if (batches.length === 0) return textColumnsToIpc({ names, columns: names.map(() => []) });
-  return tableToIPC(new Table(batches), 'stream');
+  // TypeScript cannot see the callback's assignment, so it still narrows `names` to null here.
+  const header = names as string[] | null;
+  if (header === null) return [textColumnsToIpc({ names: [], columns: [] })];
+  if (pending.length > 0 || streams.length === 0) flush(header);
+  return streams;
 }
 
 // The header's names, blanks named by position and repeats numbered.

@@ -1,4 +1,3 @@
-import { Table, tableFromIPC, tableToIPC } from 'apache-arrow';
 import { csvToIpc } from './csv-columns.ts';
 import type { WorkbenchDatabase } from '../db/database.ts';
 import type { DbError } from '../db/db-error.ts';
@@ -37,8 +36,8 @@ let fileCounter = 0;
 /** A user table file read and parsed, ready to load: the work that needs no database (a worker does it). */
 export interface PreparedTable {
   fileName: string;
-  /** Every field as text, as an Arrow IPC stream of Utf8 columns. */
-  ipc: Uint8Array;
+  /** Every field as text: Arrow IPC streams of Utf8 columns, one per record batch, in file order. */
+  batches: Uint8Array[];
   /** The file as UTF-8 CSV text (an XLSX sheet converted): what is kept to load it again after a restart. */
   csvText: string;
   delimiter: string;
@@ -85,14 +84,14 @@ export function prepareUserTable(fileName: string, bytes: Uint8Array): Promise<I
     if (headerLine.trim() === '') throw new ImportError('userTable.noHeader', { name: fileName });
     const delimiter = sniffDelimiter(headerLine);
     const csvText = new TextDecoder().decode(csv.bytes);
-    let ipc: Uint8Array;
+    let batches: Uint8Array[];
     try {
-      ipc = csvToIpc(csvText, delimiter);
+      batches = csvToIpc(csvText, delimiter);
     } catch (cause) {
       if (isOutOfMemory(cause)) throw new ImportError('userTable.outOfMemory', { name: fileName });
       throw cause;
     }
-    return { fileName, ipc, csvText, delimiter, reencoded: csv.reencoded };
+    return { fileName, batches, csvText, delimiter, reencoded: csv.reencoded };
   });
 }
 
@@ -110,7 +109,7 @@ export function createUserTable(
 
 async function createFromText(
   db: WorkbenchDatabase,
-  { fileName, ipc, delimiter }: PreparedTable,
+  { fileName, batches, delimiter }: PreparedTable,
   name: string,
 ): Promise<Omit<UserTable, 'reencoded'>> {
   let tableColumns: UserTable['columns'];
@@ -119,7 +118,7 @@ async function createFromText(
   const scratch = qualified(USER_SCHEMA, scratchName);
   const target = qualified(USER_SCHEMA, name);
   try {
-    await loadInBatches(db, scratchName, ipc, fileName);
+    await loadInBatches(db, scratchName, batches, fileName);
     const described = await db.queryRows(`DESCRIBE ${scratch}`, [], (row) => String(row.column_name));
     if (!described.ok) throw engineFailure(fileName, described.error);
     const raw = described.value;
@@ -163,12 +162,9 @@ async function createFromText(
 async function loadInBatches(
   db: WorkbenchDatabase,
   scratchName: string,
-  ipc: Uint8Array,
+  streams: readonly Uint8Array[],
   fileName: string,
 ): Promise<void> {
-  const batches = tableFromIPC(ipc).batches;
-  const streams =
-    batches.length <= 1 ? [ipc] : batches.map((batch) => tableToIPC(new Table([batch]), 'stream'));
   const part = `${scratchName}_part`;
   for (const [index, stream] of streams.entries()) {
     const loaded = await db.loadArrowTable(index === 0 ? scratchName : part, stream, USER_SCHEMA);
