@@ -2,6 +2,7 @@ import type { WorkbenchDatabase } from '../../lib/db/database.ts';
 import type { DbResult } from '../../lib/db/db-error.ts';
 import type { Locale } from '../../lib/format/locale.ts';
 import { LatestRequest } from '../../lib/db/latest-request.ts';
+import { SaveStatus } from '../../lib/platform/save-status.svelte.ts';
 import type { Collection, UserStore } from '../../lib/platform/user-store.ts';
 import {
   chartableIndicators,
@@ -49,19 +50,25 @@ export class ChartsModel {
   problem = $state<string | null>(null);
   /** The user's edits (title, subtitle, bar/line, labels) by chart, kept across restarts. */
   edits = $state.raw<ReadonlyMap<ChartKey, ChartEdit>>(new Map());
-  /** False from an edit until the store says it is on disk. */
-  editsSaved = $state(true);
-  /** A problem reading or saving the edits; the edits on screen stay as they are. */
-  storageError = $state<string | null>(null);
   #db: WorkbenchDatabase;
   #requests = new LatestRequest();
   readonly #stored: Collection<StoredChartEdit>;
   #restoring: Promise<void> | undefined;
-  #writes = 0;
+  #saving = new SaveStatus();
 
   constructor(db: WorkbenchDatabase, store: UserStore) {
     this.#db = db;
     this.#stored = store.collection('chart-edits', storedChartEditSchema);
+  }
+
+  /** False from an edit until the store says it is on disk. */
+  get editsSaved(): boolean {
+    return this.#saving.saved;
+  }
+
+  /** A problem reading or saving the edits; the edits on screen stay as they are. */
+  get storageError(): string | null {
+    return this.#saving.error;
   }
 
   /** Reads the stored edits (once; nothing is saved before this has run). */
@@ -78,7 +85,7 @@ export class ChartsModel {
         for (const [key, edit] of this.edits) merged.set(key, { ...stored.get(key), ...edit });
         this.edits = merged;
       } catch (cause) {
-        this.#fail(cause);
+        this.#saving.fail(cause);
       }
     })();
     return this.#restoring;
@@ -119,25 +126,13 @@ export class ChartsModel {
     return chartSpec(points, edited.text, edited.style);
   }
 
-  // Writes the chart's edits as they are now (or removes them); only the last write's answer is shown.
+  // Writes the chart's edits as they are once the store has been read (or removes them).
   async #save(key: ChartKey): Promise<void> {
-    const write = ++this.#writes;
-    this.editsSaved = false;
-    await this.restore();
-    const edit = this.edits.get(key);
-    let saved = true;
-    try {
+    await this.#saving.track(async () => {
+      await this.restore();
+      const edit = this.edits.get(key);
       await this.#stored.write(edit ? { put: [{ id: key, ...edit }] } : { delete: [key] });
-      this.storageError = null;
-    } catch (cause) {
-      this.#fail(cause);
-      saved = false;
-    }
-    if (write === this.#writes) this.editsSaved = saved;
-  }
-
-  #fail(cause: unknown): void {
-    this.storageError = cause instanceof Error ? cause.message : String(cause);
+    });
   }
 
   #points(request: ChartRequest): Promise<DbResult<ChartPoint[]>> {

@@ -2,6 +2,7 @@ import type { Table } from 'apache-arrow';
 import { z } from 'zod';
 import type { SqlParam, WorkbenchDatabase } from '../../lib/db/database.ts';
 import type { DbError, DbResult } from '../../lib/db/db-error.ts';
+import { SaveStatus } from '../../lib/platform/save-status.svelte.ts';
 import type { Collection, UserStore } from '../../lib/platform/user-store.ts';
 import { consistencyChecksSql, type ConsistencyFlag } from '../../lib/pivot/consistency-checks.ts';
 import { readPlanPeriods, type PeriodColumn } from '../../lib/meaning/plan-periods.ts';
@@ -55,14 +56,11 @@ export class PivotModel {
   focused = $state.raw<readonly string[]>([]);
   error = $state.raw<DbError | null>(null);
   loading = $state(false);
-  /** A saving problem, shown to the user; the layout in use stays on screen. */
-  storageError = $state<string | null>(null);
-  /** False from a change of the configuration or the sort until the store says it is on disk. */
-  configSaved = $state(true);
   #db: WorkbenchDatabase;
   #latest = 0;
   #checksRead = false;
-  #configWrites = 0;
+  // Changes of the configuration or the sort: shown unsaved until the store says they are on disk.
+  #saving = new SaveStatus();
   #restoring: Promise<void> | undefined;
   // The engine's answer per pivot query (its SQL and parameters, i.e. the whole layout and its
   // filters), valid only for the data version it was read at: a correction or import empties it.
@@ -99,7 +97,7 @@ export class PivotModel {
           .map(({ name, config }) => ({ name, config }))
           .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
       } catch (cause) {
-        this.#fail(cause);
+        this.#saving.fail(cause);
       }
     })();
     return this.#restoring;
@@ -188,6 +186,16 @@ export class PivotModel {
     return flagsForRows(this.flags, this.rows);
   }
 
+  /** False from a change of the configuration or the sort until the store says it is on disk. */
+  get configSaved(): boolean {
+    return this.#saving.saved;
+  }
+
+  /** A saving problem, shown to the user; the layout in use stays on screen. */
+  get storageError(): string | null {
+    return this.#saving.error;
+  }
+
   /** Points the table at the indicators a check is about. */
   focus(indicatorIds: readonly string[]): void {
     this.focused = indicatorIds;
@@ -196,13 +204,11 @@ export class PivotModel {
   async update(change: Partial<PivotConfig>): Promise<void> {
     await this.restore();
     this.config = { ...this.config, ...change };
-    const write = ++this.#configWrites;
-    this.configSaved = false;
-    const [, saved] = await Promise.all([
+    const config = { ...this.config };
+    await Promise.all([
       this.refresh(),
-      this.#save(this.#current.put({ id: 'current', config: { ...this.config } })),
+      this.#saving.track(() => this.#current.put({ id: 'current', config })),
     ]);
-    if (write === this.#configWrites) this.configSaved = saved;
   }
 
   async saveLayout(name: string): Promise<void> {
@@ -210,7 +216,7 @@ export class PivotModel {
     const trimmed = name.trim();
     if (trimmed === '') return;
     const layout = { name: trimmed, config: { ...this.config } };
-    if (!(await this.#save(this.#layouts.put({ id: trimmed, ...layout })))) return;
+    if (!(await this.#saving.attempt(() => this.#layouts.put({ id: trimmed, ...layout })))) return;
     this.layouts = [...this.layouts.filter((saved) => saved.name !== trimmed), layout].sort((a, b) =>
       a.name.localeCompare(b.name, 'vi'),
     );
@@ -224,24 +230,6 @@ export class PivotModel {
   // The sort is shown at once and acknowledged like a configuration change.
   async #saveSort(sort: PivotSort | null): Promise<void> {
     this.sort = sort;
-    const write = ++this.#configWrites;
-    this.configSaved = false;
-    const saved = await this.#save(this.#sort.put({ id: 'current', sort }));
-    if (write === this.#configWrites) this.configSaved = saved;
-  }
-
-  async #save(write: Promise<void>): Promise<boolean> {
-    try {
-      await write;
-      this.storageError = null;
-      return true;
-    } catch (cause) {
-      this.#fail(cause);
-      return false;
-    }
-  }
-
-  #fail(cause: unknown): void {
-    this.storageError = cause instanceof Error ? cause.message : String(cause);
+    await this.#saving.track(() => this.#sort.put({ id: 'current', sort }));
   }
 }
