@@ -4,7 +4,7 @@ import { qualified } from '../../../renderer/src/lib/db/sql.ts';
 import { CSV_BATCH_ROWS, csvToIpc } from '../../../renderer/src/lib/import/csv-columns.ts';
 import { loadUserTable } from '../../../renderer/src/lib/import/user-table.ts';
 import { USER_SCHEMA } from '../../../renderer/src/lib/warehouse/workspace.ts';
-import { useUserSchemaDatabase } from '../../support/user-schema-database.ts';
+import { useUserSchemaDatabase } from '../../support/warehouse-database.ts';
 
 // Issue 14: the CSV is parsed into Arrow record batches of a bounded number of rows, never held
 // whole as JS rows; a row or a quoted field across a batch's end must come out exactly as written.

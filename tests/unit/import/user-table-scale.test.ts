@@ -5,7 +5,7 @@ import { loadUserTable } from '../../../renderer/src/lib/import/user-table.ts';
 import { translate } from '../../../renderer/src/lib/i18n/translate.ts';
 import { USER_SCHEMA } from '../../../renderer/src/lib/warehouse/workspace.ts';
 import { nodeConnector } from '../../../scripts/lib/node-duckdb.ts';
-import { useUserSchemaDatabase } from '../../support/user-schema-database.ts';
+import { useUserSchemaDatabase } from '../../support/warehouse-database.ts';
 
 // Issue 14: a large import keeps every row, and memory running out is said in Vietnamese, never a
 // short table. The expected figures are summed here while the file is generated, not by the importer.
