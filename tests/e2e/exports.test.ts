@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { downloadFrom as download } from './support/browser.ts';
 import { useWorkbenchPage } from './support/workbench-page.ts';
+import { searchPivot } from './support/pivot.ts';
 import { runSql } from './support/sql.ts';
 
 // One pivot computation on a cold engine takes seconds, and more on a machine shared by many runs.
@@ -108,9 +109,8 @@ describe('exports from the app', () => {
     await page.locator('[data-testid="pivot"] [data-indicator]').first().waitFor(PIVOT_READY);
     // A filter by domain and a search without diacritics, as a statistician narrows the table.
     await page.locator('.pivot-area .controls select').first().selectOption('kinh_te');
-    await page.locator('[data-testid="pivot-search"]').fill('tang truong');
+    await searchPivot(page, 'tang truong');
     await page.locator('[data-testid="pivot"] tr[data-indicator="grdp_growth"]').first().waitFor(PIVOT_READY);
-    await page.locator('[data-testid="pivot"][data-loading="false"]').waitFor(PIVOT_READY);
     const shownPeriods = await page
       .locator('[data-testid="pivot"] thead th[data-period] [data-testid="period-label"]')
       .allInnerTexts();
@@ -162,7 +162,7 @@ describe('exports from the app', () => {
     const { page } = watched;
     await page.locator('nav [data-area="pivot"]').click();
     await page.locator('.pivot-area .controls select').first().selectOption('');
-    await page.locator('[data-testid="pivot-search"]').fill('');
+    await searchPivot(page, '');
     await expect
       .poll(() => page.locator('[data-testid="pivot"] tbody tr[data-indicator]').count(), PIVOT_READY)
       .toBeGreaterThan(50);

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { waitForDatabase } from './support/browser.ts';
 import { useWorkbenchPage } from './support/workbench-page.ts';
+import { searchPivot } from './support/pivot.ts';
 import { gridRows } from './support/sql.ts';
 
 // One pivot computation on a cold engine takes seconds, and more on a machine shared by many runs.
@@ -18,9 +19,8 @@ async function openPivot(page: Page): Promise<void> {
 
 /** Searches the pivot and waits until it shows `indicator`'s row. */
 async function search(page: Page, text: string, indicator: string): Promise<void> {
-  await page.locator('[data-testid="pivot-search"]').fill(text);
+  await searchPivot(page, text);
   await page.locator(`[data-testid="pivot"] tr[data-indicator="${indicator}"]`).first().waitFor(PIVOT_READY);
-  await page.locator('[data-testid="pivot"][data-loading="false"]').waitFor(PIVOT_READY);
 }
 
 describe('the period pivot', () => {
