@@ -121,6 +121,56 @@ describe("the user's chart edits and pivot sort, kept in the user store", () => 
     expect(third.sort).toBeNull();
   });
 
+  it('keeps the sort in a named layout: applying it restores that sort, and a layout saved unsorted clears it', async () => {
+    const { session, stored } = await profile();
+    const first = new PivotModel(warehouse.db, session());
+    await first.restore();
+    await first.update({ measure: 'actual' });
+    await first.sortBy({ by: 'actual', period: '2021-2025' });
+    await first.sortBy({ by: 'actual', period: '2021-2025' });
+    await first.saveLayout('Kết quả giảm dần');
+    await first.clearSort();
+    await first.update({ measure: 'both' });
+    await first.saveLayout('Mặc định');
+    expect((await stored('pivot-layouts')).items).toContainEqual(
+      expect.objectContaining({
+        id: 'Kết quả giảm dần',
+        sort: { by: 'actual', period: '2021-2025', direction: 'descending' },
+      }),
+    );
+    // After a restart, applying the sorted layout brings its sort back, and it becomes the current one.
+    const again = new PivotModel(warehouse.db, session());
+    await again.restore();
+    await again.refresh();
+    expect(again.sort).toBeNull();
+    await again.applyLayout('Kết quả giảm dần');
+    expect(again.config.measure).toBe('actual');
+    expect(again.sort).toEqual({ by: 'actual', period: '2021-2025', direction: 'descending' });
+    expect(again.configSaved).toBe(true);
+    const third = new PivotModel(warehouse.db, session());
+    await third.restore();
+    expect(third.sort).toEqual({ by: 'actual', period: '2021-2025', direction: 'descending' });
+    // The layout saved without a sort takes it away again.
+    await third.applyLayout('Mặc định');
+    expect(third.config.measure).toBe('both');
+    expect(third.sort).toBeNull();
+    expect((await stored('pivot-sort')).items).toEqual([{ id: 'current', sort: null }]);
+  });
+
+  it('loads a layout stored before layouts kept a sort, as one in the query order', async () => {
+    const { session, store, invalid } = await profile();
+    await store('pivot-layouts', [{ id: 'Cũ', name: 'Cũ', config: { measure: 'target' } }]);
+    await store('pivot-sort', [{ id: 'current', sort: { by: 'name', direction: 'descending' } }]);
+    const pivot = new PivotModel(warehouse.db, session());
+    await pivot.restore();
+    expect(pivot.layouts.map(({ name, sort }) => ({ name, sort }))).toEqual([{ name: 'Cũ', sort: null }]);
+    expect(pivot.sort).toEqual({ by: 'name', direction: 'descending' });
+    await pivot.applyLayout('Cũ');
+    expect(pivot.config.measure).toBe('target');
+    expect(pivot.sort).toBeNull();
+    expect(invalid).toEqual([]);
+  });
+
   it('shows the query order for a stored sort that is damaged or by a period the data no longer has', async () => {
     const { session, store, invalid } = await profile();
     await store('pivot-sort', [{ id: 'current', sort: { by: 'percent', direction: 'upwards' } }]);
