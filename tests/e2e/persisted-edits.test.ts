@@ -38,11 +38,14 @@ describe("a user's chart edits and pivot sort after a reload", () => {
     await page.locator('[data-testid="pivot"][data-config-saved="true"]').waitFor();
 
     await firstChart(page);
-    await page.locator('[data-testid="chart-title"]').fill(TITLE);
-    await page.locator('[data-testid="chart-subtitle"]').fill(SUBTITLE);
     await page.locator('[data-testid="chart-labels"]').uncheck();
     await page.locator('[data-testid="chart-type"]').selectOption('line');
     await expect.poll(() => chart(page).locator('.scatterlayer .trace').count()).toBe(2);
+    // The title is left for the subtitle (written on blur); the subtitle is typed key by key and
+    // written once the typing pauses: "saved" only once that write has landed.
+    await page.locator('[data-testid="chart-title"]').fill(TITLE);
+    await page.locator('[data-testid="chart-subtitle"]').fill('');
+    await page.locator('[data-testid="chart-subtitle"]').pressSequentially(SUBTITLE);
     await page.locator('[data-testid="chart-options"][data-edits-saved="true"]').waitFor();
 
     await page.reload();

@@ -12,10 +12,18 @@ import { useWarehouseDatabase } from '../../support/warehouse-database.ts';
 async function profile() {
   const userData = await mkdtemp(join(tmpdir(), 'ctw-persisted-edits-'));
   const invalid: InvalidItem[] = [];
+  // Every durable write the store makes, as the collections it touched.
+  const writes: string[][] = [];
   const session = () => {
     const files = new CollectionStore(userData);
     return new UserStore(
-      { read: (name) => files.read(name), write: (changes) => files.write(changes) },
+      {
+        read: (name) => files.read(name),
+        write: (changes) => {
+          writes.push(changes.map(({ collection }) => collection));
+          return files.write(changes);
+        },
+      },
       (found) => invalid.push(...found),
     );
   };
@@ -25,7 +33,7 @@ async function profile() {
   };
   const stored = async (name: string) =>
     JSON.parse(await readFile(join(userData, 'collections', `${name}.json`), 'utf8')) as { items: unknown[] };
-  return { session, store, stored, invalid };
+  return { session, store, stored, invalid, writes };
 }
 
 describe("the user's chart edits and pivot sort, kept in the user store", () => {
@@ -69,6 +77,86 @@ describe("the user's chart edits and pivot sort, kept in the user store", () => 
     const later = new ChartsModel(warehouse.db, session());
     await later.restore();
     expect(later.edits.get('target:poverty_rate')).toEqual({ subtitle: 'Đã lưu', title: 'Gõ sớm' });
+  });
+
+  it('write typing spread over many events as one write when the field is left', async () => {
+    const { session, writes } = await profile();
+    const store = session();
+    // A pause no test run reaches: only leaving the field ends this burst.
+    const charts = new ChartsModel(warehouse.db, store, { typingPauseMs: 3_600_000 });
+    await charts.restore();
+    const title = 'Tăng trưởng GRDP giai đoạn 2021-2025';
+    for (let end = 1; end <= title.length; end++) {
+      void charts.type('target:grdp_growth', { title: title.slice(0, end) });
+      // Each keystroke its own event, every write it made durable before the next: written on
+      // every keystroke, this would be one write per character.
+      await store.flush();
+      expect(charts.edits.get('target:grdp_growth')).toEqual({ title: title.slice(0, end) });
+      expect(charts.editsSaved).toBe(false);
+    }
+    expect(writes).toEqual([]);
+    await charts.commitTyping();
+    expect(writes).toEqual([['chart-edits']]);
+    expect(charts.editsSaved).toBe(true);
+    const again = new ChartsModel(warehouse.db, session());
+    await again.restore();
+    expect(again.edits.get('target:grdp_growth')).toEqual({ title });
+  });
+
+  it('write a burst of typing once the typing pauses, and only then show it saved', async () => {
+    const { session, writes } = await profile();
+    const charts = new ChartsModel(warehouse.db, session());
+    await charts.restore();
+    const typed = ['C', 'Cơ', 'Cơ ', 'Cơ c', 'Cơ cấ', 'Cơ cấu'].map((subtitle) =>
+      charts.type('structure', { subtitle }),
+    );
+    expect(charts.editsSaved).toBe(false);
+    // Every keystroke's promise settles on the one write the pause starts.
+    await Promise.all(typed);
+    expect(writes).toEqual([['chart-edits']]);
+    expect(charts.editsSaved).toBe(true);
+  });
+
+  it('write typed text at once when the field is left, and with the next change of that chart', async () => {
+    const { session, writes, stored } = await profile();
+    const charts = new ChartsModel(warehouse.db, session());
+    await charts.restore();
+    for (const end of [1, 2, 3, 4, 5, 6]) void charts.type('structure', { subtitle: 'Cơ cấu'.slice(0, end) });
+    void charts.type('target:poverty_rate', { title: 'Nghèo' });
+    await charts.commitTyping();
+    expect(charts.editsSaved).toBe(true);
+    expect(writes).toEqual([['chart-edits']]);
+    expect((await stored('chart-edits')).items).toEqual([
+      { id: 'structure', subtitle: 'Cơ cấu' },
+      { id: 'target:poverty_rate', title: 'Nghèo' },
+    ]);
+    // A choice of bar/line right after typing carries the typed text in the same write.
+    void charts.type('structure', { title: 'Cơ cấu kinh tế' });
+    await charts.edit('structure', { dataLabels: false });
+    expect(writes).toHaveLength(2);
+    expect((await stored('chart-edits')).items).toContainEqual({
+      id: 'structure',
+      title: 'Cơ cấu kinh tế',
+      subtitle: 'Cơ cấu',
+      dataLabels: false,
+    });
+    await charts.commitTyping();
+    expect(writes).toHaveLength(2);
+  });
+
+  it('shows a failed typed write as a problem, not as saved', async () => {
+    const charts = new ChartsModel(
+      warehouse.db,
+      new UserStore({
+        read: () => Promise.resolve({ items: [], exists: false }),
+        write: () => Promise.reject(new Error('ổ đĩa đầy')),
+      }),
+    );
+    await charts.restore();
+    void charts.type('structure', { title: 'Cơ' });
+    await charts.type('structure', { title: 'Cơ cấu' });
+    expect(charts.editsSaved).toBe(false);
+    expect(charts.storageError).toBe('ổ đĩa đầy');
   });
 
   it('read a damaged or older record field by field, and skip one that is not a chart edit at all', async () => {
@@ -119,6 +207,56 @@ describe("the user's chart edits and pivot sort, kept in the user store", () => 
     const third = new PivotModel(warehouse.db, session());
     await third.restore();
     expect(third.sort).toBeNull();
+  });
+
+  it('keeps the sort in a named layout: applying it restores that sort, and a layout saved unsorted clears it', async () => {
+    const { session, stored } = await profile();
+    const first = new PivotModel(warehouse.db, session());
+    await first.restore();
+    await first.update({ measure: 'actual' });
+    await first.sortBy({ by: 'actual', period: '2021-2025' });
+    await first.sortBy({ by: 'actual', period: '2021-2025' });
+    await first.saveLayout('Kết quả giảm dần');
+    await first.clearSort();
+    await first.update({ measure: 'both' });
+    await first.saveLayout('Mặc định');
+    expect((await stored('pivot-layouts')).items).toContainEqual(
+      expect.objectContaining({
+        id: 'Kết quả giảm dần',
+        sort: { by: 'actual', period: '2021-2025', direction: 'descending' },
+      }),
+    );
+    // After a restart, applying the sorted layout brings its sort back, and it becomes the current one.
+    const again = new PivotModel(warehouse.db, session());
+    await again.restore();
+    await again.refresh();
+    expect(again.sort).toBeNull();
+    await again.applyLayout('Kết quả giảm dần');
+    expect(again.config.measure).toBe('actual');
+    expect(again.sort).toEqual({ by: 'actual', period: '2021-2025', direction: 'descending' });
+    expect(again.configSaved).toBe(true);
+    const third = new PivotModel(warehouse.db, session());
+    await third.restore();
+    expect(third.sort).toEqual({ by: 'actual', period: '2021-2025', direction: 'descending' });
+    // The layout saved without a sort takes it away again.
+    await third.applyLayout('Mặc định');
+    expect(third.config.measure).toBe('both');
+    expect(third.sort).toBeNull();
+    expect((await stored('pivot-sort')).items).toEqual([{ id: 'current', sort: null }]);
+  });
+
+  it('loads a layout stored before layouts kept a sort, as one in the query order', async () => {
+    const { session, store, invalid } = await profile();
+    await store('pivot-layouts', [{ id: 'Cũ', name: 'Cũ', config: { measure: 'target' } }]);
+    await store('pivot-sort', [{ id: 'current', sort: { by: 'name', direction: 'descending' } }]);
+    const pivot = new PivotModel(warehouse.db, session());
+    await pivot.restore();
+    expect(pivot.layouts.map(({ name, sort }) => ({ name, sort }))).toEqual([{ name: 'Cũ', sort: null }]);
+    expect(pivot.sort).toEqual({ by: 'name', direction: 'descending' });
+    await pivot.applyLayout('Cũ');
+    expect(pivot.config.measure).toBe('target');
+    expect(pivot.sort).toBeNull();
+    expect(invalid).toEqual([]);
   });
 
   it('shows the query order for a stored sort that is damaged or by a period the data no longer has', async () => {

@@ -2,6 +2,7 @@ import type { WorkbenchDatabase } from '../../lib/db/database.ts';
 import type { DbResult } from '../../lib/db/db-error.ts';
 import type { Locale } from '../../lib/format/locale.ts';
 import { LatestRequest } from '../../lib/db/latest-request.ts';
+import { PausedWrites } from '../../lib/platform/paused-writes.ts';
 import { SaveStatus } from '../../lib/platform/save-status.svelte.ts';
 import type { Collection, UserStore } from '../../lib/platform/user-store.ts';
 import {
@@ -22,6 +23,9 @@ import {
   type StoredChartEdit,
 } from './chart-edits.ts';
 import { chartSpec, type ChartSpec, type ChartStyle, type ChartText } from './chart-specs.ts';
+
+// How long typing in a title or subtitle pauses before the text is written.
+const TYPING_PAUSE_MS = 400;
 
 /** What a chart from the warehouse shows, its series named in `locale` (Vietnamese when none). */
 export type ChartRequest = (
@@ -55,9 +59,11 @@ export class ChartsModel {
   readonly #stored: Collection<StoredChartEdit>;
   #restoring: Promise<void> | undefined;
   #saving = new SaveStatus();
+  #typing: PausedWrites;
 
-  constructor(db: WorkbenchDatabase, store: UserStore) {
+  constructor(db: WorkbenchDatabase, store: UserStore, { typingPauseMs = TYPING_PAUSE_MS } = {}) {
     this.#db = db;
+    this.#typing = new PausedWrites(typingPauseMs);
     this.#stored = store.collection('chart-edits', storedChartEditSchema);
   }
 
@@ -114,6 +120,20 @@ export class ChartsModel {
     return this.#save(key);
   }
 
+  /**
+   * A keystroke in a chart's title or subtitle: drawn at once and shown unsaved at once, written
+   * after a pause in typing (or at `commitTyping`), so a burst of keystrokes is one write.
+   */
+  type(key: ChartKey, change: Pick<ChartEdit, 'title' | 'subtitle'>): Promise<void> {
+    this.edits = new Map([...this.edits, [key, { ...this.edits.get(key), ...change }]]);
+    return this.#saving.track(() => this.#typing.schedule(key, () => this.#write(key))).then(() => undefined);
+  }
+
+  /** Writes typed text still waiting for a pause now (blur, Enter, the page being hidden). */
+  commitTyping(): Promise<void> {
+    return this.#typing.all();
+  }
+
   /** Drops a chart's edits: it is drawn with the words and style it is given again. */
   resetEdits(key: ChartKey): Promise<void> {
     this.edits = new Map([...this.edits].filter(([edited]) => edited !== key));
@@ -126,13 +146,17 @@ export class ChartsModel {
     return chartSpec(points, edited.text, edited.style);
   }
 
-  // Writes the chart's edits as they are once the store has been read (or removes them).
   async #save(key: ChartKey): Promise<void> {
-    await this.#saving.track(async () => {
-      await this.restore();
-      const edit = this.edits.get(key);
-      await this.#stored.write(edit ? { put: [{ id: key, ...edit }] } : { delete: [key] });
-    });
+    // Typed text still waiting goes along now: the store coalesces both into one write.
+    void this.#typing.now(key);
+    await this.#saving.track(() => this.#write(key));
+  }
+
+  // Writes the chart's edits as they are once the store has been read (or removes them).
+  async #write(key: ChartKey): Promise<void> {
+    await this.restore();
+    const edit = this.edits.get(key);
+    await this.#stored.write(edit ? { put: [{ id: key, ...edit }] } : { delete: [key] });
   }
 
   #points(request: ChartRequest): Promise<DbResult<ChartPoint[]>> {

@@ -28,16 +28,22 @@ const CACHED_LAYOUTS = 16;
 export interface SavedLayout {
   name: string;
   config: PivotConfig;
+  /** The order the rows were in when the layout was saved; null is the query's order. */
+  sort: PivotSort | null;
 }
 
 // Stored configurations go through parsePivotConfig, which keeps every field that is still valid.
 const storedConfig = z.unknown().transform(parsePivotConfig);
 const currentConfigSchema = z.object({ id: z.literal('current'), config: storedConfig });
-const layoutSchema = z.object({ id: z.string().min(1), name: z.string().min(1), config: storedConfig });
-const currentSortSchema = z.object({
-  id: z.literal('current'),
-  sort: z.unknown().transform(parseStoredSort),
+// A damaged stored sort, or none (layouts saved before layouts kept one), reads as the query's order.
+const storedSort = z.unknown().optional().transform(parseStoredSort);
+const layoutSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  config: storedConfig,
+  sort: storedSort,
 });
+const currentSortSchema = z.object({ id: z.literal('current'), sort: storedSort });
 
 /** The pivot area: its configuration (kept across restarts, savable by name), rows and checks. */
 export class PivotModel {
@@ -94,7 +100,7 @@ export class PivotModel {
         if (current[0]) this.config = current[0].config;
         if (sort[0]) this.sort = sort[0].sort;
         this.layouts = layouts
-          .map(({ name, config }) => ({ name, config }))
+          .map(({ name, config, sort }) => ({ name, config, sort }))
           .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
       } catch (cause) {
         this.#saving.fail(cause);
@@ -215,16 +221,29 @@ export class PivotModel {
     await this.restore();
     const trimmed = name.trim();
     if (trimmed === '') return;
-    const layout = { name: trimmed, config: { ...this.config } };
+    const layout = { name: trimmed, config: { ...this.config }, sort: this.sort };
     if (!(await this.#saving.attempt(() => this.#layouts.put({ id: trimmed, ...layout })))) return;
     this.layouts = [...this.layouts.filter((saved) => saved.name !== trimmed), layout].sort((a, b) =>
       a.name.localeCompare(b.name, 'vi'),
     );
   }
 
+  /** Shows a named layout: its configuration and the sort it was saved with, both kept as current. */
   async applyLayout(name: string): Promise<void> {
+    await this.restore();
     const layout = this.layouts.find((candidate) => candidate.name === name);
-    if (layout) await this.update(layout.config);
+    if (!layout) return;
+    this.config = { ...this.config, ...layout.config };
+    this.sort = this.periods.length > 0 ? sortOnPeriods(layout.sort, this.periods) : layout.sort;
+    const config = { ...this.config };
+    const sort = this.sort;
+    // One acknowledgement for both: "saved" means the whole layout is the current one on disk.
+    await Promise.all([
+      this.refresh(),
+      this.#saving.track(() =>
+        Promise.all([this.#current.put({ id: 'current', config }), this.#sort.put({ id: 'current', sort })]),
+      ),
+    ]);
   }
 
   // The sort is shown at once and acknowledged like a configuration change.
