@@ -147,9 +147,8 @@ export class ChartsModel {
   }
 
   async #save(key: ChartKey): Promise<void> {
-    // Typed text still waiting goes along now: the store coalesces both into one write.
-    void this.#typing.now(key);
-    await this.#saving.track(() => this.#write(key));
+    // Typed text still waiting goes along in this one write, which writes the chart's edits as they are now.
+    await this.#saving.track(() => this.#typing.run(key, () => this.#write(key)));
   }
 
   // Writes the chart's edits as they are once the store has been read (or removes them).

@@ -39,6 +39,14 @@ export class PausedWrites {
     return waiting.landed;
   }
 
+  /** Runs `write` for `key` at once, in place of one still waiting: that one's callers settle on this write. */
+  run(key: string, write: () => Promise<void>): Promise<void> {
+    const waiting = this.#waiting.get(key);
+    if (!waiting) return write();
+    waiting.write = write;
+    return this.now(key);
+  }
+
   /** Runs every waiting write at once (the page is being hidden); resolves when all have landed. */
   async all(): Promise<void> {
     await Promise.all([...this.#waiting.keys()].map((key) => this.now(key)));
