@@ -203,6 +203,7 @@ export class WorkbenchDatabase {
     return this.#serialised(
       'app',
       async (conn) => {
+        ensureCompleteStream(name, ipcStream);
         await conn.query(`DROP TABLE IF EXISTS ${qualified(schema, name)}`);
         // The worker takes the whole buffer under the bytes (transferred, then detached). Bytes
         // owning theirs go as they are, with no second copy; a view into a larger buffer is copied.
@@ -233,6 +234,8 @@ export class WorkbenchDatabase {
       'app',
       async (conn) => {
         const names = [...tables.keys()];
+        // Checked before anything is dropped: a corrupt file leaves the tables as they were.
+        for (const [name, ipcStream] of tables) ensureCompleteStream(name, ipcStream);
         await conn.query(names.map((name) => `DROP TABLE IF EXISTS ${qualified(schema, name)}`).join(';\n'));
         for (const [name, ipcStream] of tables) {
           const owned = ipcStream.byteOffset === 0 && ipcStream.byteLength === ipcStream.buffer.byteLength;
@@ -371,4 +374,16 @@ async function collect(reader: AsyncRecordBatchStreamReader): Promise<Table> {
   for await (const batch of reader) batches.push(batch);
   // An empty result still has columns: keep the schema so the grid can show them.
   return batches.length > 0 ? new Table(batches) : new Table(reader.schema);
+}
+
+// The end-of-stream marker every complete Arrow IPC stream ends with (continuation, zero length).
+const END_OF_STREAM = [0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0];
+
+// A stream cut short (a truncated file, a write that did not finish) must never reach the engine:
+// its reader then waits for the rest, and takes the next stream on the connection as that rest.
+function ensureCompleteStream(name: string, ipcStream: Uint8Array): void {
+  const tail = ipcStream.subarray(ipcStream.byteLength - END_OF_STREAM.length);
+  const complete =
+    ipcStream.byteLength > END_OF_STREAM.length && END_OF_STREAM.every((byte, i) => tail[i] === byte);
+  if (!complete) throw new Error(`${name}: not a complete Arrow IPC stream (cut short or not Arrow)`);
 }
