@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { build } from 'esbuild';
 import type { Browser } from 'playwright-core';
-import { WAREHOUSE_COLUMNS, type WarehouseRow } from '../../renderer/src/lib/warehouse/columns.ts';
-import { encodeArrowIpc } from '../../renderer/src/lib/warehouse/encode-arrow.ts';
+import type { WarehouseRow } from '../../renderer/src/lib/warehouse/columns.ts';
 import { WAREHOUSE_TABLES, arrowPath } from '../../renderer/src/lib/warehouse/tables.ts';
 import type { UserRowsResult } from '../bench/user-rows.ts';
+import { userRowChunks } from './user-row-chunks.ts';
 import { startWebServer } from './web-server.ts';
 
 /** One load of generated user rows in Chromium through the app's load path. */
@@ -135,20 +135,8 @@ async function writeChunks(folder: string, rows: number): Promise<number> {
     .toArray()
     .map((row) => row.toJSON() as WarehouseRow);
   let chunk = 0;
-  for (let first = 0; first < rows; first += CHUNK_ROWS, chunk++) {
-    const copies: WarehouseRow[] = [];
-    for (let at = first; at < Math.min(rows, first + CHUNK_ROWS); at++) {
-      const base = shipped[at % shipped.length]!;
-      const copy = `~u${Math.floor(at / shipped.length)}`;
-      copies.push({
-        ...base,
-        obs_id: `${base.obs_id}${copy}`,
-        indicator_id: `${base.indicator_id}${copy}`,
-        catalogued: false,
-      });
-    }
-    await writeFile(join(folder, `${chunk}.arrow`), encodeArrowIpc(WAREHOUSE_COLUMNS.observations, copies));
-  }
+  for (const bytes of userRowChunks(shipped, rows, CHUNK_ROWS))
+    await writeFile(join(folder, `${chunk++}.arrow`), bytes);
   return chunk;
 }
 

@@ -11,6 +11,8 @@ export interface DbError {
   position?: number;
   /** What the user can do instead, when the engine refused something the workbench forbids. */
   advice?: DbAdvice;
+  /** A load refused before the engine ran out: what it needed and what was left, in bytes. */
+  memory?: { neededBytes: number; availableBytes: number };
 }
 
 /**

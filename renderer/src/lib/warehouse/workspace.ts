@@ -4,6 +4,7 @@ import { APP_CATALOG, APP_SCHEMA, appObject, ident, literal, qualified } from '.
 import { CREATE_CORRECTIONS_TABLE, fillCorrections, type OverlayRow } from '../review/overlay-sql.ts';
 import { meaningLayerStatements } from '../meaning/meaning-statements.ts';
 import { materialisePivotFigures } from '../meaning/pivot-figures.ts';
+import { ensureMemoryFor, loadSize } from './memory-budget.ts';
 import { WAREHOUSE_TABLES, arrowPath, type WarehouseTable } from './tables.ts';
 
 /** Reads a file of the embedded dataset; the browser fetches it, tests read it from disk. */
@@ -170,39 +171,81 @@ export class Workspace {
   /**
    * Rows appended to warehouse tables (imported documents and user sources, as Arrow IPC streams):
    * from now on part of what those tables are loaded and restored to. Reloads the tables that change.
+   * All or nothing: a load refused for memory, or failing halfway, leaves the additions as they were.
    */
   setAdditions(additions: ReadonlyMap<WarehouseTable, readonly Uint8Array[]>): Promise<DbResult<void>> {
-    const same = (table: WarehouseTable) => {
-      const [now, before] = [additions.get(table) ?? [], this.#additions.get(table) ?? []];
-      return now.length === before.length && now.every((bytes, i) => bytes === before[i]);
-    };
-    const changed = WAREHOUSE_TABLES.filter((table) => !same(table));
-    this.#additions = new Map(additions);
     return this.#db.exclusive(async (db) => {
-      for (const step of [
-        () => this.#loadTables(db, changed),
-        () => this.#recordFingerprints(db),
-        () => this.#defineViews(db),
-      ]) {
-        const result = await step();
-        if (!result.ok) return result;
-      }
-      return OK;
+      const previous = this.#additions;
+      const before = (table: WarehouseTable) => previous.get(table) ?? [];
+      const now = (table: WarehouseTable) => additions.get(table) ?? [];
+      const changed = WAREHOUSE_TABLES.filter(
+        (table) =>
+          now(table).length !== before(table).length ||
+          now(table).some((bytes, i) => bytes !== before(table)[i]),
+      );
+      const fits = await ensureMemoryFor(db, loadSize(changed.flatMap(now), changed.flatMap(before)));
+      if (!fits.ok) return fits;
+      this.#additions = new Map(additions);
+      return this.#reloadOrRestore(db, changed, previous);
     });
   }
 
-  /** Appends more rows to warehouse tables now (one import added): quicker than setting them all again. */
+  /**
+   * Appends more rows to warehouse tables now (one import added): quicker than setting them all again.
+   * All or nothing, as setAdditions.
+   */
   addRows(rows: ReadonlyMap<WarehouseTable, Uint8Array>): Promise<DbResult<void>> {
     return this.#db.exclusive(async (db) => {
+      const fits = await ensureMemoryFor(db, loadSize([...rows.values()], []));
+      if (!fits.ok) return fits;
+      const previous = new Map(this.#additions);
       for (const [table, bytes] of rows) {
         const appended = await this.#append(db, table, bytes);
-        if (!appended.ok) return appended;
+        if (!appended.ok) return this.#restore(db, [...rows.keys()], previous, appended);
         this.#additions.set(table, [...(this.#additions.get(table) ?? []), bytes]);
       }
       // The views read the new rows by themselves; the pivot's table of them is computed again.
       const pivotFigures = await materialisePivotFigures(db);
-      return pivotFigures.ok ? this.#recordFingerprints(db) : pivotFigures;
+      if (!pivotFigures.ok) return this.#restore(db, [...rows.keys()], previous, pivotFigures);
+      return this.#recordFingerprints(db);
     });
+  }
+
+  // Loads `tables` with the additions set now; if that fails, puts back the `previous` ones.
+  async #reloadOrRestore(
+    db: WorkbenchDatabase,
+    tables: readonly WarehouseTable[],
+    previous: Map<WarehouseTable, readonly Uint8Array[]>,
+  ): Promise<DbResult<void>> {
+    const reloaded = await this.#reload(db, tables);
+    return reloaded.ok ? OK : this.#restore(db, tables, previous, reloaded);
+  }
+
+  // A load that failed halfway must not leave a table short while the workspace believes it whole:
+  // the tables go back to the previous additions, and the failure is still what the caller hears.
+  async #restore(
+    db: WorkbenchDatabase,
+    tables: readonly WarehouseTable[],
+    previous: Map<WarehouseTable, readonly Uint8Array[]>,
+    failure: DbResult<void>,
+  ): Promise<DbResult<void>> {
+    this.#additions = previous;
+    // Should this fail too, the fingerprints still describe the previous tables: protect() reloads them.
+    await this.#reload(db, tables);
+    return failure;
+  }
+
+  // The tables loaded again with their additions, then the fingerprints and views that read them.
+  async #reload(db: WorkbenchDatabase, tables: readonly WarehouseTable[]): Promise<DbResult<void>> {
+    for (const step of [
+      () => this.#loadTables(db, tables),
+      () => this.#recordFingerprints(db),
+      () => this.#defineViews(db),
+    ]) {
+      const result = await step();
+      if (!result.ok) return result;
+    }
+    return OK;
   }
 
   /**
