@@ -1,6 +1,12 @@
 import type { WorkbenchDatabase } from '../../lib/db/database.ts';
+import type { DbError } from '../../lib/db/db-error.ts';
 import type { MessageKey } from '../../lib/i18n/dictionary.ts';
-import { ImportError, type ImportProblem, type ImportResult } from '../../lib/import/import-problem.ts';
+import {
+  ImportError,
+  megabytes,
+  type ImportProblem,
+  type ImportResult,
+} from '../../lib/import/import-problem.ts';
 import {
   ImportStore,
   type BrokenEntry,
@@ -226,10 +232,17 @@ export class ImportsModel {
     this.pending = null;
     // Only its rows appended: the warehouse and earlier imports stay loaded as they are.
     const { document: row, observations, indicators } = extracted;
-    await this.#work({ stage: 'loading', fraction: null }, async () => ({
+    const loaded = await this.#work({ stage: 'loading', fraction: null }, async () => ({
       ok: true,
       value: await this.#apply({ document: row, observations, indicators }),
     }));
+    if (!loaded) {
+      // Its figures are not in the workspace, so it is not kept either: the store says what is loaded.
+      await this.#store.removeDocument(entry);
+      this.#contents.delete(docId);
+      this.documents = this.documents.filter((candidate) => candidate.id !== docId);
+      return;
+    }
     const done = performance.now();
     this.timing = {
       docId,
@@ -319,6 +332,7 @@ export class ImportsModel {
   async mapTable(mapping: StoredMapping): Promise<void> {
     const entry = this.tables.find((candidate) => candidate.id === mapping.table);
     if (!entry) return;
+    const previous = this.#userSources.get(mapping.table);
     const added = await this.#work({ stage: 'loading', fraction: null }, () => this.#addUserSource(mapping));
     if (!added) return;
     const updated = { ...entry, mapping };
@@ -331,7 +345,14 @@ export class ImportsModel {
     }
     this.tables = this.tables.map((candidate) => (candidate.id === entry.id ? updated : candidate));
     // A table mapped again replaces its source: everything is set again then.
-    await this.#apply(entry.mapping ? undefined : added);
+    if (!(await this.#apply(entry.mapping ? undefined : added))) {
+      // The workspace kept what it had: so do the store and the table's source.
+      if (previous) this.#userSources.set(mapping.table, previous);
+      else this.#userSources.delete(mapping.table);
+      await this.#saved(() => this.#store.updateTable(entry));
+      this.tables = this.tables.map((candidate) => (candidate.id === entry.id ? entry : candidate));
+      return;
+    }
     this.notice = {
       kind: 'done',
       key: 'importArea.tableMapped',
@@ -383,11 +404,12 @@ export class ImportsModel {
   }
 
   // Lays the added sources into the workspace, then says so: only `added` appended when given
-  // (one more import), else every source set again (after a removal, or at start).
-  async #apply(added?: AddedSource): Promise<void> {
+  // (one more import), else every source set again (after a removal, or at start). False when the
+  // workspace refused them (it then keeps what it had) and the notice says why.
+  async #apply(added?: AddedSource): Promise<boolean> {
     const sources = this.#sources();
     // Nothing imported, now or before: the workspace is the warehouse as shipped.
-    if (sources.length === 0 && !this.#applied) return;
+    if (sources.length === 0 && !this.#applied) return true;
     this.#applied = true;
     let applied;
     if (added) {
@@ -400,12 +422,9 @@ export class ImportsModel {
         new Map([...additionsFor([added], present)].map(([table, [bytes]]) => [table, bytes!])),
       );
     } else applied = await this.#workspace.setAdditions(additionsFor(sources, this.#shipped.indicators));
-    if (!applied.ok)
-      this.notice = {
-        kind: 'problem',
-        problem: { key: 'importArea.loadFailed', values: { detail: applied.error.message } },
-      };
+    if (!applied.ok) this.notice = { kind: 'problem', problem: loadProblem(applied.error) };
     await this.#onChanged();
+    return applied.ok;
   }
 
   // Every source users added: imported documents, then mapped user tables.
@@ -455,4 +474,17 @@ export class ImportsModel {
   #refuse(key: MessageKey, values: Record<string, string | number>): void {
     this.notice = { kind: 'problem', problem: { key, values } };
   }
+}
+
+// Why the workspace did not take the imported rows, in the user's words: memory has its own message.
+function loadProblem(error: DbError): ImportProblem {
+  if (error.memory) {
+    const { neededBytes, availableBytes } = error.memory;
+    return new ImportError('importArea.tooLargeForMemory', {
+      needed: megabytes(neededBytes),
+      available: megabytes(availableBytes),
+    }).problem;
+  }
+  if (error.advice === 'memory') return new ImportError('importArea.outOfMemory').problem;
+  return new ImportError('importArea.loadFailed', { detail: error.message }).problem;
 }

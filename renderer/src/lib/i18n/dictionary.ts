@@ -351,6 +351,10 @@ export const vi = {
     'Đã tạo {figures} số liệu từ bảng {table}; chúng hiện trong bảng chỉ tiêu với nguồn "người dùng".',
   'importArea.tableRemoved': 'Đã xóa bảng {table}.',
   'importArea.loadFailed': 'Không nạp được dữ liệu đã nhập vào bàn làm việc: {detail}',
+  'importArea.tooLargeForMemory':
+    'Không đủ bộ nhớ để đưa các số liệu này vào bàn làm việc: cần khoảng {needed} MB, chỉ còn {available} MB cho dữ liệu. Chưa thêm gì; mọi thứ đã có vẫn nguyên. Hãy xóa bớt bảng hoặc tài liệu đã nhập, hoặc chia bảng thành phần nhỏ hơn rồi thử lại.',
+  'importArea.outOfMemory':
+    'Không đủ bộ nhớ để đưa các số liệu này vào bàn làm việc. Chưa thêm gì; mọi thứ đã có vẫn nguyên. Hãy xóa bớt bảng hoặc tài liệu đã nhập, hoặc chia bảng thành phần nhỏ hơn rồi thử lại.',
   'importArea.failed': 'Nhập không thành công do lỗi của ứng dụng: {detail}',
   'importArea.saveFailed':
     'Không lưu được dữ liệu nhập nên chưa thêm (mọi thứ đã lưu trước đó vẫn nguyên): {detail}',
@@ -841,6 +845,10 @@ export const en: Record<MessageKey, string> = {
     'Made {figures} figures from the table {table}; they show in the pivot as a "user" source.',
   'importArea.tableRemoved': 'Removed the table {table}.',
   'importArea.loadFailed': 'Could not load the imported data into the workbench: {detail}',
+  'importArea.tooLargeForMemory':
+    'Not enough memory to bring these figures into the workbench: about {needed} MB needed, only {available} MB left for data. Nothing was added; everything already there is intact. Remove some imported tables or documents, or split the table into smaller parts, and try again.',
+  'importArea.outOfMemory':
+    'Not enough memory to bring these figures into the workbench. Nothing was added; everything already there is intact. Remove some imported tables or documents, or split the table into smaller parts, and try again.',
   'importArea.failed': 'The import failed because of an application error: {detail}',
   'importArea.saveFailed':
     'The import could not be saved, so it was not added (everything saved before is unchanged): {detail}',
