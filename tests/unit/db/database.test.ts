@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { tableFromIPC } from 'apache-arrow';
 import { afterAll, describe, expect, it } from 'vitest';
 import { WorkbenchDatabase } from '../../../renderer/src/lib/db/database.ts';
 import { countRows, readSchemaCatalog } from '../../../renderer/src/lib/meaning/schema-catalog.ts';
-import { WAREHOUSE_TABLES } from '../../../renderer/src/lib/warehouse/tables.ts';
+import { WAREHOUSE_TABLES, arrowPath } from '../../../renderer/src/lib/warehouse/tables.ts';
 import { nodeConnector, openWarehouseDatabase } from '../../../scripts/lib/node-duckdb.ts';
 
 describe('WorkbenchDatabase on the real DuckDB-WASM engine', () => {
@@ -125,6 +127,27 @@ describe('the embedded warehouse', () => {
     const result = await db.loadArrowTable('broken', new TextEncoder().encode('not arrow at all'));
     expect(result).toMatchObject({ ok: false, error: { code: 'load' } });
     expect((await db.query('SELECT 1 AS one')).ok).toBe(true);
+    await db.close();
+  });
+
+  it('refuses a stream cut short, and the next stream loads whole', async () => {
+    const db = new WorkbenchDatabase(nodeConnector);
+    const units = new Uint8Array(readFileSync(`data/${arrowPath('units')}`));
+    const cut = units.slice(0, units.byteLength - 100);
+    for (const refused of [
+      await db.loadArrowTable('cut', cut.slice()),
+      await db.loadArrowTables(
+        new Map([
+          ['units', units.slice()],
+          ['cut', cut.slice()],
+        ]),
+      ),
+    ]) {
+      expect(refused).toMatchObject({ ok: false, error: { code: 'load' } });
+    }
+    expect((await db.loadArrowTable('units', units.slice())).ok).toBe(true);
+    const rows = await db.queryRows('SELECT count(*) AS n FROM units', [], (row) => Number(row.n));
+    expect(rows).toEqual({ ok: true, value: [tableFromIPC(units).numRows] });
     await db.close();
   });
 });
