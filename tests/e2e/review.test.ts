@@ -24,6 +24,14 @@ async function openGrdpRow(page: Page) {
   return cell;
 }
 
+/** The kinds of the corrections the review-area export holds (what the user store has), sorted. */
+async function exportedKinds(page: Page): Promise<string[]> {
+  const file = JSON.parse(new TextDecoder().decode(await downloadFrom(page, 'review-export'))) as {
+    corrections: { kind: string }[];
+  };
+  return file.corrections.map((item) => item.kind).sort();
+}
+
 describe('review: drill down, correct, and keep the correction', () => {
   const watched = useWorkbenchPage({ waitForDatabase: false });
 
@@ -219,6 +227,31 @@ describe('review: drill down, correct, and keep the correction', () => {
           .innerText(),
       )
       .toContain('bạn đã chọn');
+  });
+
+  it('stores one acceptance for a double click, or a double "a" in the queue, also after a reload', async () => {
+    const { page } = watched;
+    const used = page.locator('[data-testid="figure-detail"]').first();
+    await used.locator('[data-testid="figure-accept"]').dblclick();
+    await page.locator('[data-testid="review-saved"]').waitFor();
+    await page.reload();
+    await waitForDatabase(page);
+    await page.locator('nav [data-area="review"]').click();
+    const progress = page.locator('[data-testid="review-progress"] .overall');
+    await expect.poll(() => progress.innerText(), SLOW).toMatch(/^đã rà soát 3\//u);
+    expect(await exportedKinds(page)).toEqual(['accept', 'accept', 'correct']);
+
+    const queue = page.locator('[data-testid="review-queue"]');
+    await queue.locator('li').first().waitFor();
+    await queue.focus();
+    await page.keyboard.press('a');
+    await page.keyboard.press('a');
+    await expect.poll(() => progress.innerText(), SLOW).toMatch(/^đã rà soát 4\//u);
+    await page.reload();
+    await waitForDatabase(page);
+    await page.locator('nav [data-area="review"]').click();
+    await expect.poll(() => progress.innerText(), SLOW).toMatch(/^đã rà soát 4\//u);
+    expect(await exportedKinds(page)).toEqual(['accept', 'accept', 'accept', 'correct']);
   });
 
   it('logged no console error and sent nothing off the machine', () => {

@@ -1,5 +1,6 @@
 import type { WorkbenchDatabase } from '../../lib/db/database.ts';
 import type { MessageKey } from '../../lib/i18n/dictionary.ts';
+import { OneAtATime } from '../../lib/platform/one-at-a-time.svelte.ts';
 import type { Collection, UserStore } from '../../lib/platform/user-store.ts';
 import { addedId, applyCorrections, type OverlayResult } from '../../lib/review/apply-corrections.ts';
 import {
@@ -53,6 +54,7 @@ export class ReviewModel {
   version = $state(0);
   /** The last saving or applying problem, shown to the user; null once a change went through. */
   problem = $state.raw<ReviewProblem | null>(null);
+  #actions = new OneAtATime();
   #db: WorkbenchDatabase;
   #workspace: Workspace;
   #readAsset: ReadAsset;
@@ -77,6 +79,15 @@ export class ReviewModel {
     this.#readAsset = readAsset;
     this.#correctionStore = store.collection('corrections', correctionSchema);
     this.#preferenceStore = store.collection('source-preferences', sourcePreferenceSchema);
+  }
+
+  /**
+   * True while a change to the review (record, add, prefer, reattach, remove, import) is being
+   * saved and applied; another change asked for meanwhile is refused (false, or null for an import)
+   * without a write and without a problem: the one in flight says how it went.
+   */
+  get busy(): boolean {
+    return this.#actions.busy;
   }
 
   /** Reads the stored review (once); nothing is saved before this has run. */
@@ -150,29 +161,31 @@ export class ReviewModel {
   }
 
   /** Saves the figure being added as an "add" correction; once durable and applied, the panel shows it. */
-  async add(draft: FigureDraft, after: FigurePatch, note: string): Promise<boolean> {
-    const sha256 = this.#base?.documents.get(draft.docId)?.sha256;
-    if (sha256 === undefined) return this.#failed('review.saveFailed', draft.docId);
-    const parsed = correctionSchema.safeParse({
-      id: crypto.randomUUID(),
-      kind: 'add',
-      figure: identityOfDraft(draft, sha256),
-      before: {},
-      after,
-      note: note.trim(),
-      created_at: new Date().toISOString(),
-    });
-    if (!parsed.success) return this.#failed('review.saveFailed', parsed.error.issues[0]?.message ?? '');
-    try {
-      await this.#correctionStore.put(parsed.data);
-    } catch (cause) {
-      return this.#failed('review.saveFailed', messageOf(cause));
-    }
-    this.corrections = [...this.corrections, parsed.data];
-    this.problem = null;
-    const applied = await this.#changed();
-    if (applied) this.open([addedId(parsed.data)]);
-    return applied;
+  add(draft: FigureDraft, after: FigurePatch, note: string): Promise<boolean> {
+    return this.#actions.run(async () => {
+      const sha256 = this.#base?.documents.get(draft.docId)?.sha256;
+      if (sha256 === undefined) return this.#failed('review.saveFailed', draft.docId);
+      const parsed = correctionSchema.safeParse({
+        id: crypto.randomUUID(),
+        kind: 'add',
+        figure: identityOfDraft(draft, sha256),
+        before: {},
+        after,
+        note: note.trim(),
+        created_at: new Date().toISOString(),
+      });
+      if (!parsed.success) return this.#failed('review.saveFailed', parsed.error.issues[0]?.message ?? '');
+      try {
+        await this.#correctionStore.put(parsed.data);
+      } catch (cause) {
+        return this.#failed('review.saveFailed', messageOf(cause));
+      }
+      this.corrections = [...this.corrections, parsed.data];
+      this.problem = null;
+      const applied = await this.#changed();
+      if (applied) this.open([addedId(parsed.data)]);
+      return applied;
+    }, false);
   }
 
   /** Figures of the same document and number an orphaned correction may now belong to, likeliest first. */
@@ -181,93 +194,101 @@ export class ReviewModel {
   }
 
   /** Points an orphaned correction at a figure the user picked; its change, note and time stay. */
-  async reattach(correction: Correction, obsId: string): Promise<boolean> {
-    const figure = this.#byId.get(obsId);
-    if (!figure) return this.#failed('review.saveFailed', obsId);
-    const moved: Correction = { ...correction, figure: identityOf(figure) };
-    try {
-      await this.#correctionStore.put(moved);
-    } catch (cause) {
-      return this.#failed('review.saveFailed', messageOf(cause));
-    }
-    this.corrections = this.corrections.map((item) => (item.id === moved.id ? moved : item));
-    this.reattaching = null;
-    this.problem = null;
-    return this.#changed();
+  reattach(correction: Correction, obsId: string): Promise<boolean> {
+    return this.#actions.run(async () => {
+      const figure = this.#byId.get(obsId);
+      if (!figure) return this.#failed('review.saveFailed', obsId);
+      const moved: Correction = { ...correction, figure: identityOf(figure) };
+      try {
+        await this.#correctionStore.put(moved);
+      } catch (cause) {
+        return this.#failed('review.saveFailed', messageOf(cause));
+      }
+      this.corrections = this.corrections.map((item) => (item.id === moved.id ? moved : item));
+      this.reattaching = null;
+      this.problem = null;
+      return this.#changed();
+    }, false);
   }
 
   /** Deletes a correction (an orphan the user no longer wants); durable before it leaves the list. */
-  async remove(correction: Correction): Promise<boolean> {
-    try {
-      await this.#correctionStore.delete(correction.id);
-    } catch (cause) {
-      return this.#failed('review.saveFailed', messageOf(cause));
-    }
-    this.corrections = this.corrections.filter((item) => item.id !== correction.id);
-    if (this.reattaching?.id === correction.id) this.reattaching = null;
-    this.problem = null;
-    return this.#changed();
+  remove(correction: Correction): Promise<boolean> {
+    return this.#actions.run(async () => {
+      try {
+        await this.#correctionStore.delete(correction.id);
+      } catch (cause) {
+        return this.#failed('review.saveFailed', messageOf(cause));
+      }
+      this.corrections = this.corrections.filter((item) => item.id !== correction.id);
+      if (this.reattaching?.id === correction.id) this.reattaching = null;
+      this.problem = null;
+      return this.#changed();
+    }, false);
   }
 
   /**
    * Records a reviewer's action on a figure; resolves true once it is durable and applied. A save
    * that fails changes nothing on screen and says why.
    */
-  async record(
+  record(
     detail: FigureDetail,
     kind: 'accept' | 'correct' | 'not_a_figure',
     after: FigurePatch,
     note: string,
   ): Promise<boolean> {
-    const figure = this.#byId.get(detail.obsId);
-    if (!figure) return this.#failed('review.saveFailed', detail.obsId);
-    const correction = correctionSchema.parse({
-      id: crypto.randomUUID(),
-      kind,
-      figure: identityOf(figure),
-      before: patchOf(detail),
-      after: kind === 'correct' ? after : {},
-      note: note.trim(),
-      created_at: new Date().toISOString(),
-    });
-    try {
-      await this.#correctionStore.put(correction);
-    } catch (cause) {
-      return this.#failed('review.saveFailed', messageOf(cause));
-    }
-    this.corrections = [...this.corrections, correction];
-    this.problem = null;
-    return this.#changed();
+    return this.#actions.run(async () => {
+      const figure = this.#byId.get(detail.obsId);
+      if (!figure) return this.#failed('review.saveFailed', detail.obsId);
+      const correction = correctionSchema.parse({
+        id: crypto.randomUUID(),
+        kind,
+        figure: identityOf(figure),
+        before: patchOf(detail),
+        after: kind === 'correct' ? after : {},
+        note: note.trim(),
+        created_at: new Date().toISOString(),
+      });
+      try {
+        await this.#correctionStore.put(correction);
+      } catch (cause) {
+        return this.#failed('review.saveFailed', messageOf(cause));
+      }
+      this.corrections = [...this.corrections, correction];
+      this.problem = null;
+      return this.#changed();
+    }, false);
   }
 
   /**
    * "Dùng nguồn này": the pivot uses this figure for its group; the preferences of the group's
    * other figures (`groupIds`) give way to it.
    */
-  async prefer(obsId: string, groupIds: readonly string[]): Promise<boolean> {
-    const figure = this.#byId.get(obsId);
-    if (!figure) return this.#failed('review.saveFailed', obsId);
-    const group = new Set(groupIds);
-    const matcher = new FigureMatcher(this.#base?.figures ?? []);
-    const replaced = this.preferences.filter((preference) => {
-      const target = matcher.find(preference.figure)?.figure.obs_id;
-      return target !== undefined && group.has(target);
-    });
-    const preference: SourcePreference = {
-      id: crypto.randomUUID(),
-      figure: identityOf(figure),
-      note: '',
-      created_at: new Date().toISOString(),
-    };
-    try {
-      await this.#preferenceStore.write({ put: [preference], delete: replaced.map((item) => item.id) });
-    } catch (cause) {
-      return this.#failed('review.saveFailed', messageOf(cause));
-    }
-    const gone = new Set(replaced.map((item) => item.id));
-    this.preferences = [...this.preferences.filter((item) => !gone.has(item.id)), preference];
-    this.problem = null;
-    return this.#changed();
+  prefer(obsId: string, groupIds: readonly string[]): Promise<boolean> {
+    return this.#actions.run(async () => {
+      const figure = this.#byId.get(obsId);
+      if (!figure) return this.#failed('review.saveFailed', obsId);
+      const group = new Set(groupIds);
+      const matcher = new FigureMatcher(this.#base?.figures ?? []);
+      const replaced = this.preferences.filter((preference) => {
+        const target = matcher.find(preference.figure)?.figure.obs_id;
+        return target !== undefined && group.has(target);
+      });
+      const preference: SourcePreference = {
+        id: crypto.randomUUID(),
+        figure: identityOf(figure),
+        note: '',
+        created_at: new Date().toISOString(),
+      };
+      try {
+        await this.#preferenceStore.write({ put: [preference], delete: replaced.map((item) => item.id) });
+      } catch (cause) {
+        return this.#failed('review.saveFailed', messageOf(cause));
+      }
+      const gone = new Set(replaced.map((item) => item.id));
+      this.preferences = [...this.preferences.filter((item) => !gone.has(item.id)), preference];
+      this.problem = null;
+      return this.#changed();
+    }, false);
   }
 
   /** The whole review as a shareable JSON file. */
@@ -279,31 +300,33 @@ export class ReviewModel {
    * Merges a colleague's review file into ours (ours wins on the same id); resolves to how many
    * items were added, or null with `problem` set when the file is not a review.
    */
-  async importFile(name: string, text: string): Promise<number | null> {
-    const read = await importReview(name, text);
-    if (!read.ok) {
-      this.problem = { key: read.error.key, values: read.error.values };
-      return null;
-    }
-    const merged = mergeReviews(this.#review(), read.value);
-    const added = {
-      corrections: merged.corrections.slice(this.corrections.length),
-      preferences: merged.preferences.slice(this.preferences.length),
-    };
-    try {
-      await Promise.all([
-        this.#correctionStore.write({ put: added.corrections }),
-        this.#preferenceStore.write({ put: added.preferences }),
-      ]);
-    } catch (cause) {
-      this.#failed('review.saveFailed', messageOf(cause));
-      return null;
-    }
-    this.corrections = merged.corrections;
-    this.preferences = merged.preferences;
-    this.problem = null;
-    await this.#changed();
-    return added.corrections.length + added.preferences.length;
+  importFile(name: string, text: string): Promise<number | null> {
+    return this.#actions.run(async () => {
+      const read = await importReview(name, text);
+      if (!read.ok) {
+        this.problem = { key: read.error.key, values: read.error.values };
+        return null;
+      }
+      const merged = mergeReviews(this.#review(), read.value);
+      const added = {
+        corrections: merged.corrections.slice(this.corrections.length),
+        preferences: merged.preferences.slice(this.preferences.length),
+      };
+      try {
+        await Promise.all([
+          this.#correctionStore.write({ put: added.corrections }),
+          this.#preferenceStore.write({ put: added.preferences }),
+        ]);
+      } catch (cause) {
+        this.#failed('review.saveFailed', messageOf(cause));
+        return null;
+      }
+      this.corrections = merged.corrections;
+      this.preferences = merged.preferences;
+      this.problem = null;
+      await this.#changed();
+      return added.corrections.length + added.preferences.length;
+    }, null);
   }
 
   async #changed(): Promise<boolean> {
