@@ -225,6 +225,27 @@ export class WorkbenchDatabase {
   }
 
   /**
+   * Appends the rows of an Arrow IPC stream to the existing table `schema.name`, in one statement
+   * (all rows or none). The stream's columns must be the table's, in its order: the engine matches
+   * them by position. The bytes are handed over as loadArrowTable's are.
+   */
+  appendArrow(name: string, ipcStream: Uint8Array, schema = 'main'): Promise<DbResult<void>> {
+    return this.#serialised(
+      'app',
+      async (conn) => {
+        ensureCompleteStream(name, ipcStream);
+        const owned = ipcStream.byteOffset === 0 && ipcStream.byteLength === ipcStream.buffer.byteLength;
+        await conn.insertArrowFromIPCStream(owned ? ipcStream : ipcStream.slice(), {
+          schema,
+          name,
+          create: false,
+        });
+      },
+      'load',
+    );
+  }
+
+  /**
    * Creates (or replaces) several tables of `schema` from Arrow IPC streams in one turn of the
    * queue: one DROP for all, the inserts back to back, one check that each table exists. The bytes
    * are handed over as loadArrowTable's are.

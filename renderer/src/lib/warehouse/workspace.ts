@@ -341,16 +341,8 @@ export class Workspace {
 
   async #append(db: WorkbenchDatabase, table: WarehouseTable, rows: Uint8Array): Promise<DbResult<void>> {
     // A copy goes to the engine (it takes its bytes over); the additions are kept for every reload.
-    const scratch = `__additions_${table}`;
-    const loaded = await db.loadArrowTable(scratch, rows.slice(), APP_SCHEMA);
-    if (!loaded.ok) return loaded;
-    const inserted = await db.query(
-      `INSERT INTO ${appObject(table)} BY NAME SELECT * FROM ${appObject(scratch)};
-       DROP TABLE ${appObject(scratch)}`,
-    );
-    if (inserted.ok) return OK;
-    await db.query(`DROP TABLE IF EXISTS ${appObject(scratch)}`);
-    return inserted;
+    // Straight into the table: additions are written with the warehouse's own columns, in its order.
+    return db.appendArrow(table, rows.slice(), APP_SCHEMA);
   }
 
   async #recordFingerprints(db: WorkbenchDatabase): Promise<DbResult<void>> {
