@@ -9,7 +9,7 @@ import { benchImportDocument } from './bench/import-document.ts';
 import { benchScaledPivot } from './lib/scale-bench.ts';
 import { benchUserRows, type UserRowsRun } from './lib/bench-user-rows.ts';
 import { failedPhase, recordPhase, type PhaseFigures } from './lib/bench-phase.ts';
-import { vi as dictionary } from '../renderer/src/lib/i18n/dictionary.ts';
+import { loadProblem } from '../renderer/src/lib/import/load-problem.ts';
 import { startWebServer } from './lib/web-server.ts';
 import { typeSql, waitForDatabase } from './lib/workbench-page.ts';
 
@@ -149,9 +149,9 @@ function userRowsFigures(
     [`${prefix}_renderer_peak_mb`]: run.rendererPeakMb,
     [`${prefix}_pivot_ms`]: run.pivotMs,
     [`${prefix}_outcome`]: run.outcome,
-    // What the user reads when the engine lacks memory: the dictionary's advice, in Vietnamese.
+    // What the user reads when the rows do not fit: the import's message, in Vietnamese, with the sizes.
     [`${prefix}_message`]:
-      run.outcome === 'memory-error' ? dictionary['sql.advice.memory'] : (run.error?.message ?? null),
+      run.error?.stage === 'load' ? loadProblem(run.error).message : (run.error?.message ?? null),
   };
 }
 

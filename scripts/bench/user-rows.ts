@@ -3,6 +3,7 @@
 // Bundled by scripts/lib/bench-user-rows.ts; never part of the app.
 import { AsyncDuckDB, VoidLogger } from '@duckdb/duckdb-wasm';
 import { WorkbenchDatabase } from '../../renderer/src/lib/db/database.ts';
+import type { DbAdvice, DbError } from '../../renderer/src/lib/db/db-error.ts';
 import { appObject } from '../../renderer/src/lib/db/sql.ts';
 import { readPlanPeriods } from '../../renderer/src/lib/meaning/plan-periods.ts';
 import { DEFAULT_PIVOT_CONFIG } from '../../renderer/src/lib/pivot/pivot-config.ts';
@@ -17,8 +18,13 @@ export interface UserRowsResult {
   rows: number;
   loadMs: number;
   pivotMs: number | null;
-  /** The engine's error, and its advice ('memory' shows the dictionary's Vietnamese text). */
-  error: { stage: 'load' | 'pivot'; message: string; advice: string | null } | null;
+  /** The engine's error, its advice, and the sizes when the load was refused for memory. */
+  error: {
+    stage: 'load' | 'pivot';
+    message: string;
+    advice: DbAdvice | null;
+    memory: DbError['memory'] | null;
+  } | null;
 }
 
 async function fetchBytes(path: string): Promise<Uint8Array> {
@@ -43,10 +49,11 @@ async function run(): Promise<UserRowsResult> {
   const started = performance.now();
   const loaded = await workspace.setAdditions(new Map([['observations', chunks]]));
   const loadMs = Math.round(performance.now() - started);
-  const failure = (stage: 'load' | 'pivot', error: { message: string; advice?: string }) => ({
+  const failure = (stage: 'load' | 'pivot', error: DbError) => ({
     stage,
     message: error.message.slice(0, 300),
     advice: error.advice ?? null,
+    memory: error.memory ?? null,
   });
   const counted = await db.query(`SELECT count(*) AS n FROM ${appObject('observations')}`);
   const rows = counted.ok ? Number(counted.value.get(0)?.n) : 0;

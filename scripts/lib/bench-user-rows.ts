@@ -64,7 +64,7 @@ export async function benchUserRows(
           rows: 0,
           loadMs: 0,
           pivotMs: null,
-          error: { stage: 'load', message, advice: null },
+          error: { stage: 'load', message, advice: null, memory: null },
           rendererPeakMb: peak.mb,
           outcome: 'no-answer',
         };
@@ -81,7 +81,12 @@ export async function benchUserRows(
       }
       if (ended.error !== undefined) {
         const memory = /allocation failed|out of memory/i.test(ended.error);
-        const error = { stage: 'load' as const, message: ended.error, advice: memory ? 'memory' : null };
+        const error = {
+          stage: 'load' as const,
+          message: ended.error,
+          advice: memory ? ('memory' as const) : null,
+          memory: null,
+        };
         return {
           rows: 0,
           loadMs: 0,

@@ -1,12 +1,7 @@
 import type { WorkbenchDatabase } from '../../lib/db/database.ts';
-import type { DbError } from '../../lib/db/db-error.ts';
 import type { MessageKey } from '../../lib/i18n/dictionary.ts';
-import {
-  ImportError,
-  megabytes,
-  type ImportProblem,
-  type ImportResult,
-} from '../../lib/import/import-problem.ts';
+import { ImportError, type ImportProblem, type ImportResult } from '../../lib/import/import-problem.ts';
+import { loadProblem } from '../../lib/import/load-problem.ts';
 import {
   ImportStore,
   type BrokenEntry,
@@ -474,17 +469,4 @@ export class ImportsModel {
   #refuse(key: MessageKey, values: Record<string, string | number>): void {
     this.notice = { kind: 'problem', problem: { key, values } };
   }
-}
-
-// Why the workspace did not take the imported rows, in the user's words: memory has its own message.
-function loadProblem(error: DbError): ImportProblem {
-  if (error.memory) {
-    const { neededBytes, availableBytes } = error.memory;
-    return new ImportError('importArea.tooLargeForMemory', {
-      needed: megabytes(neededBytes),
-      available: megabytes(availableBytes),
-    }).problem;
-  }
-  if (error.advice === 'memory') return new ImportError('importArea.outOfMemory').problem;
-  return new ImportError('importArea.loadFailed', { detail: error.message }).problem;
 }
