@@ -24,6 +24,7 @@ async function fileBackend(dir?: string) {
   return { userData, backend, writes };
 }
 
+const itemName = (item: unknown) => String((item as { id: string }).id);
 const query = (id: string, name = id) => ({ id, name, folder: 'Chung', sql: `SELECT '${id}'` });
 
 describe('the user store', () => {
@@ -71,6 +72,44 @@ describe('the user store', () => {
     await store.flush();
     expect(store.pending).toBe(false);
     expect(await history.all()).toHaveLength(2);
+  });
+
+  it('after flush(), sends a write at once beside the one on its way, until resume()', async () => {
+    const landed: (() => void)[] = [];
+    const written: string[][] = [];
+    const store = new UserStore({
+      read: () => Promise.resolve({ items: [], exists: true }),
+      write: (changes) => {
+        written.push(changes.flatMap((change) => change.put.map((item) => itemName(item))));
+        return new Promise<void>((resolve) => landed.push(resolve));
+      },
+    });
+    const titles = store.collection('chart-edits', z.object({ id: z.string(), title: z.string() }));
+    const first = titles.put({ id: 'a', title: 'đang lưu' });
+    await Promise.resolve();
+    expect(written).toEqual([['a']]);
+    // The page is hidden; a listener after the store's commits typed text: it must not wait for 'a'.
+    void store.flush();
+    const typed = titles.put({ id: 'b', title: 'gõ xong' });
+    const alsoTyped = titles.put({ id: 'c', title: 'cùng lúc' });
+    await Promise.resolve();
+    expect(written).toEqual([['a'], ['b', 'c']]);
+    landed.forEach((land) => land());
+    await Promise.all([first, typed, alsoTyped]);
+    // Shown again: a write waits for the one on its way, and coalesces with those made meanwhile.
+    store.resume();
+    landed.length = 0;
+    const next = titles.put({ id: 'd', title: 'tiếp' });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const queued = titles.put({ id: 'e', title: 'sau' });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(written.slice(2)).toEqual([['d']]);
+    landed.forEach((land) => land());
+    await next;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(written.slice(2)).toEqual([['d'], ['e']]);
+    landed.at(-1)?.();
+    await queued;
   });
 
   it('reports and skips invalid stored items, and leaves them on disk when saving next to them', async () => {

@@ -117,7 +117,9 @@ export function openUserStore(onInvalid: (invalid: InvalidItem[]) => void): User
     }
     document.addEventListener('visibilitychange', () => {
       if (document.visibilityState === 'hidden') void store.flush();
+      else store.resume();
     });
+    window.addEventListener('pageshow', () => store.resume());
   }
   return store;
 }

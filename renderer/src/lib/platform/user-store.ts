@@ -47,6 +47,7 @@ export class UserStore {
   #next: Batch | null = null;
   #chain: Promise<void> = Promise.resolve();
   #inFlight = new Set<Promise<void>>();
+  #leaving = false;
 
   constructor(backend: StoreBackend, onInvalid: (invalid: InvalidItem[]) => void = () => {}) {
     this.#backend = backend;
@@ -63,11 +64,22 @@ export class UserStore {
     return new Collection(this, name, schema, options.seed ?? []);
   }
 
-  /** Sends writes still waiting for an earlier one now (on pagehide); resolves when all are durable. */
+  /**
+   * Sends writes still waiting for an earlier one now (the page is being hidden), and every write
+   * made after it at once too, until `resume()`: a page going away may get no later task, so a
+   * write made in its last moments (typed text a listener commits after this one) cannot wait for
+   * an earlier one to land. Resolves when all are durable.
+   */
   flush(): Promise<void> {
+    this.#leaving = true;
     const next = this.#next;
     if (next && !next.started) this.#commit(next);
     return Promise.all([...this.#inFlight]).then(() => undefined);
+  }
+
+  /** The page is shown again: writes queue behind the one on its way again. */
+  resume(): void {
+    this.#leaving = false;
   }
 
   /** True while a write is queued or on its way. */
@@ -102,10 +114,12 @@ export class UserStore {
     if (!this.#next) {
       const batch = newBatch();
       this.#next = batch;
-      // Batches go one after another: the next starts when the one before has settled.
+      // Batches go one after another: the next starts when the one before has settled; while the
+      // page is going away, once this task's writes are in it (a microtask later).
       this.#chain = this.#chain.then(() =>
         batch.started ? batch.done.catch(() => {}) : this.#commit(batch),
       );
+      if (this.#leaving) queueMicrotask(() => void (batch.started || this.#commit(batch)));
     }
     const byId = this.#next.changes.get(collection) ?? new Map<string, Change>();
     for (const [id, change] of changes) byId.set(id, change);
