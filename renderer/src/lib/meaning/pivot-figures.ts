@@ -77,8 +77,14 @@ export async function materialisePivotFigures(
   db: WorkbenchDatabase,
 ): Promise<DbResult<{ materialised: boolean; message: string | null }>> {
   // One round trip when the table is made (the load counts them); a statement that fails stops the rest.
+  // The old table goes first: computed beside it, 1M figures ran out of memory where alone they fit.
   const table = await db.query(
-    `CREATE OR REPLACE TEMP TABLE ${ident(TABLE_NAME)} AS SELECT * FROM ${LIVE};\n${pointPivotAt(TABLE)}`,
+    [
+      pointPivotAt(LIVE),
+      `DROP TABLE IF EXISTS ${TABLE}`,
+      `CREATE TEMP TABLE ${ident(TABLE_NAME)} AS SELECT * FROM ${LIVE}`,
+      pointPivotAt(TABLE),
+    ].join(';\n'),
   );
   if (table.ok) return { ok: true, value: { materialised: true, message: null } };
   // Never an older table of figures: the pivot reads the view again.
