@@ -1,7 +1,9 @@
 import type { DuckDBResultReader, DuckDBType } from '@duckdb/node-api';
 import {
   Bool,
+  type Data,
   DataType,
+  type Float,
   Precision,
   DateDay,
   Field,
@@ -23,6 +25,7 @@ import {
   vectorFromArray,
   type Table,
 } from 'apache-arrow';
+import { boolData, floatData, intData, listData, structData, utf8Data, type SmallInt } from './arrow-data.ts';
 
 // DuckDBTypeId's values: importing the enum would load the native bindings with this file.
 const TYPE = {
@@ -57,85 +60,106 @@ type Convert = (value: unknown) => unknown;
 
 interface ArrowColumn {
   type: DataType;
-  convert: Convert;
+  /** The Arrow data of a column of @duckdb/node-api's JS values of this type. */
+  data: (values: unknown[]) => Data;
 }
 
-const asNumber: Convert = (value) => (value === null ? null : Number(value));
+const asNumber = (value: unknown): number | null => (value === null ? null : Number(value));
 const asMilliseconds: Convert = (value) => (value === null ? null : (value as Date).getTime());
-const asText: Convert = (value) => (value === null ? null : String(value));
+const asText = (value: unknown): string | null => (value === null ? null : String(value));
+const asJson = (value: unknown): string | null => (value === null ? null : JSON.stringify(value, jsonSafe));
+
+const ints = (type: SmallInt): ArrowColumn => ({
+  type,
+  data: (values) => intData(type, values.map(asNumber)),
+});
+const floats = (type: Float): ArrowColumn => ({
+  type,
+  data: (values) => floatData(type, values.map(asNumber)),
+});
+const texts = (convert: (value: unknown) => string | null): ArrowColumn => {
+  const type = new Utf8();
+  return { type, data: (values) => utf8Data(type, values.map(convert)) };
+};
+// Dates and timestamps go through apache-arrow's builder, which knows their layouts.
+const built = (type: DataType, convert: Convert): ArrowColumn => ({
+  type,
+  data: (values) => {
+    const vector = vectorFromArray(values.map(convert), type);
+    // vectorFromArray fills one chunk; a second would mean the rows were split.
+    if (vector.data.length !== 1) throw new Error(`${String(type)}: ${vector.data.length} chunks`);
+    return vector.data[0]!;
+  },
+});
 
 /**
  * The Arrow type DuckDB-WASM gives a DuckDB type, opened with castBigIntToDouble and
  * castDecimalToDouble as the app opens it (BIGINT, HUGEINT and DECIMAL come out as Float64), and
- * how to turn @duckdb/node-api's JS value into what that Arrow vector holds. A type the app never
- * reads as such (BLOB, INTERVAL, MAP, ...) comes out as its text.
+ * how @duckdb/node-api's JS values of it become that Arrow data. A type the app never reads as
+ * such (BLOB, INTERVAL, MAP, ...) comes out as its text.
  */
 function arrowColumn(type: DuckDBType): ArrowColumn {
   switch (type.typeId as number) {
-    case TYPE.BOOLEAN:
-      return { type: new Bool(), convert: (value) => value };
+    case TYPE.BOOLEAN: {
+      const bool = new Bool();
+      return { type: bool, data: (values) => boolData(bool, values as (boolean | null)[]) };
+    }
     case TYPE.TINYINT:
-      return { type: new Int8(), convert: asNumber };
+      return ints(new Int8());
     case TYPE.SMALLINT:
-      return { type: new Int16(), convert: asNumber };
+      return ints(new Int16());
     case TYPE.INTEGER:
-      return { type: new Int32(), convert: asNumber };
+      return ints(new Int32());
     case TYPE.UTINYINT:
-      return { type: new Uint8(), convert: asNumber };
+      return ints(new Uint8());
     case TYPE.USMALLINT:
-      return { type: new Uint16(), convert: asNumber };
+      return ints(new Uint16());
     case TYPE.UINTEGER:
-      return { type: new Uint32(), convert: asNumber };
+      return ints(new Uint32());
     case TYPE.FLOAT:
-      return { type: new Float32(), convert: asNumber };
+      return floats(new Float32());
     case TYPE.BIGINT:
     case TYPE.UBIGINT:
     case TYPE.HUGEINT:
     case TYPE.UHUGEINT:
     case TYPE.DECIMAL:
     case TYPE.DOUBLE:
-      return { type: new Float64(), convert: asNumber };
+      return floats(new Float64());
     case TYPE.DATE:
-      return { type: new DateDay(), convert: asMilliseconds };
+      return built(new DateDay(), asMilliseconds);
     case TYPE.TIMESTAMP:
     case TYPE.TIMESTAMP_S:
     case TYPE.TIMESTAMP_MS:
     case TYPE.TIMESTAMP_NS:
     case TYPE.TIMESTAMP_TZ:
-      return { type: new TimestampMillisecond(), convert: asMilliseconds };
+      return built(new TimestampMillisecond(), asMilliseconds);
     case TYPE.LIST: {
       const item = arrowColumn((type as Extract<DuckDBType, { valueType: DuckDBType }>).valueType);
-      return {
-        type: new List(new Field('l', item.type, true)),
-        convert: (value) => (value === null ? null : (value as unknown[]).map(item.convert)),
-      };
+      const list = new List(new Field('l', item.type, true));
+      return { type: list, data: (values) => listData(list, values as (unknown[] | null)[], item.data) };
     }
     case TYPE.STRUCT: {
       const struct = type as Extract<DuckDBType, { entryNames: readonly string[] }>;
-      const entries = struct.entryNames.map((name, index) => ({
-        name,
-        ...arrowColumn(struct.entryTypes[index]!),
-      }));
+      const entries = struct.entryTypes.map(arrowColumn);
+      const arrowStruct = new Struct(
+        struct.entryNames.map((name, index) => new Field(name, entries[index]!.type, true)),
+      );
       return {
-        type: new Struct(entries.map((entry) => new Field(entry.name, entry.type, true))),
-        convert: (value) => {
-          if (value === null) return null;
-          const record = value as Record<string, unknown>;
-          return Object.fromEntries(
-            entries.map((entry) => [entry.name, entry.convert(record[entry.name] ?? null)]),
-          );
-        },
+        type: arrowStruct,
+        data: (values) =>
+          structData(
+            arrowStruct,
+            values as (Record<string, unknown> | null)[],
+            entries.map((entry) => entry.data),
+          ),
       };
     }
     case TYPE.VARCHAR:
     case TYPE.ENUM:
     case TYPE.UUID:
-      return { type: new Utf8(), convert: asText };
+      return texts(asText);
     default:
-      return {
-        type: new Utf8(),
-        convert: (value) => (value === null ? null : JSON.stringify(value, jsonSafe)),
-      };
+      return texts(asJson);
   }
 }
 
@@ -148,12 +172,7 @@ export function recordBatchOf(reader: DuckDBResultReader): RecordBatch {
   const columns = reader.columnTypes().map(arrowColumn);
   const values = reader.getColumnsJS();
   const fields = names.map((name, index) => new Field(name, columns[index]!.type, true));
-  const children = columns.map((column, index) => {
-    const vector = vectorFromArray((values[index] ?? []).map(column.convert), column.type);
-    // vectorFromArray fills one chunk; a second would mean the rows were split.
-    if (vector.data.length !== 1) throw new Error(`column ${names[index]}: ${vector.data.length} chunks`);
-    return vector.data[0]!;
-  });
+  const children = columns.map((column, index) => column.data(values[index] ?? []));
   const data = makeData({ type: new Struct(fields), length: reader.currentRowCount, nullCount: 0, children });
   return new RecordBatch(new Schema(fields), data);
 }

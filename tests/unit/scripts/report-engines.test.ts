@@ -76,6 +76,21 @@ describe('the report CLI on native DuckDB and on DuckDB-WASM, same warehouse, sa
     }
   });
 
+  it('gives every column type the same Arrow data: nulls, empty text, lists and structs', async () => {
+    const sql = `SELECT * FROM (VALUES
+      (1::TINYINT, 2::SMALLINT, 3::INTEGER, 4::UTINYINT, 5::USMALLINT, 6::UINTEGER, 7::BIGINT,
+       1.5::FLOAT, 2.25::DOUBLE, 1.23::DECIMAL(5, 2), true, 'Lạng Sơn', [1.5::DOUBLE, NULL], ['ư', NULL, ''],
+       {'x': 1, 'y': 'b'}, [{'x': 2, 'y': NULL}, NULL], DATE '2025-01-31'),
+      (NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL),
+      (-1, -2, -3, 0, 0, 0, -7, -0.5, -1e300, -9.99, false, '', [], [], {'x': NULL, 'y': NULL}, [], NULL)
+    ) t(i8, i16, i32, u8, u16, u32, i64, f32, f64, dec, flag, text, doubles, texts, pair, pairs, day)`;
+    for (const query of [sql, `${sql} WHERE false`]) {
+      const [fromNative, fromWasm] = await Promise.all([native.query(query), wasm.query(query)]);
+      if (!fromNative.ok || !fromWasm.ok) throw new Error('typed query failed');
+      expect(plain(fromNative.value)).toEqual(plain(fromWasm.value));
+    }
+  });
+
   it('keeps the engine locked down as the app does: no file can be read', async () => {
     const read = await native.query(`SELECT * FROM read_csv('data/warehouse/units.csv')`);
     expect(read.ok).toBe(false);
