@@ -16,12 +16,13 @@ export interface ExtractionFigures {
   extraction_peak_rss_mb: number;
 }
 
-/** What the extraction core alone took on the embedded corpus (issue 14: under 1 s, 2 MB/s). */
+/** The CPU time the extraction core alone took on the embedded corpus (issue 14: under 1 s, 2 MB/s). */
 export interface CorpusCoreFigures {
   /** The first run in a fresh process, as `npm run extract` pays it. */
   extraction_corpus_cold_ms: number;
-  /** The median of the runs after it, compiled. */
+  /** The median of ten runs once V8 has compiled the core (after ten warm-up runs). */
   extraction_corpus_warm_ms: number;
+  /** The corpus's size over that warm CPU time. */
   extraction_corpus_mb_per_s: number;
 }
 
