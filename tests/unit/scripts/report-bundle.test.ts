@@ -63,13 +63,13 @@ describe('npm run report, bundled', () => {
   });
   afterAll(() => rm(work, { recursive: true, force: true }));
 
-  const report = (format: string): Promise<{ stdout: string; stderr: string }> =>
+  const report = (format: string, ...options: string[]): Promise<{ stdout: string; stderr: string }> =>
     run(
       process.execPath,
       [
         'scripts/lib/report-run.mjs',
         ...['--format', format, '--indicators', 'grdp_growth,poverty_rate'],
-        ...['--out', join(work, `r.${format}`), '--date', '2026-12-01'],
+        ...['--out', join(work, `r${options.join('')}.${format}`), '--date', '2026-12-01', ...options],
       ],
       { env: { ...process.env, CHI_TIEU_CHART_CACHE: join(work, 'charts') }, timeout: 240_000 },
     );
@@ -94,6 +94,19 @@ describe('npm run report, bundled', () => {
       expect(png[25]).toBe(3);
       expect(PNG.sync.read(png)).toMatchObject({ width: 1920, height: 960 });
     }
+  }, 300_000);
+
+  // The bundle holds apache-arrow; DuckDB-WASM's browser build must use that copy, not its own.
+  it('writes the same summary on DuckDB-WASM as on native DuckDB', async () => {
+    for (const engine of ['native', 'wasm']) {
+      const { stderr } = await report('csv', '--engine', engine);
+      expect(stderr, engine).toBe('');
+    }
+    const [native, wasm] = await Promise.all(
+      ['native', 'wasm'].map((engine) => readFile(join(work, `r--engine${engine}.csv`), 'utf8')),
+    );
+    expect(native).toMatch(/^.*\n.+/u);
+    expect(wasm).toBe(native);
   }, 300_000);
 
   it('writes the deck with a native chart a slide', async () => {
