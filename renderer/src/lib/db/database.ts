@@ -304,6 +304,7 @@ export class WorkbenchDatabase {
     const opening = this.#opening;
     this.#opening = undefined;
     const open = await opening.catch(() => undefined);
+    open?.watch.stop();
     // A dead worker answers nothing: closing its connections would wait forever.
     if (open && !open.watch.dead) {
       await open.app.close();

@@ -26,7 +26,9 @@ export class EngineWatch {
   readonly #limits: LivenessLimits;
   #running = 0;
   #pinging = false;
+  #stopped = false;
   #timer: ReturnType<typeof setTimeout> | undefined;
+  #silence: ReturnType<typeof setTimeout> | undefined;
 
   constructor(db: AsyncDuckDB, onDied: (why: string) => void, limits: LivenessLimits = DEFAULT_LIVENESS) {
     this.#db = db;
@@ -72,8 +74,19 @@ export class EngineWatch {
     }
   }
 
+  /**
+   * Stops watching an engine being closed: no more pings, and no timer left behind, which kept a
+   * Node process (the report CLI) alive up to two seconds after its work was done.
+   */
+  stop(): void {
+    this.#stopped = true;
+    clearTimeout(this.#timer);
+    clearTimeout(this.#silence);
+    this.#timer = undefined;
+  }
+
   #schedulePing(): void {
-    if (this.#timer !== undefined || this.#pinging || this.#dead) return;
+    if (this.#timer !== undefined || this.#pinging || this.#dead || this.#stopped) return;
     this.#timer = setTimeout(() => {
       this.#timer = undefined;
       if (this.#running > 0) void this.#ping();
@@ -82,13 +95,13 @@ export class EngineWatch {
 
   async #ping(): Promise<void> {
     this.#pinging = true;
-    const silence = setTimeout(() => this.#declare('no answer to a liveness ping'), this.#limits.silentMs);
+    this.#silence = setTimeout(() => this.#declare('no answer to a liveness ping'), this.#limits.silentMs);
     try {
       await this.#db.ping();
     } catch {
       // An answer, even an error, proves the worker is there.
     } finally {
-      clearTimeout(silence);
+      clearTimeout(this.#silence);
       this.#pinging = false;
     }
     if (this.#running > 0) this.#schedulePing();
