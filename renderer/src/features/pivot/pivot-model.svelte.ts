@@ -1,13 +1,12 @@
-import type { Table } from 'apache-arrow';
 import { z } from 'zod';
-import type { SqlParam, WorkbenchDatabase } from '../../lib/db/database.ts';
+import type { WorkbenchDatabase } from '../../lib/db/database.ts';
 import type { DbError, DbResult } from '../../lib/db/db-error.ts';
 import { SaveStatus } from '../../lib/platform/save-status.svelte.ts';
 import type { Collection, UserStore } from '../../lib/platform/user-store.ts';
 import { consistencyChecksSql, type ConsistencyFlag } from '../../lib/pivot/consistency-checks.ts';
 import { readPlanPeriods, type PeriodColumn } from '../../lib/meaning/plan-periods.ts';
 import { DEFAULT_PIVOT_CONFIG, parsePivotConfig, type PivotConfig } from '../../lib/pivot/pivot-config.ts';
-import { buildPivotQuery, inlineParams } from '../../lib/pivot/pivot-query.ts';
+import { buildPivotQuery, inlineParams, type PivotQuery } from '../../lib/pivot/pivot-query.ts';
 import { columnsWithFigures, readPivot, type PivotRow } from '../../lib/pivot/pivot-rows.ts';
 import { flagsForRows, readFlags } from '../../lib/pivot/flag-rows.ts';
 import type { Locale } from '../../lib/format/locale.ts';
@@ -70,7 +69,7 @@ export class PivotModel {
   #restoring: Promise<void> | undefined;
   // The engine's answer per pivot query (its SQL and parameters, i.e. the whole layout and its
   // filters), valid only for the data version it was read at: a correction or import empties it.
-  #answers = new Map<string, Table>();
+  #answers = new Map<string, PivotRow[]>();
   #answersVersion = -1;
   readonly #current: Collection<z.infer<typeof currentConfigSchema>>;
   readonly #layouts: Collection<z.infer<typeof layoutSchema>>;
@@ -129,7 +128,7 @@ export class PivotModel {
     // The checks do not depend on the layout: run once, then filtered to the rows shown. Both wait
     // for the queue to be empty, so SQL the user types meanwhile never waits behind them.
     const [result, checks] = await Promise.all([
-      this.#answer(query.sql, query.params),
+      this.#answer(query),
       this.#checksRead ? null : this.#db.idleQuery(consistencyChecksSql()),
     ]);
     if (run !== this.#latest) return;
@@ -139,7 +138,7 @@ export class PivotModel {
       return;
     }
     this.error = null;
-    this.rows = readPivot(result.value, query.columns);
+    this.rows = result.value;
     // Single years are shown where they hold a figure, the coming year's plan among them.
     this.columns = columnsWithFigures(this.rows, query.columns);
     if (checks?.ok) {
@@ -148,23 +147,28 @@ export class PivotModel {
     }
   }
 
-  /** The pivot query's result: from the cache when this layout was read at the current data version. */
-  async #answer(sql: string, params: readonly SqlParam[]): Promise<DbResult<Table>> {
+  /**
+   * The pivot's rows for a query: from the cache when this layout was read at the current data
+   * version. The rows themselves are kept, so a layout shown again repaints no cell it already had.
+   */
+  async #answer(query: PivotQuery): Promise<DbResult<PivotRow[]>> {
     const version = this.#db.dataVersion;
     if (version !== this.#answersVersion) {
       this.#answers.clear();
       this.#answersVersion = version;
     }
-    const key = JSON.stringify([sql, params]);
+    const key = JSON.stringify([query.sql, query.params]);
     const cached = this.#answers.get(key);
     if (cached) return { ok: true, value: cached };
-    const result = await this.#db.idleQuery(sql, params);
+    const result = await this.#db.idleQuery(query.sql, query.params);
+    if (!result.ok) return result;
+    const rows = readPivot(result.value, query.columns);
     // Kept only when no change of the data began or ended while it ran.
-    if (result.ok && this.#db.dataVersion === version && this.#answersVersion === version) {
+    if (this.#db.dataVersion === version && this.#answersVersion === version) {
       if (this.#answers.size >= CACHED_LAYOUTS) this.#answers.delete(this.#answers.keys().next().value!);
-      this.#answers.set(key, result.value);
+      this.#answers.set(key, rows);
     }
-    return result;
+    return { ok: true, value: rows };
   }
 
   /**
