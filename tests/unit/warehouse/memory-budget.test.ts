@@ -11,7 +11,7 @@ import {
   loadSize,
   memoryNeed,
   parseByteSize,
-} from '../../../renderer/src/lib/warehouse/memory-budget.ts';
+} from '../../../renderer/src/lib/db/memory-budget.ts';
 import { arrowPath } from '../../../renderer/src/lib/warehouse/tables.ts';
 import { Workspace } from '../../../renderer/src/lib/warehouse/workspace.ts';
 import { nodeConnector, readDataAsset } from '../../../scripts/lib/node-duckdb.ts';

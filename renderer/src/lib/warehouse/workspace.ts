@@ -1,10 +1,10 @@
 import type { WorkbenchDatabase } from '../db/database.ts';
 import type { DbResult } from '../db/db-error.ts';
+import { ensureMemoryFor, loadSize } from '../db/memory-budget.ts';
 import { APP_CATALOG, APP_SCHEMA, appObject, ident, literal, qualified } from '../db/sql.ts';
 import { CREATE_CORRECTIONS_TABLE, fillCorrections, type OverlayRow } from '../review/overlay-sql.ts';
 import { meaningLayerStatements } from '../meaning/meaning-statements.ts';
 import { materialisePivotFigures } from '../meaning/pivot-figures.ts';
-import { ensureMemoryFor, loadSize } from './memory-budget.ts';
 import { WAREHOUSE_TABLES, arrowPath, type WarehouseTable } from './tables.ts';
 
 /** Reads a file of the embedded dataset; the browser fetches it, tests read it from disk. */

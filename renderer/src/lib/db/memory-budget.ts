@@ -1,5 +1,5 @@
-import type { WorkbenchDatabase } from '../db/database.ts';
-import type { DbResult } from '../db/db-error.ts';
+import type { WorkbenchDatabase } from './database.ts';
+import type { DbResult } from './db-error.ts';
 
 /**
  * The share of the engine's memory limit that loaded tables may take: the rest is what the pivot
