@@ -70,6 +70,7 @@ export class PivotModel {
   // The engine's answer per pivot query (its SQL and parameters, i.e. the whole layout and its
   // filters), valid only for the data version it was read at: a correction or import empties it.
   #answers = new Map<string, PivotRow[]>();
+  #reading = new Map<string, Promise<DbResult<PivotRow[]>>>();
   #answersVersion = -1;
   readonly #current: Collection<z.infer<typeof currentConfigSchema>>;
   readonly #layouts: Collection<z.infer<typeof layoutSchema>>;
@@ -141,6 +142,11 @@ export class PivotModel {
     this.rows = result.value;
     // Single years are shown where they hold a figure, the coming year's plan among them.
     this.columns = columnsWithFigures(this.rows, query.columns);
+    // The layout most often turned to next, single years shown or hidden, read while the engine is
+    // idle: that click is then answered from the cache.
+    void this.#answer(
+      buildPivotQuery({ ...this.config, expandYears: !this.config.expandYears }, this.periods),
+    );
     if (checks?.ok) {
       this.flags = readFlags(checks.value);
       this.#checksRead = true;
@@ -160,15 +166,26 @@ export class PivotModel {
     const key = JSON.stringify([query.sql, query.params]);
     const cached = this.#answers.get(key);
     if (cached) return { ok: true, value: cached };
-    const result = await this.#db.idleQuery(query.sql, query.params);
-    if (!result.ok) return result;
-    const rows = readPivot(result.value, query.columns);
-    // Kept only when no change of the data began or ended while it ran.
-    if (this.#db.dataVersion === version && this.#answersVersion === version) {
-      if (this.#answers.size >= CACHED_LAYOUTS) this.#answers.delete(this.#answers.keys().next().value!);
-      this.#answers.set(key, rows);
+    // A layout already being read (read ahead, or asked twice) is waited for, not read again.
+    const reading = this.#reading.get(key) ?? this.#read(query, key, version);
+    this.#reading.set(key, reading);
+    return reading;
+  }
+
+  async #read(query: PivotQuery, key: string, version: number): Promise<DbResult<PivotRow[]>> {
+    try {
+      const result = await this.#db.idleQuery(query.sql, query.params);
+      if (!result.ok) return result;
+      const rows = readPivot(result.value, query.columns);
+      // Kept only when no change of the data began or ended while it ran.
+      if (this.#db.dataVersion === version && this.#answersVersion === version) {
+        if (this.#answers.size >= CACHED_LAYOUTS) this.#answers.delete(this.#answers.keys().next().value!);
+        this.#answers.set(key, rows);
+      }
+      return { ok: true, value: rows };
+    } finally {
+      this.#reading.delete(key);
     }
-    return { ok: true, value: rows };
   }
 
   /**
