@@ -49,3 +49,28 @@ export function setPrintLayout(sheet: ExcelJS.Worksheet, titles: PrintTitles): v
   for (let index = 1; index <= sheet.columnCount; index++) widths.push(sheet.getColumn(index).width ?? 9);
   Object.assign(sheet.pageSetup, printLayout(widths, titles));
 }
+
+// Arial 10 writes about one character per unit of Excel's column width and needs ~13 pt a line.
+const LINE_POINTS = 13;
+
+/** The lines a wrapped text takes in a column of this width (Excel characters), its own breaks kept. */
+export function wrappedLines(text: string, width: number): number {
+  const perLine = Math.max(1, Math.floor(width));
+  return text.split('\n').reduce((lines, part) => lines + Math.max(1, Math.ceil(part.length / perLine)), 0);
+}
+
+/**
+ * Sets the height of rows `from`… to the lines of their tallest wrapped cell: neither Excel nor
+ * LibreOffice grows a row to its wrapped text on opening a file, so wrapped lines overprint the next row.
+ */
+export function fitWrappedRows(sheet: ExcelJS.Worksheet, from: number): void {
+  for (let index = from; index <= sheet.rowCount; index++) {
+    const row = sheet.getRow(index);
+    let lines = 1;
+    row.eachCell((cell, column) => {
+      if (!cell.alignment?.wrapText || cell.value === null || typeof cell.value === 'object') return;
+      lines = Math.max(lines, wrappedLines(String(cell.value), sheet.getColumn(column).width ?? 9));
+    });
+    if (lines > 1) row.height = lines * LINE_POINTS;
+  }
+}

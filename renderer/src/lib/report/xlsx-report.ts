@@ -11,7 +11,7 @@ import { documentTitle } from '../meaning/document-titles.ts';
 import { columnMeasures, MEASURE_LABEL, measureNumberFormat, shownMeasure } from './report-measures.ts';
 import { packOfficeFile } from './office-zip.ts';
 import { contractLabel } from './report-labels.ts';
-import { setPrintLayout } from './xlsx-print.ts';
+import { fitWrappedRows, setPrintLayout } from './xlsx-print.ts';
 import { hasFigures, indicatorCount } from './report-sources.ts';
 
 export interface ReportChartImage {
@@ -70,6 +70,9 @@ export async function buildXlsxReport(
   });
   summary.getCell('A1').value = `${t('report.title')} – ${t('report.province')}`;
   summary.getCell('A1').font = { ...FONT, size: 14, bold: true };
+  // Tall enough for the 14-point title's marks: where the title repeats with column A on a later
+  // printed page, LibreOffice clips it to the row (chỉ printed as chí, tế as tê).
+  summary.getRow(1).height = 22;
   summary.getCell('A2').value = t('report.generated', { date: generatedOn });
   summary.getCell('A2').font = { ...FONT, italic: true, color: { argb: 'FF5D6B7E' } };
   const periodRow = summary.getRow(4);
@@ -180,6 +183,8 @@ export async function buildXlsxReport(
       });
   }
 
+  fitWrappedRows(summary, 6);
+
   // Chi tiết: every figure behind the pivot, with its document and sentence.
   const details = workbook.addWorksheet(t('report.detailSheet'), {
     views: [{ state: 'frozen', ySplit: 1 }],
@@ -285,6 +290,7 @@ export async function buildXlsxReport(
     }
   }
 
+  fitWrappedRows(sources, 2);
   setPrintLayout(sources, { rows: '1:1' });
 
   // Biểu đồ: one picture a chart, one under the other.
