@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chartSpec } from '../../../renderer/src/features/charts/chart-specs.ts';
+import { targetVsResult } from '../../../renderer/src/features/charts/chart-queries.ts';
 import {
   barChartOf,
   indicatorChartPoints,
@@ -101,6 +102,32 @@ describe("a report's chart is the chart the screen draws", () => {
     const inEnglish = barChartOf(english, indicatorChartText(grdp, english, 'en'), 'en');
     expect(inEnglish.series.map((series) => series.name)).toEqual(['Target', 'Result']);
     expect(inEnglish.series[1]!.texts[1]).toBe('6.79%*');
+  });
+
+  it('draws targets first in the first colour on every chart, also where the first period has a result only', async () => {
+    const rows = data.rows.filter(hasFigures);
+    const perCapita = rows.find((row) => row.indicatorId === 'grdp_per_capita' && row.unit === 'triệu đồng')!;
+    // 2016–2020 has its result only; the target comes with 2026–2030.
+    expect(perCapita.cells['2016-2020']?.targetLow ?? null).toBeNull();
+    let both = 0;
+    for (const row of rows) {
+      const points = indicatorChartPoints(row, data.columns, 'vi');
+      const chart = barChartOf(points, indicatorChartText(row, points, 'vi'), 'vi');
+      if (chart.series.length < 2) continue;
+      both += 1;
+      expect(
+        chart.series.map((series) => [series.name, series.color]),
+        row.indicatorId,
+      ).toEqual([
+        ['Chỉ tiêu', '#1f5fbf'],
+        ['Kết quả', '#e0a800'],
+      ]);
+    }
+    expect(both).toBeGreaterThan(10);
+    // The charts area's own query puts them in the same order.
+    const screen = await targetVsResult(warehouse.db, 'grdp_per_capita');
+    if (!screen.ok) throw new Error(screen.error.message);
+    expect(screen.value[0]?.series).toBe('Chỉ tiêu');
   });
 
   it('orders years and plan periods in time, each period after its last year, on screen and in the report', async () => {

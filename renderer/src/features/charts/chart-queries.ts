@@ -102,7 +102,8 @@ export function targetVsResult(
             ${SHOWN}, is_estimate AS estimate, doc_id, doc_title, obs_id, reviewed
      FROM candidates
      QUALIFY row_number() OVER (PARTITION BY term, measure ORDER BY fit, preference_rank) = 1
-     ORDER BY label, measure DESC`,
+     -- Targets first: the first point's series takes the first colour and legend place.
+     ORDER BY measure DESC, label`,
     [indicatorId, indicatorId, translate(locale, 'charts.target'), translate(locale, 'charts.result')],
     locale,
   );

@@ -108,26 +108,31 @@ export function indicatorChartPoints(
       reviewed: source !== undefined && reviewed.has(source.obs_id),
     });
   };
+  // Every target before every result: a series' colour and legend place follow its first point, so
+  // a row whose first period has a result only would otherwise swap them from slide to slide.
   for (const column of columns) {
     const cell = row.cells[column.key];
-    if (!cell) continue;
-    const label = periodLabel(column);
-    point(
-      translate(locale, 'report.target'),
-      label,
-      cell.targetLow,
-      cell.targetHigh,
-      false,
-      cell.targetSources[0],
-    );
-    point(
-      translate(locale, 'report.actual'),
-      label,
-      cell.actualLow,
-      cell.actualHigh,
-      cell.actualEstimate,
-      cell.actualSources[0],
-    );
+    if (cell)
+      point(
+        translate(locale, 'report.target'),
+        periodLabel(column),
+        cell.targetLow,
+        cell.targetHigh,
+        false,
+        cell.targetSources[0],
+      );
+  }
+  for (const column of columns) {
+    const cell = row.cells[column.key];
+    if (cell)
+      point(
+        translate(locale, 'report.actual'),
+        periodLabel(column),
+        cell.actualLow,
+        cell.actualHigh,
+        cell.actualEstimate,
+        cell.actualSources[0],
+      );
   }
   return points;
 }
