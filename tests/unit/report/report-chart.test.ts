@@ -130,6 +130,25 @@ describe("a report's chart is the chart the screen draws", () => {
     expect(screen.value[0]?.series).toBe('Chỉ tiêu');
   });
 
+  it("writes a target's sign on its chart label as the pivot does (<3%, ~130), on screen and in the report", async () => {
+    const poverty = data.rows.find((row) => row.indicatorId === 'poverty_rate' && row.unit === '%')!;
+    expect(poverty.cells['2021-2025']?.targetComparator).toBe('<');
+    const points = indicatorChartPoints(poverty, data.columns, 'vi');
+    const text = indicatorChartText(poverty, points, 'vi');
+    const report = barChartOf(points, text, 'vi');
+    const target = report.series.find((series) => series.name === 'Chỉ tiêu')!;
+    expect(target.texts[report.categories.indexOf('2021–2025')]).toBe('<3%');
+    expect(
+      reportChartFromFigure(chartSpec(points, text, { type: 'bar', dataLabels: true, locale: 'vi' })),
+    ).toEqual(report);
+    // The charts area's own query carries the sign of targets, not of results.
+    const screen = await targetVsResult(warehouse.db, 'poverty_rate');
+    if (!screen.ok) throw new Error(screen.error.message);
+    const shown = screen.value.filter((point) => point.label === '2021–2025');
+    expect(shown.find((point) => point.series === 'Chỉ tiêu')?.comparator).toBe('<');
+    expect(shown.find((point) => point.series === 'Kết quả')?.comparator ?? null).toBeNull();
+  });
+
   it('orders years and plan periods in time, each period after its last year, on screen and in the report', async () => {
     expect(
       orderedCategories([

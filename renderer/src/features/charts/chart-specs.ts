@@ -120,7 +120,7 @@ function tickLayout(ticks: AxisTicks | undefined): Record<string, unknown> {
 /** A point's label as the tables write it (`7–7,5%`, `54.449,1`), marked when it is an estimate. */
 function pointLabel(point: ChartPoint, locale: Locale): string {
   const figure = formatFigure(
-    { low: point.low, high: point.high, unit: point.unit === '%' ? '%' : null },
+    { low: point.low, high: point.high, comparator: point.comparator, unit: point.unit === '%' ? '%' : null },
     locale,
   );
   return `${figure}${point.estimate ? ESTIMATE_MARK : ''}${point.reviewed ? REVIEWED_MARK : ''}`;

@@ -12,6 +12,7 @@ export interface ReportChartPoint {
   label: string;
   low: number;
   high: number;
+  comparator?: string | null;
   unit: string;
   estimate: boolean;
   docTitle: string;
@@ -92,6 +93,7 @@ export function indicatorChartPoints(
     label: string,
     low: number | null,
     high: number | null,
+    comparator: string | null,
     estimate: boolean,
     source: CellSource | undefined,
   ): void => {
@@ -101,6 +103,7 @@ export function indicatorChartPoints(
       label,
       low,
       high: high ?? low,
+      comparator,
       unit: row.unit,
       estimate,
       docTitle: source?.doc_title ?? '',
@@ -118,6 +121,7 @@ export function indicatorChartPoints(
         periodLabel(column),
         cell.targetLow,
         cell.targetHigh,
+        cell.targetComparator,
         false,
         cell.targetSources[0],
       );
@@ -130,6 +134,7 @@ export function indicatorChartPoints(
         periodLabel(column),
         cell.actualLow,
         cell.actualHigh,
+        null,
         cell.actualEstimate,
         cell.actualSources[0],
       );
@@ -204,7 +209,7 @@ export const lineLabelAbove = (series: number): boolean => series % 2 === 0;
 
 function pointLabel(point: ReportChartPoint, locale: Locale): string {
   const figure = formatFigure(
-    { low: point.low, high: point.high, unit: point.unit === '%' ? '%' : null },
+    { low: point.low, high: point.high, comparator: point.comparator, unit: point.unit === '%' ? '%' : null },
     locale,
   );
   return `${figure}${point.estimate ? ESTIMATE_MARK : ''}${point.reviewed ? REVIEWED_MARK : ''}`;
