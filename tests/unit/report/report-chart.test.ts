@@ -149,6 +149,21 @@ describe("a report's chart is the chart the screen draws", () => {
     expect(shown.find((point) => point.series === 'Kết quả')?.comparator ?? null).toBeNull();
   });
 
+  it('draws estimates as the screen does in the report SVG: a half-opaque bar, a hollow point', () => {
+    const revenue = data.rows.find((row) => row.indicatorId === 'budget_revenue_total')!;
+    const points = indicatorChartPoints(revenue, data.columns, 'vi');
+    const text = indicatorChartText(revenue, points, 'vi');
+    const bars = barChartOf(points, text, 'vi');
+    // 2016–2020 stated, 2021–2025 estimated.
+    expect(bars.series[0]!.estimates).toEqual([false, true]);
+    expect(reportChartSvg(bars, 'vi').match(/fill-opacity="0.5"/g)).toHaveLength(1);
+    const lines = reportChartFromFigure(
+      chartSpec(points, text, { type: 'line', dataLabels: true, locale: 'vi' }),
+    );
+    expect(lines.series[0]!.estimates).toEqual([false, true]);
+    expect(reportChartSvg(lines, 'vi').match(/<circle [^>]*fill="#ffffff"/g)).toHaveLength(1);
+  });
+
   it('orders years and plan periods in time, each period after its last year, on screen and in the report', async () => {
     expect(
       orderedCategories([

@@ -51,6 +51,8 @@ export interface ReportChartSeries {
   texts: string[];
   /** Half the range of a range figure, drawn as an error bar; 0 for a single value. */
   halfRanges: number[];
+  /** Which values are estimates, drawn lighter (bars) or hollow (lines) as the note under the chart says. */
+  estimates: boolean[];
 }
 
 /**
@@ -246,6 +248,7 @@ export function barChartOf(
           : '',
       ),
       halfRanges: values.map((value) => (value ? (value.high - value.low) / 2 : 0)),
+      estimates: values.map((value) => value?.estimate ?? false),
     };
   });
   return {
@@ -307,6 +310,15 @@ export function reportChartFromFigure(figure: PlotlyFigureLike): ReportChart {
         halfRanges: pick(list(field(trace, 'error_y', 'array')), 0, (value) =>
           typeof value === 'number' ? value : 0,
         ),
+        // The screen draws an estimate as a half-opaque bar or a hollow point.
+        estimates:
+          trace.type === 'scatter'
+            ? pick(list(field(trace, 'marker', 'symbol')), false, (value) => value === 'circle-open')
+            : pick(
+                list(field(trace, 'marker', 'opacity')),
+                false,
+                (value) => typeof value === 'number' && value < 1,
+              ),
       };
     }),
   };
