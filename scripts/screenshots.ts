@@ -116,7 +116,7 @@ async function download(page: Page, testId: string, path: string): Promise<void>
 /**
  * The pages of an office file as PNGs named by page number, through LibreOffice's PDF and poppler.
  * `distinct`: a sheet printed across pages shows each block of columns once, not every run of rows
- * under it — a page is kept when its first line (the repeated header) and the plan periods in its
+ * under it — a page is kept when its header (the repeated first line) and the plan periods in its
  * first lines (the summary's column blocks) are not those of an earlier page.
  */
 function renderOffice(file: string, name: string, work: string, distinct: boolean): void {
@@ -132,13 +132,16 @@ function renderOffice(file: string, name: string, work: string, distinct: boolea
     const range = ['-f', String(page), '-l', String(page)];
     if (distinct) {
       const text = execFileSync('pdftotext', [...range, '-layout', pdf, '-']).toString();
+      // Layout spacing follows the rows under the header: compare words, not columns.
       const lines = text
         .split('\n')
-        .map((line) => line.trim())
+        .map((line) => line.trim().replace(/\s+/g, ' '))
         .filter(Boolean)
         .slice(0, 5);
       const periods = [...lines.join(' ').matchAll(/\d{4}–\d{4}/g)].map((match) => match[0]);
-      const heading = [lines[0], ...periods].join(' ');
+      // A first line of two words or fewer is the top of a wrapped heading ("Ngày ban"): read on.
+      const header = lines.slice(0, (lines[0] ?? '').split(' ').length <= 2 ? 2 : 1);
+      const heading = [...header, ...periods].join(' ');
       if (seen.has(heading)) continue;
       seen.add(heading);
     }
