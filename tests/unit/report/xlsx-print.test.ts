@@ -85,7 +85,7 @@ describe('the xlsx report prints readably', () => {
     const workbook = await reopen(await buildXlsxReport(terms, 'vi', '2026-12-01'));
     const sources = workbook.getWorksheet('Nguồn')!;
     let tallest = 0;
-    for (let index = 2; index <= sources.rowCount; index++) {
+    for (let index = 1; index <= sources.rowCount; index++) {
       const row = sources.getRow(index);
       const lines = Math.max(
         ...[1, 2, 3, 4, 7].map((column) =>
@@ -97,6 +97,9 @@ describe('the xlsx report prints readably', () => {
     }
     // The 64-digit hash in a 34-wide column takes two lines, the longest titles more.
     expect(tallest).toBeGreaterThanOrEqual(3);
+    // The headers wrap too ("Ngày ban hành" in 11 characters).
+    expect(sources.getRow(1).height).toBeGreaterThanOrEqual(24);
+    expect(workbook.getWorksheet('Chi tiết')!.getRow(1).height).toBeGreaterThanOrEqual(24);
     // The summary's 14-point title keeps its marks (ỉ, ế) where it repeats on a later printed page.
     expect(workbook.getWorksheet('Tổng hợp')!.getRow(1).height).toBeGreaterThanOrEqual(20);
   });

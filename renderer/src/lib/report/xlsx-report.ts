@@ -230,6 +230,8 @@ export async function buildXlsxReport(
     }
   }
   details.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 16 } };
+  // Its header wraps ("Ngày ban hành"); its figures stay one line each.
+  fitWrappedRows(details, 1);
   setPrintLayout(details, { rows: '1:1', columns: 'A:A' });
 
   // Nguồn: the documents, with the hash that proves which text the figures came from.
@@ -290,7 +292,7 @@ export async function buildXlsxReport(
     }
   }
 
-  fitWrappedRows(sources, 2);
+  fitWrappedRows(sources, 1);
   setPrintLayout(sources, { rows: '1:1' });
 
   // Biểu đồ: one picture a chart, one under the other.
