@@ -100,6 +100,13 @@ describe('the xlsx report prints readably', () => {
     // The headers wrap too ("Ngày ban hành" in 11 characters).
     expect(sources.getRow(1).height).toBeGreaterThanOrEqual(24);
     expect(workbook.getWorksheet('Chi tiết')!.getRow(1).height).toBeGreaterThanOrEqual(24);
+    // The summary's headers: a measure's name in its 11-wide column, a period over its four.
+    const summary = workbook.getWorksheet('Tổng hợp')!;
+    const measureName = [...Array(summary.columnCount).keys()]
+      .map((at) => summary.getRow(5).getCell(at + 1))
+      .find((cell) => String(cell.value ?? '').length > (summary.getColumn(cell.col).width ?? 9))!;
+    expect(measureName).toBeDefined();
+    expect(summary.getRow(5).height).toBeGreaterThanOrEqual(24);
     // The summary's 14-point title keeps its marks (ỉ, ế) where it repeats on a later printed page.
     expect(workbook.getWorksheet('Tổng hợp')!.getRow(1).height).toBeGreaterThanOrEqual(20);
   });

@@ -183,7 +183,8 @@ export async function buildXlsxReport(
       });
   }
 
-  fitWrappedRows(summary, 6);
+  // From the header rows on: the measures' names wrap in their narrow columns.
+  fitWrappedRows(summary, 4);
 
   // Chi tiết: every figure behind the pivot, with its document and sentence.
   const details = workbook.addWorksheet(t('report.detailSheet'), {
