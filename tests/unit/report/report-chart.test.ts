@@ -164,6 +164,21 @@ describe("a report's chart is the chart the screen draws", () => {
     expect(reportChartSvg(lines, 'vi').match(/<circle [^>]*fill="#ffffff"/g)).toHaveLength(1);
   });
 
+  it('draws an error bar on a range only: a single value gets none, not a cap on top of its bar', () => {
+    const grdp = data.rows.find((row) => row.indicatorId === 'grdp_growth' && row.unit === '%')!;
+    const points = indicatorChartPoints(grdp, data.columns, 'vi');
+    const spec = chartSpec(points, indicatorChartText(grdp, points, 'vi'), {
+      type: 'bar',
+      dataLabels: true,
+      locale: 'vi',
+    });
+    const arrays = spec.data.map((trace) => (trace as { error_y: { array: number[] } }).error_y.array);
+    // Targets 8–9, 7–7,5 and 10–11%: half ranges; results 5,2 and 6,79%: none (Plotly skips NaN).
+    expect(arrays[0]).toEqual([0.5, 0.25, 0.5]);
+    expect(arrays[1]!.slice(0, 2).every((half) => Number.isNaN(half))).toBe(true);
+    expect(reportChartFromFigure(spec).series[1]!.halfRanges.slice(0, 2)).toEqual([0, 0]);
+  });
+
   it('orders years and plan periods in time, each period after its last year, on screen and in the report', async () => {
     expect(
       orderedCategories([

@@ -193,7 +193,9 @@ export function chartSpec(points: readonly ChartPoint[], text: ChartText, style:
           ? undefined
           : {
               type: 'data',
-              array: values.map((value) => (value ? halfRange(value) : 0)),
+              // Only a range gets a bar: Plotly draws a zero-length one as a cap on top of the bar,
+              // and skips a point whose error is not a number.
+              array: values.map((value) => (value && halfRange(value) > 0 ? halfRange(value) : NaN)),
               visible: true,
               color: '#5d6b7e',
             },

@@ -308,7 +308,7 @@ export function reportChartFromFigure(figure: PlotlyFigureLike): ReportChart {
         values: pick(list(trace.y), null, (value) => (typeof value === 'number' ? value : null)),
         texts: pick(list(trace.text), '', (value) => text(value)),
         halfRanges: pick(list(field(trace, 'error_y', 'array')), 0, (value) =>
-          typeof value === 'number' ? value : 0,
+          typeof value === 'number' && Number.isFinite(value) ? value : 0,
         ),
         // The screen draws an estimate as a half-opaque bar or a hollow point.
         estimates:
