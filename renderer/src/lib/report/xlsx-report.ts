@@ -197,7 +197,8 @@ export async function buildXlsxReport(
     { header: t('report.from'), key: 'periodStart', width: 9, style: { numFmt: '0' } },
     { header: t('report.to'), key: 'periodEnd', width: 9, style: { numFmt: '0' } },
     { header: t('report.measure'), key: 'measure', width: 11 },
-    { header: t('report.basis'), key: 'basis', width: 11 },
+    // Wide enough for the longest basis in words, 'mức (một thời điểm hoặc một năm)'.
+    { header: t('report.basis'), key: 'basis', width: 32 },
     { header: t('report.comparator'), key: 'comparator', width: 9 },
     { header: t('report.value'), key: 'valueLow', width: 12 },
     { header: t('report.valueHigh'), key: 'valueHigh', width: 12 },
