@@ -9,7 +9,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -113,15 +113,48 @@ async function download(page: Page, testId: string, path: string): Promise<void>
   await file.saveAs(path);
 }
 
-/** The first pages of an office file as PNGs, through LibreOffice's PDF and poppler. */
-function renderOffice(file: string, name: string, work: string, pages: number): void {
+/**
+ * The pages of an office file as PNGs named by page number, through LibreOffice's PDF and poppler.
+ * `distinct`: a sheet printed across pages shows each block of columns once, not every run of rows
+ * under it — a page is kept when its header (the repeated first line) and the plan periods in its
+ * first lines (the summary's column blocks) are not those of an earlier page.
+ */
+function renderOffice(file: string, name: string, work: string, distinct: boolean): void {
   const outdir = join(work, name);
   execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', outdir, file], {
     stdio: 'ignore',
     timeout: 180_000,
   });
   const pdf = join(outdir, file.replace(/^.*\//, '').replace(/\.[^.]+$/, '.pdf'));
-  execFileSync('pdftoppm', ['-png', '-r', '110', '-f', '1', '-l', String(pages), pdf, join(OUT, name)]);
+  const pages = Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [pdf]).toString())?.[1] ?? 0);
+  const seen = new Set<string>();
+  for (let page = 1; page <= pages; page++) {
+    const range = ['-f', String(page), '-l', String(page)];
+    if (distinct) {
+      const text = execFileSync('pdftotext', [...range, '-layout', pdf, '-']).toString();
+      // Layout spacing follows the rows under the header: compare words, not columns.
+      const lines = text
+        .split('\n')
+        .map((line) => line.trim().replace(/\s+/g, ' '))
+        .filter(Boolean)
+        .slice(0, 5);
+      const periods = [...lines.join(' ').matchAll(/\d{4}–\d{4}/g)].map((match) => match[0]);
+      // A first line of two words or fewer is the top of a wrapped heading ("Ngày ban"): read on.
+      const header = lines.slice(0, (lines[0] ?? '').split(' ').length <= 2 ? 2 : 1);
+      const heading = [...header, ...periods].join(' ');
+      if (seen.has(heading)) continue;
+      seen.add(heading);
+    }
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '110',
+      ...range,
+      '-singlefile',
+      pdf,
+      join(OUT, `${name}-p${page}`),
+    ]);
+  }
 }
 
 async function main(): Promise<void> {
@@ -199,10 +232,10 @@ async function main(): Promise<void> {
     if (!office) failures.push('LibreOffice (soffice) is not installed: no xlsx/pptx renderings');
     else if (existsSync(xlsx) && existsSync(pptx)) {
       await shot('xlsx in LibreOffice', () =>
-        Promise.resolve(renderOffice(xlsx, 'xlsx-libreoffice', work, 2)),
+        Promise.resolve(renderOffice(xlsx, 'xlsx-libreoffice', work, true)),
       );
       await shot('pptx in LibreOffice', () =>
-        Promise.resolve(renderOffice(pptx, 'pptx-libreoffice', work, 3)),
+        Promise.resolve(renderOffice(pptx, 'pptx-libreoffice', work, false)),
       );
     }
     await context.close();
@@ -210,12 +243,6 @@ async function main(): Promise<void> {
     await browser.close();
     server.close();
     await rm(work, { recursive: true, force: true });
-  }
-  // pdftoppm numbers pages with as many digits as the last page needs: keep the names stable.
-  for (const file of await readdir(OUT)) {
-    const match = /^(.*)-0*(\d+)\.png$/.exec(file);
-    if (match && /libreoffice/.test(file))
-      await rename(join(OUT, file), join(OUT, `${match[1]}-p${match[2]}.png`));
   }
   if (failures.length > 0) {
     process.stderr.write(`screenshots: ${failures.length} failed\n${failures.join('\n')}\n`);

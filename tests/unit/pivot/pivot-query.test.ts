@@ -3,6 +3,7 @@ import type { WorkbenchDatabase } from '../../../renderer/src/lib/db/database.ts
 import { DEFAULT_PIVOT_CONFIG, parsePivotConfig } from '../../../renderer/src/lib/pivot/pivot-config.ts';
 import { buildPivotQuery, inlineParams } from '../../../renderer/src/lib/pivot/pivot-query.ts';
 import { readPlanPeriods, type PeriodColumn } from '../../../renderer/src/lib/meaning/plan-periods.ts';
+import { INDICATOR_DOMAINS } from '../../../renderer/src/lib/extraction/catalogue.ts';
 import { openWarehouseDatabase } from '../../../scripts/lib/node-duckdb.ts';
 
 type Row = Record<string, unknown>;
@@ -24,6 +25,15 @@ describe('the pivot query on the real warehouse', () => {
     if (!result.ok) throw new Error(result.error.message);
     return result.value.toArray().map((row) => row.toJSON() as Row);
   }
+
+  it('opens on the economy: domains in the catalogue order (kinh tế first), not alphabetically (hành chính)', async () => {
+    const rows = await pivotRows();
+    const domains = [...new Set(rows.map((row) => row.domain as string | null))];
+    expect(domains[0]).toBe('kinh_te');
+    expect(domains.filter((domain) => domain !== null)).toEqual(
+      INDICATOR_DOMAINS.filter((domain) => domains.includes(domain)),
+    );
+  });
 
   it('shows GRDP growth across the plan periods and years, the preferred source first', async () => {
     const rows = await pivotRows({

@@ -55,8 +55,12 @@ const ids = (rows: readonly PivotRow[]): string[] => rows.map((item) => item.ind
 const sort = (value: PivotSort): PivotSort => value;
 
 describe('sorting the pivot', () => {
-  it("keeps the query's order without a sort", () => {
-    expect(ids(sortRows(ROWS, null, 'vi'))).toEqual(['a', 'b', 'c', 'd', 'e']);
+  it("keeps the query's domains without a sort, each domain's rows by name in the reader's language", () => {
+    const social = { ...row('f', 'Bác sĩ', 'Doctors', {}), domain: 'xa_hoi' };
+    const rows = [social, ...ROWS];
+    // The domain the query put first stays first; inside it Vietnamese order, Đ right after D.
+    expect(ids(sortRows(rows, null, 'vi'))).toEqual(['f', 'c', 'e', 'd', 'b', 'a']);
+    expect(ids(sortRows(rows, null, 'en'))).toEqual(['f', 'e', 'c', 'd', 'a', 'b']);
   });
 
   it('sorts by % of target both ways, ties in the pivot’s order, rows without it last', () => {

@@ -126,6 +126,20 @@ describe('the pptx deck, re-opened as XML', () => {
     expect(shared).toBeGreaterThan(0);
   });
 
+  it('draws an estimate bar lighter, as the note under the chart and the screen say', async () => {
+    const charts = await chartsOf(await buildPptxReport(data, 'vi', '2026-12-01'));
+    // Tổng thu ngân sách: one series, results only; 2021–2025 (54.449,1) is an estimate, 2016–2020 not.
+    const revenue = charts.find((xml) => xml.includes('<c:v>54449.1</c:v>'))!;
+    const series = revenue.split('</c:ser>')[0]!;
+    const estimate = [...series.matchAll(/<c:v>([\d.]+)<\/c:v>/g)].findIndex(
+      (match) => match[1] === '54449.1',
+    );
+    // The series is #1f5fbf; at half opacity over white it is #8FAFDF.
+    expect(series).toContain(`<c:dPt><c:idx val="${estimate}"/>`);
+    expect(series).toMatch(/<c:dPt>[\s\S]*?<a:srgbClr val="8FAFDF"\/>[\s\S]*?<\/c:dPt><c:dLbls>/);
+    expect([...series.matchAll(/<c:dPt>/g)]).toHaveLength(1);
+  });
+
   it('puts a quick report’s domain on its title slide', async () => {
     const slides = await slidesOf(
       await buildPptxReport(data, 'vi', '2026-12-01', { subtitle: 'Báo cáo nhanh: Kinh tế' }),

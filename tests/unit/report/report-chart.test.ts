@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chartSpec } from '../../../renderer/src/features/charts/chart-specs.ts';
+import { targetVsResult } from '../../../renderer/src/features/charts/chart-queries.ts';
 import {
   barChartOf,
   indicatorChartPoints,
@@ -101,6 +102,81 @@ describe("a report's chart is the chart the screen draws", () => {
     const inEnglish = barChartOf(english, indicatorChartText(grdp, english, 'en'), 'en');
     expect(inEnglish.series.map((series) => series.name)).toEqual(['Target', 'Result']);
     expect(inEnglish.series[1]!.texts[1]).toBe('6.79%*');
+  });
+
+  it('draws targets first in the first colour on every chart, also where the first period has a result only', async () => {
+    const rows = data.rows.filter(hasFigures);
+    const perCapita = rows.find((row) => row.indicatorId === 'grdp_per_capita' && row.unit === 'triệu đồng')!;
+    // 2016–2020 has its result only; the target comes with 2026–2030.
+    expect(perCapita.cells['2016-2020']?.targetLow ?? null).toBeNull();
+    let both = 0;
+    for (const row of rows) {
+      const points = indicatorChartPoints(row, data.columns, 'vi');
+      const chart = barChartOf(points, indicatorChartText(row, points, 'vi'), 'vi');
+      if (chart.series.length < 2) continue;
+      both += 1;
+      expect(
+        chart.series.map((series) => [series.name, series.color]),
+        row.indicatorId,
+      ).toEqual([
+        ['Chỉ tiêu', '#1f5fbf'],
+        ['Kết quả', '#e0a800'],
+      ]);
+    }
+    expect(both).toBeGreaterThan(10);
+    // The charts area's own query puts them in the same order.
+    const screen = await targetVsResult(warehouse.db, 'grdp_per_capita');
+    if (!screen.ok) throw new Error(screen.error.message);
+    expect(screen.value[0]?.series).toBe('Chỉ tiêu');
+  });
+
+  it("writes a target's sign on its chart label as the pivot does (<3%, ~130), on screen and in the report", async () => {
+    const poverty = data.rows.find((row) => row.indicatorId === 'poverty_rate' && row.unit === '%')!;
+    expect(poverty.cells['2021-2025']?.targetComparator).toBe('<');
+    const points = indicatorChartPoints(poverty, data.columns, 'vi');
+    const text = indicatorChartText(poverty, points, 'vi');
+    const report = barChartOf(points, text, 'vi');
+    const target = report.series.find((series) => series.name === 'Chỉ tiêu')!;
+    expect(target.texts[report.categories.indexOf('2021–2025')]).toBe('<3%');
+    expect(
+      reportChartFromFigure(chartSpec(points, text, { type: 'bar', dataLabels: true, locale: 'vi' })),
+    ).toEqual(report);
+    // The charts area's own query carries the sign of targets, not of results.
+    const screen = await targetVsResult(warehouse.db, 'poverty_rate');
+    if (!screen.ok) throw new Error(screen.error.message);
+    const shown = screen.value.filter((point) => point.label === '2021–2025');
+    expect(shown.find((point) => point.series === 'Chỉ tiêu')?.comparator).toBe('<');
+    expect(shown.find((point) => point.series === 'Kết quả')?.comparator ?? null).toBeNull();
+  });
+
+  it('draws estimates as the screen does in the report SVG: a half-opaque bar, a hollow point', () => {
+    const revenue = data.rows.find((row) => row.indicatorId === 'budget_revenue_total')!;
+    const points = indicatorChartPoints(revenue, data.columns, 'vi');
+    const text = indicatorChartText(revenue, points, 'vi');
+    const bars = barChartOf(points, text, 'vi');
+    // 2016–2020 stated, 2021–2025 estimated.
+    expect(bars.series[0]!.estimates).toEqual([false, true]);
+    expect(reportChartSvg(bars, 'vi').match(/fill-opacity="0.5"/g)).toHaveLength(1);
+    const lines = reportChartFromFigure(
+      chartSpec(points, text, { type: 'line', dataLabels: true, locale: 'vi' }),
+    );
+    expect(lines.series[0]!.estimates).toEqual([false, true]);
+    expect(reportChartSvg(lines, 'vi').match(/<circle [^>]*fill="#ffffff"/g)).toHaveLength(1);
+  });
+
+  it('draws an error bar on a range only: a single value gets none, not a cap on top of its bar', () => {
+    const grdp = data.rows.find((row) => row.indicatorId === 'grdp_growth' && row.unit === '%')!;
+    const points = indicatorChartPoints(grdp, data.columns, 'vi');
+    const spec = chartSpec(points, indicatorChartText(grdp, points, 'vi'), {
+      type: 'bar',
+      dataLabels: true,
+      locale: 'vi',
+    });
+    const arrays = spec.data.map((trace) => (trace as { error_y: { array: number[] } }).error_y.array);
+    // Targets 8–9, 7–7,5 and 10–11%: half ranges; results 5,2 and 6,79%: none (Plotly skips NaN).
+    expect(arrays[0]).toEqual([0.5, 0.25, 0.5]);
+    expect(arrays[1]!.slice(0, 2).every((half) => Number.isNaN(half))).toBe(true);
+    expect(reportChartFromFigure(spec).series[1]!.halfRanges.slice(0, 2)).toEqual([0, 0]);
   });
 
   it('orders years and plan periods in time, each period after its last year, on screen and in the report', async () => {

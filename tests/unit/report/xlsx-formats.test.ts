@@ -165,6 +165,9 @@ describe('the xlsx report writes numbers as the screen does and words, not ids',
       'tổng cả kỳ',
     ];
     expect([...bases].every((basis) => known.includes(String(basis)))).toBe(true);
+    // Whole in its column, not cut to "mức (một thời" by the comparator beside it.
+    const width = details.getColumn(7).width ?? 0;
+    expect([...bases].every((basis) => String(basis).length <= width)).toBe(true);
     expect(
       [...columnValues(details, 6)].every((m) => ['chỉ tiêu', 'kết quả', 'thay đổi'].includes(String(m))),
     ).toBe(true);

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readReportData, type ReportData } from '../../../renderer/src/lib/report/report-data.ts';
 import { buildXlsxReport } from '../../../renderer/src/lib/report/xlsx-report.ts';
-import { fitScale, printLayout } from '../../../renderer/src/lib/report/xlsx-print.ts';
+import { fitScale, printLayout, wrappedLines } from '../../../renderer/src/lib/report/xlsx-print.ts';
 import { useWarehouseDatabase } from '../../support/warehouse-database.ts';
 
 async function reopen(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
@@ -79,6 +79,36 @@ describe('the xlsx report prints readably', () => {
     expect(String(title.value).length).toBeGreaterThan(sources.getColumn(2).width ?? 0);
     expect(title.alignment?.wrapText).toBe(true);
     expect(sources.getRow(2).getCell(7).alignment?.wrapText).toBe(true);
+  });
+
+  it('gives wrapped rows the height of their lines, so a long title never overprints the next document', async () => {
+    const workbook = await reopen(await buildXlsxReport(terms, 'vi', '2026-12-01'));
+    const sources = workbook.getWorksheet('Nguồn')!;
+    let tallest = 0;
+    for (let index = 1; index <= sources.rowCount; index++) {
+      const row = sources.getRow(index);
+      const lines = Math.max(
+        ...[1, 2, 3, 4, 7].map((column) =>
+          wrappedLines(String(row.getCell(column).value ?? ''), sources.getColumn(column).width ?? 9),
+        ),
+      );
+      tallest = Math.max(tallest, lines);
+      if (lines > 1) expect(row.height, `Nguồn row ${index}`).toBeGreaterThanOrEqual(lines * 12);
+    }
+    // The 64-digit hash in a 34-wide column takes two lines, the longest titles more.
+    expect(tallest).toBeGreaterThanOrEqual(3);
+    // The headers wrap too ("Ngày ban hành" in 11 characters).
+    expect(sources.getRow(1).height).toBeGreaterThanOrEqual(24);
+    expect(workbook.getWorksheet('Chi tiết')!.getRow(1).height).toBeGreaterThanOrEqual(24);
+    // The summary's headers: a measure's name in its 11-wide column, a period over its four.
+    const summary = workbook.getWorksheet('Tổng hợp')!;
+    const measureName = [...Array(summary.columnCount).keys()]
+      .map((at) => summary.getRow(5).getCell(at + 1))
+      .find((cell) => String(cell.value ?? '').length > (summary.getColumn(cell.col).width ?? 9))!;
+    expect(measureName).toBeDefined();
+    expect(summary.getRow(5).height).toBeGreaterThanOrEqual(24);
+    // The summary's 14-point title keeps its marks (ỉ, ế) where it repeats on a later printed page.
+    expect(workbook.getWorksheet('Tổng hợp')!.getRow(1).height).toBeGreaterThanOrEqual(20);
   });
 
   it('prints a summary with every year across pages, repeating its titles and indicator columns', async () => {

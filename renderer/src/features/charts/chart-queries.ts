@@ -11,6 +11,8 @@ export interface ChartPoint {
   label: string;
   low: number;
   high: number;
+  /** The figure's sign (`<`, `>=`, `~`), written before its label as the tables write it; none for `=`. */
+  comparator?: string | null;
   unit: string;
   /** What the unit measures (`money_usd`, `percent`, `visits`) from the unit table; empty when unknown. */
   dimension?: string;
@@ -32,8 +34,10 @@ export interface IndicatorChoice {
 
 const OBSERVATIONS = appObject('v_observations');
 const PLAN_PERIODS = appObject('plan_periods');
-// Values in the indicator's catalogue unit (converted by the unit table), with that unit's dimension.
-const SHOWN = `display_low AS low, display_high AS high, display_unit AS unit,
+// Values in the indicator's catalogue unit (converted by the unit table), with that unit's dimension;
+// a target's sign (`<3%`, `~130`) as the pivot writes it, a result's never (the pivot shows none).
+const SHOWN = `display_low AS low, display_high AS high,
+  CASE WHEN measure = 'target' THEN comparator END AS comparator, display_unit AS unit,
   (SELECT u.dimension FROM ${appObject('units')} u WHERE u.unit = display_unit) AS dimension`;
 
 // An indicator's name in the chart's language: the first parameter is the locale.
@@ -51,6 +55,7 @@ async function points(
     label: String(row.label),
     low: Number(row.low),
     high: Number(row.high),
+    comparator: row.comparator === null || row.comparator === undefined ? null : String(row.comparator),
     unit: String(row.unit ?? ''),
     dimension: String(row.dimension ?? ''),
     estimate: Boolean(row.estimate),
@@ -102,7 +107,8 @@ export function targetVsResult(
             ${SHOWN}, is_estimate AS estimate, doc_id, doc_title, obs_id, reviewed
      FROM candidates
      QUALIFY row_number() OVER (PARTITION BY term, measure ORDER BY fit, preference_rank) = 1
-     ORDER BY label, measure DESC`,
+     -- Targets first: the first point's series takes the first colour and legend place.
+     ORDER BY measure DESC, label`,
     [indicatorId, indicatorId, translate(locale, 'charts.target'), translate(locale, 'charts.result')],
     locale,
   );

@@ -120,7 +120,7 @@ function tickLayout(ticks: AxisTicks | undefined): Record<string, unknown> {
 /** A point's label as the tables write it (`7–7,5%`, `54.449,1`), marked when it is an estimate. */
 function pointLabel(point: ChartPoint, locale: Locale): string {
   const figure = formatFigure(
-    { low: point.low, high: point.high, unit: point.unit === '%' ? '%' : null },
+    { low: point.low, high: point.high, comparator: point.comparator, unit: point.unit === '%' ? '%' : null },
     locale,
   );
   return `${figure}${point.estimate ? ESTIMATE_MARK : ''}${point.reviewed ? REVIEWED_MARK : ''}`;
@@ -193,7 +193,9 @@ export function chartSpec(points: readonly ChartPoint[], text: ChartText, style:
           ? undefined
           : {
               type: 'data',
-              array: values.map((value) => (value ? halfRange(value) : 0)),
+              // Only a range gets a bar: Plotly draws a zero-length one as a cap on top of the bar,
+              // and skips a point whose error is not a number.
+              array: values.map((value) => (value && halfRange(value) > 0 ? halfRange(value) : NaN)),
               visible: true,
               color: '#5d6b7e',
             },

@@ -51,16 +51,23 @@ export function sortsBy(sort: PivotSort | null, column: SortColumn): boolean {
 /**
  * The rows in a sort's order: by the indicator's name in the reader's language (Vietnamese
  * alphabetical order in Vietnamese), or by a period's target, result or % of target. Rows without
- * that value come last either way; rows that tie keep the order the pivot gave them.
+ * that value come last either way; rows that tie keep the order the pivot gave them. Without a
+ * sort: by domain as the query gives them, then by name in the reader's language.
  */
 export function sortRows(rows: readonly PivotRow[], sort: PivotSort | null, locale: Locale): PivotRow[] {
-  if (!sort) return [...rows];
-  const sign = sort.direction === 'ascending' ? 1 : -1;
-  if (sort.by === 'name') {
-    const collator = new Intl.Collator(locale === 'en' ? 'en' : 'vi', { sensitivity: 'base', numeric: true });
-    const name = (row: PivotRow): string => (locale === 'en' ? row.nameEn : row.name);
-    return [...rows].sort((a, b) => sign * collator.compare(name(a), name(b)));
+  const collator = new Intl.Collator(locale === 'en' ? 'en' : 'vi', { sensitivity: 'base', numeric: true });
+  const name = (row: PivotRow): string => (locale === 'en' ? row.nameEn : row.name);
+  if (!sort) {
+    // The query's domains in its order, each domain's rows by name in the reader's language: the
+    // query sorts the Vietnamese names byte by byte (Đ after Y), and English rows by them too.
+    const domains = new Map<string | null, number>();
+    for (const row of rows) if (!domains.has(row.domain)) domains.set(row.domain, domains.size);
+    return [...rows].sort(
+      (a, b) => domains.get(a.domain)! - domains.get(b.domain)! || collator.compare(name(a), name(b)),
+    );
   }
+  const sign = sort.direction === 'ascending' ? 1 : -1;
+  if (sort.by === 'name') return [...rows].sort((a, b) => sign * collator.compare(name(a), name(b)));
   const { by, period } = sort;
   const keyed = rows.map((row) => ({ row, value: measureOf(row.cells[period], by) }));
   // Array.prototype.sort is stable: ties keep the pivot's order.

@@ -1,5 +1,6 @@
 import type { SqlParam } from '../db/database.ts';
 import { appObject, ident, literal } from '../db/sql.ts';
+import { INDICATOR_DOMAINS } from '../extraction/catalogue.ts';
 import { PIVOT_FIGURES, pivotCandidatesSql } from '../meaning/pivot-figures.ts';
 import { shownPeriods, type PeriodColumn } from '../meaning/plan-periods.ts';
 import type { PivotConfig } from './pivot-config.ts';
@@ -194,6 +195,7 @@ SELECT indicator_id, indicator_name, indicator_name_en, domain, unit,
     )
     .join(',\n  ')}
 FROM spread
-ORDER BY domain NULLS LAST, indicator_name, unit`;
+ORDER BY list_position([${INDICATOR_DOMAINS.map(literal).join(', ')}], domain) NULLS LAST, domain NULLS LAST,
+  indicator_name, unit`;
   return { sql, params, columns };
 }

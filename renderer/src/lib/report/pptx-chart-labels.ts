@@ -9,6 +9,33 @@ export interface ChartLabels {
   texts: readonly (readonly string[])[];
   /** Where the screen puts them: above or inside grouped bars, centred in stacked parts, alternating on lines. */
   kind: 'bar' | 'stacked' | 'line';
+  /** Bars only: each series' colour (`#1f5fbf`) and which of its values are estimates, drawn lighter. */
+  estimates?: readonly { color: string; points: readonly boolean[] }[];
+}
+
+// The screen's estimate bar: its colour at half opacity over white, as a plain colour LibreOffice draws.
+function lighter(color: string): string {
+  const rgb = /^#?([0-9a-f]{6})$/i.exec(color)?.[1] ?? '1f5fbf';
+  return [0, 2, 4]
+    .map((at) => Math.round((parseInt(rgb.slice(at, at + 2), 16) + 255) / 2))
+    .map((part) => part.toString(16).padStart(2, '0'))
+    .join('')
+    .toUpperCase();
+}
+
+// An estimate bar's own fill; in a bar series <c:dPt> comes after <c:invertIfNegative>, before <c:dLbls>.
+function estimatePoints(labels: ChartLabels, series: number): string {
+  const own = labels.kind === 'line' ? undefined : labels.estimates?.[series];
+  if (!own) return '';
+  const fill = lighter(own.color);
+  return own.points
+    .map((estimate, index) =>
+      estimate
+        ? `<c:dPt><c:idx val="${index}"/><c:invertIfNegative val="0"/><c:bubble3D val="0"/>` +
+          `<c:spPr><a:solidFill><a:srgbClr val="${fill}"/></a:solidFill></c:spPr></c:dPt>`
+        : '',
+    )
+    .join('');
 }
 
 // Where a point's label sits, as the screen places it (chart-specs.ts): a grouped bar's label inside
@@ -42,7 +69,7 @@ export function withPointLabels(xml: string, labels: ChartLabels, font: string, 
       const own = texts
         .map((text, at) => pointLabel(at, text, labelPosition(labels, series, at), font, size))
         .join('');
-      return part.replace('<c:dLbls>', `<c:dLbls>${own}`);
+      return part.replace('<c:dLbls>', `${estimatePoints(labels, series)}<c:dLbls>${own}`);
     })
     .join('</c:ser>');
 }

@@ -337,6 +337,7 @@ export async function buildPptxReport(
     charts.map((chart) => ({
       texts: chart.series.map((series) => series.texts),
       kind: chart.type === 'line' ? 'line' : chart.stacked ? 'stacked' : 'bar',
+      estimates: chart.series.map((series) => ({ color: series.color, points: series.estimates })),
     })),
     FONT,
     LABEL_SIZE,

@@ -148,11 +148,15 @@ export function reportChartSvg(
       const x = centre(at);
       const yTop = y(Math.max(0, value), scale);
       const yZero = y(Math.min(0, value), scale);
+      // An estimate as the screen draws it: a hollow point, a half-opaque bar.
+      const estimate = item.estimates[at] ?? false;
       if (chart.type === 'line')
-        parts.push(`<circle cx="${x}" cy="${y(value, scale)}" r="4.5" fill="${item.color}"/>`);
+        parts.push(
+          `<circle cx="${x}" cy="${y(value, scale)}" r="4.5" ${estimate ? `fill="#ffffff" stroke="${item.color}" stroke-width="2"` : `fill="${item.color}"`}/>`,
+        );
       else
         parts.push(
-          `<rect x="${x - barWidth / 2}" y="${yTop}" width="${barWidth}" height="${Math.max(1, yZero - yTop)}" fill="${item.color}"/>`,
+          `<rect x="${x - barWidth / 2}" y="${yTop}" width="${barWidth}" height="${Math.max(1, yZero - yTop)}" fill="${item.color}"${estimate ? ' fill-opacity="0.5"' : ''}/>`,
         );
       const half = item.halfRanges[at] ?? 0;
       if (half > 0 && chart.type === 'bar') {

@@ -12,6 +12,7 @@ export interface ReportChartPoint {
   label: string;
   low: number;
   high: number;
+  comparator?: string | null;
   unit: string;
   estimate: boolean;
   docTitle: string;
@@ -50,6 +51,8 @@ export interface ReportChartSeries {
   texts: string[];
   /** Half the range of a range figure, drawn as an error bar; 0 for a single value. */
   halfRanges: number[];
+  /** Which values are estimates, drawn lighter (bars) or hollow (lines) as the note under the chart says. */
+  estimates: boolean[];
 }
 
 /**
@@ -92,6 +95,7 @@ export function indicatorChartPoints(
     label: string,
     low: number | null,
     high: number | null,
+    comparator: string | null,
     estimate: boolean,
     source: CellSource | undefined,
   ): void => {
@@ -101,6 +105,7 @@ export function indicatorChartPoints(
       label,
       low,
       high: high ?? low,
+      comparator,
       unit: row.unit,
       estimate,
       docTitle: source?.doc_title ?? '',
@@ -108,26 +113,33 @@ export function indicatorChartPoints(
       reviewed: source !== undefined && reviewed.has(source.obs_id),
     });
   };
+  // Every target before every result: a series' colour and legend place follow its first point, so
+  // a row whose first period has a result only would otherwise swap them from slide to slide.
   for (const column of columns) {
     const cell = row.cells[column.key];
-    if (!cell) continue;
-    const label = periodLabel(column);
-    point(
-      translate(locale, 'report.target'),
-      label,
-      cell.targetLow,
-      cell.targetHigh,
-      false,
-      cell.targetSources[0],
-    );
-    point(
-      translate(locale, 'report.actual'),
-      label,
-      cell.actualLow,
-      cell.actualHigh,
-      cell.actualEstimate,
-      cell.actualSources[0],
-    );
+    if (cell)
+      point(
+        translate(locale, 'report.target'),
+        periodLabel(column),
+        cell.targetLow,
+        cell.targetHigh,
+        cell.targetComparator,
+        false,
+        cell.targetSources[0],
+      );
+  }
+  for (const column of columns) {
+    const cell = row.cells[column.key];
+    if (cell)
+      point(
+        translate(locale, 'report.actual'),
+        periodLabel(column),
+        cell.actualLow,
+        cell.actualHigh,
+        null,
+        cell.actualEstimate,
+        cell.actualSources[0],
+      );
   }
   return points;
 }
@@ -199,7 +211,7 @@ export const lineLabelAbove = (series: number): boolean => series % 2 === 0;
 
 function pointLabel(point: ReportChartPoint, locale: Locale): string {
   const figure = formatFigure(
-    { low: point.low, high: point.high, unit: point.unit === '%' ? '%' : null },
+    { low: point.low, high: point.high, comparator: point.comparator, unit: point.unit === '%' ? '%' : null },
     locale,
   );
   return `${figure}${point.estimate ? ESTIMATE_MARK : ''}${point.reviewed ? REVIEWED_MARK : ''}`;
@@ -236,6 +248,7 @@ export function barChartOf(
           : '',
       ),
       halfRanges: values.map((value) => (value ? (value.high - value.low) / 2 : 0)),
+      estimates: values.map((value) => value?.estimate ?? false),
     };
   });
   return {
@@ -295,8 +308,17 @@ export function reportChartFromFigure(figure: PlotlyFigureLike): ReportChart {
         values: pick(list(trace.y), null, (value) => (typeof value === 'number' ? value : null)),
         texts: pick(list(trace.text), '', (value) => text(value)),
         halfRanges: pick(list(field(trace, 'error_y', 'array')), 0, (value) =>
-          typeof value === 'number' ? value : 0,
+          typeof value === 'number' && Number.isFinite(value) ? value : 0,
         ),
+        // The screen draws an estimate as a half-opaque bar or a hollow point.
+        estimates:
+          trace.type === 'scatter'
+            ? pick(list(field(trace, 'marker', 'symbol')), false, (value) => value === 'circle-open')
+            : pick(
+                list(field(trace, 'marker', 'opacity')),
+                false,
+                (value) => typeof value === 'number' && value < 1,
+              ),
       };
     }),
   };

@@ -49,3 +49,47 @@ export function setPrintLayout(sheet: ExcelJS.Worksheet, titles: PrintTitles): v
   for (let index = 1; index <= sheet.columnCount; index++) widths.push(sheet.getColumn(index).width ?? 9);
   Object.assign(sheet.pageSetup, printLayout(widths, titles));
 }
+
+// Arial 10 writes about one character per unit of Excel's column width and needs ~13 pt a line.
+const LINE_POINTS = 13;
+
+/** The lines a wrapped text takes in a column of this width (Excel characters), its own breaks kept. */
+export function wrappedLines(text: string, width: number): number {
+  const perLine = Math.max(1, Math.floor(width));
+  return text.split('\n').reduce((lines, part) => lines + Math.max(1, Math.ceil(part.length / perLine)), 0);
+}
+
+/** The width of each merged range's first cell: the widths of the columns it spans, summed. */
+function mergedWidths(sheet: ExcelJS.Worksheet): Map<string, number> {
+  const widths = new Map<string, number>();
+  for (const range of sheet.model.merges ?? []) {
+    const [first, last] = range.split(':').map((address) => sheet.getCell(address));
+    if (!first || !last) continue;
+    let width = 0;
+    for (let column = Number(first.col); column <= Number(last.col); column++)
+      width += sheet.getColumn(column).width ?? 9;
+    widths.set(first.address, width);
+  }
+  return widths;
+}
+
+/**
+ * Sets the height of rows `from`… to the lines of their tallest wrapped cell (a merged cell over
+ * the columns it spans): neither Excel nor LibreOffice grows a row to its wrapped text on opening
+ * a file, so wrapped lines overprint the next row or are cut off.
+ */
+export function fitWrappedRows(sheet: ExcelJS.Worksheet, from: number): void {
+  const merged = mergedWidths(sheet);
+  for (let index = from; index <= sheet.rowCount; index++) {
+    const row = sheet.getRow(index);
+    let lines = 1;
+    row.eachCell((cell, column) => {
+      if (!cell.alignment?.wrapText || cell.value === null || typeof cell.value === 'object') return;
+      // A merged range's other cells read its first cell's value: count it once, over its width.
+      if (cell.isMerged && cell.master.address !== cell.address) return;
+      const width = merged.get(cell.address) ?? sheet.getColumn(column).width ?? 9;
+      lines = Math.max(lines, wrappedLines(String(cell.value), width));
+    });
+    if (lines > 1) row.height = lines * LINE_POINTS;
+  }
+}

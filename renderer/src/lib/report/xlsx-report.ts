@@ -11,7 +11,7 @@ import { documentTitle } from '../meaning/document-titles.ts';
 import { columnMeasures, MEASURE_LABEL, measureNumberFormat, shownMeasure } from './report-measures.ts';
 import { packOfficeFile } from './office-zip.ts';
 import { contractLabel } from './report-labels.ts';
-import { setPrintLayout } from './xlsx-print.ts';
+import { fitWrappedRows, setPrintLayout } from './xlsx-print.ts';
 import { hasFigures, indicatorCount } from './report-sources.ts';
 
 export interface ReportChartImage {
@@ -70,6 +70,9 @@ export async function buildXlsxReport(
   });
   summary.getCell('A1').value = `${t('report.title')} – ${t('report.province')}`;
   summary.getCell('A1').font = { ...FONT, size: 14, bold: true };
+  // Tall enough for the 14-point title's marks: where the title repeats with column A on a later
+  // printed page, LibreOffice clips it to the row (chỉ printed as chí, tế as tê).
+  summary.getRow(1).height = 22;
   summary.getCell('A2').value = t('report.generated', { date: generatedOn });
   summary.getCell('A2').font = { ...FONT, italic: true, color: { argb: 'FF5D6B7E' } };
   const periodRow = summary.getRow(4);
@@ -180,6 +183,9 @@ export async function buildXlsxReport(
       });
   }
 
+  // From the header rows on: the measures' names wrap in their narrow columns.
+  fitWrappedRows(summary, 4);
+
   // Chi tiết: every figure behind the pivot, with its document and sentence.
   const details = workbook.addWorksheet(t('report.detailSheet'), {
     views: [{ state: 'frozen', ySplit: 1 }],
@@ -191,7 +197,8 @@ export async function buildXlsxReport(
     { header: t('report.from'), key: 'periodStart', width: 9, style: { numFmt: '0' } },
     { header: t('report.to'), key: 'periodEnd', width: 9, style: { numFmt: '0' } },
     { header: t('report.measure'), key: 'measure', width: 11 },
-    { header: t('report.basis'), key: 'basis', width: 11 },
+    // Wide enough for the longest basis in words, 'mức (một thời điểm hoặc một năm)'.
+    { header: t('report.basis'), key: 'basis', width: 32 },
     { header: t('report.comparator'), key: 'comparator', width: 9 },
     { header: t('report.value'), key: 'valueLow', width: 12 },
     { header: t('report.valueHigh'), key: 'valueHigh', width: 12 },
@@ -225,6 +232,8 @@ export async function buildXlsxReport(
     }
   }
   details.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 16 } };
+  // Its header wraps ("Ngày ban hành"); its figures stay one line each.
+  fitWrappedRows(details, 1);
   setPrintLayout(details, { rows: '1:1', columns: 'A:A' });
 
   // Nguồn: the documents, with the hash that proves which text the figures came from.
@@ -285,6 +294,7 @@ export async function buildXlsxReport(
     }
   }
 
+  fitWrappedRows(sources, 1);
   setPrintLayout(sources, { rows: '1:1' });
 
   // Biểu đồ: one picture a chart, one under the other.
