@@ -2,37 +2,14 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CollectionStore } from '../../../electron/main/collection-store.ts';
 import { ReviewModel } from '../../../renderer/src/features/review/review-model.svelte.ts';
-import { figureDetails, type FigureDetail } from '../../../renderer/src/features/review/review-queries.ts';
 import type { WorkbenchDatabase } from '../../../renderer/src/lib/db/database.ts';
-import { UserStore, type StoreBackend } from '../../../renderer/src/lib/platform/user-store.ts';
 import type { Workspace } from '../../../renderer/src/lib/warehouse/workspace.ts';
 import { openWarehouseDatabase, readDataAsset } from '../../../scripts/lib/node-duckdb.ts';
+import { fileStore, grdpDetails } from './review-support.ts';
 
 let db: WorkbenchDatabase;
 let workspace: Workspace;
-
-// The user store over the real Electron-side files in `userData`, as the desktop app keeps it.
-function fileStore(userData: string, failWrites = false): UserStore {
-  const files = new CollectionStore(userData);
-  const backend: StoreBackend = {
-    read: (collection) => files.read(collection),
-    write: (changes) => (failWrites ? Promise.reject(new Error('disk full')) : files.write(changes)),
-  };
-  return new UserStore(backend);
-}
-
-const GRDP = `SELECT obs_id FROM v_observations WHERE indicator_id = 'grdp_growth' AND measure = 'actual'
-  AND period_start = 2021 AND period_end = 2025 AND basis = 'annual_avg' ORDER BY preference_rank`;
-
-async function grdpDetails(): Promise<FigureDetail[]> {
-  const ids = await db.queryRows(GRDP, [], (row) => String(row.obs_id));
-  if (!ids.ok) throw new Error(ids.error.message);
-  const details = await figureDetails(db, ids.value);
-  if (!details.ok) throw new Error(details.error.message);
-  return details.value;
-}
 
 const DISK_FULL = { key: 'review.saveFailed', values: { message: 'disk full' } };
 
@@ -41,7 +18,7 @@ async function freshReview(failWrites = false) {
   const userData = await mkdtemp(join(tmpdir(), 'ctw-review-busy-'));
   const review = new ReviewModel(db, workspace, readDataAsset, fileStore(userData, failWrites));
   expect(await review.apply()).toBe(true);
-  return { review, userData, details: await grdpDetails() };
+  return { review, userData, details: await grdpDetails(db) };
 }
 
 /** What a new model over the same files reads back (the app after a reload). */
@@ -121,7 +98,7 @@ describe('the review model runs one change at a time', () => {
     const userData = await mkdtemp(join(tmpdir(), 'ctw-review-busy-'));
     const review = new ReviewModel(db, failing, readDataAsset, fileStore(userData));
     expect(await review.apply()).toBe(true);
-    const [used] = await grdpDetails();
+    const [used] = await grdpDetails(db);
     engineGone = true;
     await expect(review.record(used!, 'accept', {}, '')).rejects.toThrow('engine gone');
     expect(review.busy).toBe(false);

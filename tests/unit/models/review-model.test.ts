@@ -2,43 +2,16 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CollectionStore } from '../../../electron/main/collection-store.ts';
 import { ReviewModel } from '../../../renderer/src/features/review/review-model.svelte.ts';
-import {
-  figureDetails,
-  reviewProgress,
-  reviewQueue,
-  type FigureDetail,
-} from '../../../renderer/src/features/review/review-queries.ts';
+import { reviewProgress, reviewQueue } from '../../../renderer/src/features/review/review-queries.ts';
 import type { WorkbenchDatabase } from '../../../renderer/src/lib/db/database.ts';
-import { UserStore, type StoreBackend } from '../../../renderer/src/lib/platform/user-store.ts';
 import type { Workspace } from '../../../renderer/src/lib/warehouse/workspace.ts';
 import { openWarehouseDatabase, readDataAsset } from '../../../scripts/lib/node-duckdb.ts';
+import { fileStore, grdpDetails } from './review-support.ts';
 
 let db: WorkbenchDatabase;
 let workspace: Workspace;
 let userData: string;
-
-// The user store over the real Electron-side files, as the desktop app keeps it.
-function fileStore(failWrites = false): UserStore {
-  const files = new CollectionStore(userData);
-  const backend: StoreBackend = {
-    read: (collection) => files.read(collection),
-    write: (changes) => (failWrites ? Promise.reject(new Error('disk full')) : files.write(changes)),
-  };
-  return new UserStore(backend);
-}
-
-const GRDP = `SELECT obs_id FROM v_observations WHERE indicator_id = 'grdp_growth' AND measure = 'actual'
-  AND period_start = 2021 AND period_end = 2025 AND basis = 'annual_avg' ORDER BY preference_rank`;
-
-async function grdpDetails(): Promise<FigureDetail[]> {
-  const ids = await db.queryRows(GRDP, [], (row) => String(row.obs_id));
-  if (!ids.ok) throw new Error(ids.error.message);
-  const details = await figureDetails(db, ids.value);
-  if (!details.ok) throw new Error(details.error.message);
-  return details.value;
-}
 
 beforeAll(async () => {
   ({ db, workspace } = await openWarehouseDatabase());
@@ -48,7 +21,7 @@ afterAll(() => db.close());
 
 describe('the review model over the real engine and store', () => {
   it('lists the figures behind a cell in preference order, the report’s 6,79% first', async () => {
-    const details = await grdpDetails();
+    const details = await grdpDetails(db);
     expect(details.map((detail) => detail.valueLow)).toEqual(expect.arrayContaining([6.79, 7.1]));
     expect(details[0]).toMatchObject({
       valueLow: 6.79,
@@ -60,13 +33,13 @@ describe('the review model over the real engine and store', () => {
 
   it('records a correction durably, applies it, and a new model restores it', async () => {
     let changes = 0;
-    const review = new ReviewModel(db, workspace, readDataAsset, fileStore(), () => changes++);
+    const review = new ReviewModel(db, workspace, readDataAsset, fileStore(userData), () => changes++);
     expect(await review.apply()).toBe(true);
-    const [used] = await grdpDetails();
+    const [used] = await grdpDetails(db);
     expect(await review.record(used!, 'correct', { value_low: 6.9 }, ' đối chiếu ')).toBe(true);
     expect(changes).toBe(1);
     expect(review.reviewedIds.has(used!.obsId)).toBe(true);
-    const [after] = await grdpDetails();
+    const [after] = await grdpDetails(db);
     expect(after).toMatchObject({
       valueLow: 6.9,
       valueHigh: 6.9,
@@ -76,9 +49,9 @@ describe('the review model over the real engine and store', () => {
     expect(review.corrections[0]?.before).toMatchObject({ value_low: 6.79 });
 
     await workspace.setCorrections([]);
-    const again = new ReviewModel(db, workspace, readDataAsset, fileStore());
+    const again = new ReviewModel(db, workspace, readDataAsset, fileStore(userData));
     expect(await again.apply()).toBe(true);
-    expect((await grdpDetails())[0]?.valueLow).toBe(6.9);
+    expect((await grdpDetails(db))[0]?.valueLow).toBe(6.9);
   });
 
   it('counts progress per document and puts reviewed figures after the unsure ones', async () => {
@@ -97,9 +70,9 @@ describe('the review model over the real engine and store', () => {
   });
 
   it('lets a chosen source win, replacing an earlier choice for the same figures', async () => {
-    const review = new ReviewModel(db, workspace, readDataAsset, fileStore());
+    const review = new ReviewModel(db, workspace, readDataAsset, fileStore(userData));
     await review.apply();
-    const details = await grdpDetails();
+    const details = await grdpDetails(db);
     const other = details.find((detail) => detail.valueLow === 7.1)!;
     expect(
       await review.prefer(
@@ -107,7 +80,7 @@ describe('the review model over the real engine and store', () => {
         details.map((detail) => detail.obsId),
       ),
     ).toBe(true);
-    expect((await grdpDetails())[0]).toMatchObject({ valueLow: 7.1, userPreferred: true });
+    expect((await grdpDetails(db))[0]).toMatchObject({ valueLow: 7.1, userPreferred: true });
     const back = details.find((detail) => detail.valueLow === 6.9)!;
     expect(
       await review.prefer(
@@ -116,30 +89,30 @@ describe('the review model over the real engine and store', () => {
       ),
     ).toBe(true);
     expect(review.preferences).toHaveLength(1);
-    expect((await grdpDetails())[0]?.valueLow).toBe(6.9);
+    expect((await grdpDetails(db))[0]?.valueLow).toBe(6.9);
   });
 
   it('keeps everything as it was when the store cannot save, and says why', async () => {
-    const review = new ReviewModel(db, workspace, readDataAsset, fileStore(true));
+    const review = new ReviewModel(db, workspace, readDataAsset, fileStore(userData, true));
     await review.apply();
-    const [used] = await grdpDetails();
+    const [used] = await grdpDetails(db);
     expect(await review.record(used!, 'not_a_figure', {}, '')).toBe(false);
     expect(review.problem).toEqual({ key: 'review.saveFailed', values: { message: 'disk full' } });
-    expect((await grdpDetails())[0]?.valueLow).toBe(6.9);
+    expect((await grdpDetails(db))[0]?.valueLow).toBe(6.9);
   });
 
   it('exports the review and merges it into another store, refusing a file that is not one', async () => {
-    const review = new ReviewModel(db, workspace, readDataAsset, fileStore());
+    const review = new ReviewModel(db, workspace, readDataAsset, fileStore(userData));
     await review.apply();
     const file = review.exportFile();
     userData = await mkdtemp(join(tmpdir(), 'ctw-review-colleague-'));
-    const colleague = new ReviewModel(db, workspace, readDataAsset, fileStore());
+    const colleague = new ReviewModel(db, workspace, readDataAsset, fileStore(userData));
     await colleague.apply();
     expect(await colleague.importFile('sai.json', '{"format":"x"}')).toBeNull();
     expect(colleague.problem?.key).toBe('review.invalid');
     expect(await colleague.importFile('hieu-dinh.json', file)).toBe(2);
     expect(colleague.corrections).toHaveLength(1);
-    expect((await grdpDetails())[0]?.valueLow).toBe(6.9);
+    expect((await grdpDetails(db))[0]?.valueLow).toBe(6.9);
     expect(await colleague.importFile('hieu-dinh.json', file)).toBe(0);
   });
 });
