@@ -2,7 +2,7 @@ import type { Locale } from '../i18n/dictionary.ts';
 import { translate } from '../i18n/translate.ts';
 import { formatFigure } from '../format/format-number.ts';
 import { periodLabel, type PeriodColumn } from '../meaning/plan-periods.ts';
-import type { CellSource, PivotRow } from '../pivot/pivot-rows.ts';
+import type { PivotCell, PivotRow } from '../pivot/pivot-rows.ts';
 import { unitLabel } from '../units/unit-table.ts';
 import { nameWithoutUnit } from './report-labels.ts';
 
@@ -89,57 +89,50 @@ export function indicatorChartPoints(
   locale: Locale,
   reviewed: ReadonlySet<string> = new Set(),
 ): ReportChartPoint[] {
-  const points: ReportChartPoint[] = [];
-  const point = (
-    series: string,
-    label: string,
-    low: number | null,
-    high: number | null,
-    comparator: string | null,
-    estimate: boolean,
-    source: CellSource | undefined,
-  ): void => {
-    if (low === null) return;
-    points.push({
-      series,
-      label,
-      low,
-      high: high ?? low,
-      comparator,
-      unit: row.unit,
-      estimate,
-      docTitle: source?.doc_title ?? '',
-      obsId: source?.obs_id,
-      reviewed: source !== undefined && reviewed.has(source.obs_id),
-    });
-  };
   // Every target before every result: a series' colour and legend place follow its first point, so
   // a row whose first period has a result only would otherwise swap them from slide to slide.
-  for (const column of columns) {
-    const cell = row.cells[column.key];
-    if (cell)
-      point(
-        translate(locale, 'report.target'),
-        periodLabel(column),
-        cell.targetLow,
-        cell.targetHigh,
-        cell.targetComparator,
-        false,
-        cell.targetSources[0],
-      );
-  }
-  for (const column of columns) {
-    const cell = row.cells[column.key];
-    if (cell)
-      point(
-        translate(locale, 'report.actual'),
-        periodLabel(column),
-        cell.actualLow,
-        cell.actualHigh,
-        null,
-        cell.actualEstimate,
-        cell.actualSources[0],
-      );
+  const measures = [
+    {
+      series: translate(locale, 'report.target'),
+      figure: (cell: PivotCell) => ({
+        low: cell.targetLow,
+        high: cell.targetHigh,
+        comparator: cell.targetComparator,
+        estimate: false,
+        source: cell.targetSources[0],
+      }),
+    },
+    {
+      series: translate(locale, 'report.actual'),
+      figure: (cell: PivotCell) => ({
+        low: cell.actualLow,
+        high: cell.actualHigh,
+        comparator: null,
+        estimate: cell.actualEstimate,
+        source: cell.actualSources[0],
+      }),
+    },
+  ];
+  const points: ReportChartPoint[] = [];
+  for (const { series, figure } of measures) {
+    for (const column of columns) {
+      const cell = row.cells[column.key];
+      if (!cell) continue;
+      const { low, high, comparator, estimate, source } = figure(cell);
+      if (low === null) continue;
+      points.push({
+        series,
+        label: periodLabel(column),
+        low,
+        high: high ?? low,
+        comparator,
+        unit: row.unit,
+        estimate,
+        docTitle: source?.doc_title ?? '',
+        obsId: source?.obs_id,
+        reviewed: source !== undefined && reviewed.has(source.obs_id),
+      });
+    }
   }
   return points;
 }
