@@ -6,7 +6,8 @@ import { ReviewModel } from '../../../renderer/src/features/review/review-model.
 import type { WorkbenchDatabase } from '../../../renderer/src/lib/db/database.ts';
 import type { Workspace } from '../../../renderer/src/lib/warehouse/workspace.ts';
 import { openWarehouseDatabase, readDataAsset } from '../../../scripts/lib/node-duckdb.ts';
-import { fileStore, grdpDetails } from './review-support.ts';
+import { fileStore } from '../../support/file-store.ts';
+import { grdpDetails } from './review-support.ts';
 
 let db: WorkbenchDatabase;
 let workspace: Workspace;

@@ -7,7 +7,8 @@ import { reviewProgress, reviewQueue } from '../../../renderer/src/features/revi
 import type { WorkbenchDatabase } from '../../../renderer/src/lib/db/database.ts';
 import type { Workspace } from '../../../renderer/src/lib/warehouse/workspace.ts';
 import { openWarehouseDatabase, readDataAsset } from '../../../scripts/lib/node-duckdb.ts';
-import { fileStore, grdpDetails } from './review-support.ts';
+import { fileStore } from '../../support/file-store.ts';
+import { grdpDetails } from './review-support.ts';
 
 let db: WorkbenchDatabase;
 let workspace: Workspace;

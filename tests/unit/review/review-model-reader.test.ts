@@ -2,10 +2,9 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CollectionStore } from '../../../electron/main/collection-store.ts';
 import { ReviewModel } from '../../../renderer/src/features/review/review-model.svelte.ts';
 import type { WorkbenchDatabase } from '../../../renderer/src/lib/db/database.ts';
-import { UserStore } from '../../../renderer/src/lib/platform/user-store.ts';
+import { fileStore } from '../../support/file-store.ts';
 import type { Workspace } from '../../../renderer/src/lib/warehouse/workspace.ts';
 import { openWarehouseDatabase, readDataAsset } from '../../../scripts/lib/node-duckdb.ts';
 
@@ -13,12 +12,6 @@ const REPORT_DOC = '2025_bao-cao-ktxh-2021-2025_phuong-huong-2026-2030';
 let db: WorkbenchDatabase;
 let workspace: Workspace;
 let userData: string;
-
-// The user store over the real Electron-side files, as the desktop app keeps it.
-const fileStore = (): UserStore => {
-  const files = new CollectionStore(userData);
-  return new UserStore({ read: (name) => files.read(name), write: (changes) => files.write(changes) });
-};
 
 beforeAll(async () => {
   ({ db, workspace } = await openWarehouseDatabase());
@@ -51,7 +44,7 @@ const orphanFile = (ids: string[]): string =>
 
 describe('the review model: figures added from the reader, orphans re-attached or deleted', () => {
   it('adds a figure at a selection: durable, applied, marked, restored by a new model', async () => {
-    const review = new ReviewModel(db, workspace, readDataAsset, fileStore());
+    const review = new ReviewModel(db, workspace, readDataAsset, fileStore(userData));
     expect(await review.apply()).toBe(true);
     const text = review.documentText(REPORT_DOC)!;
     const at = text.indexOf('6.508 nhà tạm');
@@ -88,13 +81,13 @@ describe('the review model: figures added from the reader, orphans re-attached o
       reviewed: true,
       correction_note: 'máy bỏ sót',
     });
-    const again = new ReviewModel(db, workspace, readDataAsset, fileStore());
+    const again = new ReviewModel(db, workspace, readDataAsset, fileStore(userData));
     expect(await again.apply()).toBe(true);
     expect(again.reviewedIds.has(addedId!)).toBe(true);
   });
 
   it('says so when the selection holds no number, and opens nothing', async () => {
-    const review = new ReviewModel(db, workspace, readDataAsset, fileStore());
+    const review = new ReviewModel(db, workspace, readDataAsset, fileStore(userData));
     await review.apply();
     const text = review.documentText(REPORT_DOC)!;
     const at = text.indexOf('Chương trình xóa nhà tạm');
@@ -104,7 +97,7 @@ describe('the review model: figures added from the reader, orphans re-attached o
   });
 
   it('keeps orphans, re-attaches one to a figure the user picks, and deletes the other durably', async () => {
-    const review = new ReviewModel(db, workspace, readDataAsset, fileStore());
+    const review = new ReviewModel(db, workspace, readDataAsset, fileStore(userData));
     await review.apply();
     expect(await review.importFile('ban-cu.json', orphanFile(['cu-1', 'cu-2']))).toBe(2);
     expect(review.orphaned.map((item) => item.id)).toEqual(['cu-1', 'cu-2']);
@@ -117,7 +110,7 @@ describe('the review model: figures added from the reader, orphans re-attached o
     expect(review.reviewedIds.has(candidates[0]!.obs_id)).toBe(true);
     expect(await review.remove(second!)).toBe(true);
     expect(review.orphaned).toEqual([]);
-    const again = new ReviewModel(db, workspace, readDataAsset, fileStore());
+    const again = new ReviewModel(db, workspace, readDataAsset, fileStore(userData));
     expect(await again.apply()).toBe(true);
     expect(again.orphaned).toEqual([]);
     expect(again.corrections.map((item) => item.id)).toContain('cu-1');
