@@ -84,7 +84,10 @@ describe('saved queries are never lost', () => {
         }
       }),
     );
-    // Read back on a fresh load: a page shows only what was stored when it loaded.
+    // Read back on a fresh load: a page shows only what was stored when it loaded. Its last reload
+    // has only committed; a second one sent at once may reach Chromium while it still swaps the
+    // page's document: the likely cause of one CI run's "Not attached to an active page" here.
+    await first.waitForLoadState('domcontentloaded');
     await first.reload({ waitUntil: 'commit' });
     const names = await savedNames(first);
     const lost = Array.from({ length: RUNS }, (_, run) => `Tải lại ${run}`).filter(
