@@ -205,14 +205,7 @@ export class WorkbenchDatabase {
       async (conn) => {
         ensureCompleteStream(name, ipcStream);
         await conn.query(`DROP TABLE IF EXISTS ${qualified(schema, name)}`);
-        // The worker takes the whole buffer under the bytes (transferred, then detached). Bytes
-        // owning theirs go as they are, with no second copy; a view into a larger buffer is copied.
-        const owned = ipcStream.byteOffset === 0 && ipcStream.byteLength === ipcStream.buffer.byteLength;
-        await conn.insertArrowFromIPCStream(owned ? ipcStream : ipcStream.slice(), {
-          schema,
-          name,
-          create: true,
-        });
+        await conn.insertArrowFromIPCStream(handedOver(ipcStream), { schema, name, create: true });
         // A stream that is not Arrow is accepted silently and creates nothing: prove the table exists.
         const lookup = await conn.prepare(
           'SELECT count(*) AS n FROM duckdb_tables() WHERE schema_name = ? AND table_name = ?',
@@ -234,12 +227,7 @@ export class WorkbenchDatabase {
       'app',
       async (conn) => {
         ensureCompleteStream(name, ipcStream);
-        const owned = ipcStream.byteOffset === 0 && ipcStream.byteLength === ipcStream.buffer.byteLength;
-        await conn.insertArrowFromIPCStream(owned ? ipcStream : ipcStream.slice(), {
-          schema,
-          name,
-          create: false,
-        });
+        await conn.insertArrowFromIPCStream(handedOver(ipcStream), { schema, name, create: false });
       },
       'load',
     );
@@ -259,10 +247,8 @@ export class WorkbenchDatabase {
         for (const [name, ipcStream] of tables) ensureCompleteStream(name, ipcStream);
         await conn.query(names.map((name) => `DROP TABLE IF EXISTS ${qualified(schema, name)}`).join(';\n'));
         for (const [name, ipcStream] of tables) {
-          const owned = ipcStream.byteOffset === 0 && ipcStream.byteLength === ipcStream.buffer.byteLength;
-          const bytes = owned ? ipcStream : ipcStream.slice();
           await conn
-            .insertArrowFromIPCStream(bytes, { schema, name, create: true })
+            .insertArrowFromIPCStream(handedOver(ipcStream), { schema, name, create: true })
             .catch((cause: unknown) => {
               throw new Error(`${name}: ${cause instanceof Error ? cause.message : String(cause)}`);
             });
@@ -396,6 +382,13 @@ async function collect(reader: AsyncRecordBatchStreamReader): Promise<Table> {
   for await (const batch of reader) batches.push(batch);
   // An empty result still has columns: keep the schema so the grid can show them.
   return batches.length > 0 ? new Table(batches) : new Table(reader.schema);
+}
+
+// The worker takes the whole buffer under the bytes (transferred, then detached). Bytes owning
+// theirs go as they are, with no second copy; a view into a larger buffer is copied.
+function handedOver(ipcStream: Uint8Array): Uint8Array {
+  const owned = ipcStream.byteOffset === 0 && ipcStream.byteLength === ipcStream.buffer.byteLength;
+  return owned ? ipcStream : ipcStream.slice();
 }
 
 // The end-of-stream marker every complete Arrow IPC stream ends with (continuation, zero length).

@@ -186,7 +186,8 @@ export class Workspace {
       const fits = await ensureMemoryFor(db, loadSize(changed.flatMap(now), changed.flatMap(before)));
       if (!fits.ok) return fits;
       this.#additions = new Map(additions);
-      return this.#reloadOrRestore(db, changed, previous);
+      const reloaded = await this.#reload(db, changed);
+      return reloaded.ok ? OK : this.#restore(db, changed, previous, reloaded);
     });
   }
 
@@ -209,16 +210,6 @@ export class Workspace {
       if (!pivotFigures.ok) return this.#restore(db, [...rows.keys()], previous, pivotFigures);
       return this.#recordFingerprints(db);
     });
-  }
-
-  // Loads `tables` with the additions set now; if that fails, puts back the `previous` ones.
-  async #reloadOrRestore(
-    db: WorkbenchDatabase,
-    tables: readonly WarehouseTable[],
-    previous: Map<WarehouseTable, readonly Uint8Array[]>,
-  ): Promise<DbResult<void>> {
-    const reloaded = await this.#reload(db, tables);
-    return reloaded.ok ? OK : this.#restore(db, tables, previous, reloaded);
   }
 
   // A load that failed halfway must not leave a table short while the workspace believes it whole:
