@@ -67,8 +67,9 @@ export class PivotModel {
   // Changes of the configuration or the sort: shown unsaved until the store says they are on disk.
   #saving = new SaveStatus();
   #restoring: Promise<void> | undefined;
-  // The engine's answer per pivot query (its SQL and parameters, i.e. the whole layout and its
-  // filters), valid only for the data version it was read at: a correction or import empties it.
+  // The rows read per pivot query (its SQL and parameters, i.e. the whole layout and its filters),
+  // valid only for the data version they were read at: a correction or import empties it. Reads on
+  // their way are keyed by that version too, so a later version never waits for an older read.
   #answers = new Map<string, PivotRow[]>();
   #reading = new Map<string, Promise<DbResult<PivotRow[]>>>();
   #answersVersion = -1;
@@ -166,13 +167,19 @@ export class PivotModel {
     const key = JSON.stringify([query.sql, query.params]);
     const cached = this.#answers.get(key);
     if (cached) return { ok: true, value: cached };
-    // A layout already being read (read ahead, or asked twice) is waited for, not read again.
-    const reading = this.#reading.get(key) ?? this.#read(query, key, version);
-    this.#reading.set(key, reading);
+    // A layout already being read at this version (read ahead, or asked twice) is waited for.
+    const readingKey = `${version}\n${key}`;
+    const reading = this.#reading.get(readingKey) ?? this.#read(query, key, version, readingKey);
+    this.#reading.set(readingKey, reading);
     return reading;
   }
 
-  async #read(query: PivotQuery, key: string, version: number): Promise<DbResult<PivotRow[]>> {
+  async #read(
+    query: PivotQuery,
+    key: string,
+    version: number,
+    readingKey: string,
+  ): Promise<DbResult<PivotRow[]>> {
     try {
       const result = await this.#db.idleQuery(query.sql, query.params);
       if (!result.ok) return result;
@@ -184,7 +191,7 @@ export class PivotModel {
       }
       return { ok: true, value: rows };
     } finally {
-      this.#reading.delete(key);
+      this.#reading.delete(readingKey);
     }
   }
 
