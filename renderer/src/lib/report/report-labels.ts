@@ -33,3 +33,19 @@ export function nameWithUnit(name: string, unit: string, rawUnit: string = unit)
   if (!unit) return name;
   return `${nameWithoutUnit(name, unit, rawUnit)} (${unit})`;
 }
+
+// A word written in capitals or with a capital after its first letter (`GRDP`, `FDI`, `PCI`) is an
+// abbreviation: it keeps its case wherever it stands in a title.
+const ABBREVIATION = /^\p{L}[\p{Lu}\d]/u;
+
+/**
+ * Indicator names joined into one title as a sentence writes them: `Kim ngạch xuất nhập khẩu và tốc
+ * độ tăng trưởng kinh tế (GRDP)`. A name after the first starts in lower case unless it opens
+ * with an abbreviation (`GRDP bình quân đầu người` stays), and the last is joined with "và"/"and".
+ */
+export function namesInTitle(names: readonly string[], locale: Locale): string {
+  const inSentence = names.map((name, index) =>
+    index === 0 || ABBREVIATION.test(name) ? name : name.charAt(0).toLocaleLowerCase(locale) + name.slice(1),
+  );
+  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(inSentence);
+}
