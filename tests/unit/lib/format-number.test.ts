@@ -99,7 +99,7 @@ describe('formatFigure: ranges, comparators and units', () => {
 
   it('puts the comparator before the figure', () => {
     expect(formatFigure({ low: 8, comparator: '>=', unit: '%' })).toBe('≥8%');
-    expect(formatFigure({ low: 1500, comparator: '~', unit: 'tỷ đồng' })).toBe('~1.500 tỷ đồng');
+    expect(formatFigure({ low: 1500, comparator: '~', unit: 'tỷ đồng' })).toBe('≈1.500 tỷ đồng');
     expect(formatFigure({ low: 95, comparator: '>', unit: '%' })).toBe('>95%');
     expect(formatFigure({ low: 3, comparator: '=', unit: 'xã' })).toBe('3 xã');
     expect(comparatorPrefix('<=')).toBe('≤');

@@ -65,7 +65,7 @@ describe('the pptx deck, re-opened as XML', () => {
     const forest = rows.find((row) => row[0] === 'Tỷ lệ che phủ rừng')!;
     expect(forest[3]).toBe('Chỉ tiêu: 65%');
     const perCapita = rows.find((row) => row[0]?.startsWith('GRDP bình quân đầu người'))!;
-    expect(perCapita[3]).toBe('Chỉ tiêu: ~130 triệu đồng');
+    expect(perCapita[3]).toBe('Chỉ tiêu: ≈130 triệu đồng');
     const revenue = rows.find((row) => row[0]?.startsWith('Tổng thu ngân sách'))!;
     expect(revenue[2]).toBe('Kết quả: 54.449,1 tỷ đồng (ước tính)');
     // A period with nothing at all is the one place a dash stands.

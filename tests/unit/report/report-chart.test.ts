@@ -130,7 +130,7 @@ describe("a report's chart is the chart the screen draws", () => {
     expect(screen.value[0]?.series).toBe('Chỉ tiêu');
   });
 
-  it("writes a target's sign on its chart label as the pivot does (<3%, ~130), on screen and in the report", async () => {
+  it("writes a target's sign on its chart label as the pivot does (<3%, ≈130), on screen and in the report", async () => {
     const poverty = data.rows.find((row) => row.indicatorId === 'poverty_rate' && row.unit === '%')!;
     expect(poverty.cells['2021-2025']?.targetComparator).toBe('<');
     const points = indicatorChartPoints(poverty, data.columns, 'vi');

@@ -66,7 +66,7 @@ describe('the xlsx report writes numbers as the screen does and words, not ids',
     });
     expect([...estimates].sort()).toEqual(['có', 'không']);
     expect(
-      [...comparators].every((sign) => sign === null || ['≥', '>', '≤', '<', '~'].includes(String(sign))),
+      [...comparators].every((sign) => sign === null || ['≥', '>', '≤', '<', '≈'].includes(String(sign))),
     ).toBe(true);
     const english = (await reopen(await buildXlsxReport(data, 'en', '2026-12-01'))).getWorksheet('Chi tiết')!;
     expect(english.getRow(2).getCell(11).value).toMatch(/^(yes|no)$/);

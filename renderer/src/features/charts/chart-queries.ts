@@ -35,7 +35,7 @@ export interface IndicatorChoice {
 const OBSERVATIONS = appObject('v_observations');
 const PLAN_PERIODS = appObject('plan_periods');
 // Values in the indicator's catalogue unit (converted by the unit table), with that unit's dimension;
-// a target's sign (`<3%`, `~130`) as the pivot writes it, a result's never (the pivot shows none).
+// a target's sign (`<3%`, `≈130`) as the pivot writes it, a result's never (the pivot shows none).
 const SHOWN = `display_low AS low, display_high AS high,
   CASE WHEN measure = 'target' THEN comparator END AS comparator, display_unit AS unit,
   (SELECT u.dimension FROM ${appObject('units')} u WHERE u.unit = display_unit) AS dimension`;

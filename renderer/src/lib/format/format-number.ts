@@ -101,10 +101,11 @@ const COMPARATOR_SIGNS: Readonly<Record<string, string>> = {
   '>': '>',
   '<=': '≤',
   '<': '<',
-  '~': '~',
+  // Not `~`: at a chart label's size it reads as a minus (`~130` as `-130`).
+  '~': '≈',
 };
 
-/** The sign written before a figure for a contract comparator: `>=` → `≥`, `~` → `~`, `=` → nothing. */
+/** The sign written before a figure for a contract comparator: `>=` → `≥`, `~` → `≈`, `=` → nothing. */
 export function comparatorPrefix(comparator: string | null | undefined): string {
   return comparator ? (COMPARATOR_SIGNS[comparator] ?? '') : '';
 }
@@ -119,7 +120,7 @@ export interface Figure {
 }
 
 /**
- * A figure as a reader writes it: `≥7–7,5%`, `~1.500 tỷ đồng`, `1,5 điểm %`; empty when there is no
+ * A figure as a reader writes it: `≥7–7,5%`, `≈1.500 tỷ đồng`, `1,5 điểm %`; empty when there is no
  * value. The unit label is passed as shown (the caller translates it); `%` is glued to the number.
  */
 export function formatFigure(
