@@ -71,8 +71,7 @@ async function buildReport(data: ReportData, options: ReportOptions): Promise<Ui
   const pngs = await renderChartPngs(
     rows.map((row) => indicatorChartSvg(row, data.columns, locale, reviewed)),
   );
-  const charts: ReportChartImage[] = rows.map((row, index) => ({
-    title: locale === 'en' ? row.nameEn : row.name,
+  const charts: ReportChartImage[] = rows.map((_, index) => ({
     png: pngs[index]!,
     width: REPORT_CHART_WIDTH,
     height: REPORT_CHART_HEIGHT,

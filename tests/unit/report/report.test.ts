@@ -34,7 +34,7 @@ describe('reports built from the real warehouse', () => {
       .render()
       .asPng();
     const bytes = await buildXlsxReport(data, 'vi', '2026-11-23', [
-      { title: row.name, png: new Uint8Array(png), width: 900, height: 460 },
+      { png: new Uint8Array(png), width: 900, height: 460 },
     ]);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(bytes.buffer as ArrayBuffer);
@@ -70,7 +70,13 @@ describe('reports built from the real warehouse', () => {
     expect(details.rowCount).toBe(data.details.length + 1);
     expect(typeof details.getRow(2).getCell(9).value).toBe('number');
     expect(workbook.getWorksheet('Nguồn')!.rowCount).toBe(6);
-    expect(workbook.getWorksheet('Biểu đồ')!.getImages()).toHaveLength(1);
+    const charts = workbook.getWorksheet('Biểu đồ')!;
+    expect(charts.getImages()).toHaveLength(1);
+    expect(charts.getImages()[0]!.range.tl.nativeRow).toBe(0);
+    // The picture carries its title: the sheet repeats no text above it.
+    const written: unknown[] = [];
+    charts.eachRow((line) => line.eachCell((cell) => written.push(cell.value)));
+    expect(written).toEqual([]);
     expect(workbook.model.media).toHaveLength(1);
   });
 

@@ -111,6 +111,28 @@ describe('the xlsx report prints readably', () => {
     expect(workbook.getWorksheet('Tổng hợp')!.getRow(1).height).toBeGreaterThanOrEqual(20);
   });
 
+  it("wraps the Chi tiết sheet's names, titles and sentences in their columns instead of cutting them", async () => {
+    const workbook = await reopen(await buildXlsxReport(terms, 'vi', '2026-12-01'));
+    const details = workbook.getWorksheet('Chi tiết')!;
+    // Indicator (1), document (12), sentence (14) and correction (16).
+    const wrapped = [1, 12, 14, 16];
+    let longest = 0;
+    for (let index = 2; index <= details.rowCount; index++) {
+      const row = details.getRow(index);
+      for (const column of wrapped) expect(row.getCell(column).alignment?.wrapText).toBe(true);
+      expect(row.getCell(9).alignment?.vertical).toBe('top');
+      const lines = Math.max(
+        ...wrapped.map((column) =>
+          wrappedLines(String(row.getCell(column).value ?? ''), details.getColumn(column).width ?? 9),
+        ),
+      );
+      longest = Math.max(longest, lines);
+      if (lines > 1) expect(row.height, `Chi tiết row ${index}`).toBeGreaterThanOrEqual(lines * 12);
+    }
+    // Some document titles are longer than their 50-wide column and some sentences than their 90.
+    expect(longest).toBeGreaterThanOrEqual(2);
+  });
+
   it('prints a summary with every year across pages, repeating its titles and indicator columns', async () => {
     const workbook = await reopen(await buildXlsxReport(years, 'vi', '2026-12-01'));
     const summary = workbook.getWorksheet('Tổng hợp')!;

@@ -175,8 +175,7 @@ export class ExportModel {
         }
         const png = await this.#effects.chartPng(spec, REPORT_CHART_WIDTH, REPORT_CHART_HEIGHT);
         if (!current()) return;
-        const title = reportChartFromFigure(spec).title;
-        charts.push({ title, png, width: REPORT_CHART_WIDTH, height: REPORT_CHART_HEIGHT });
+        charts.push({ png, width: REPORT_CHART_WIDTH, height: REPORT_CHART_HEIGHT });
       }
       const { format, locale, generatedOn, subtitle, briefing } = request;
       const bytes = await this.#effects.build({

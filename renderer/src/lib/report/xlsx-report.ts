@@ -14,8 +14,8 @@ import { contractLabel } from './report-labels.ts';
 import { fitWrappedRows, setPrintLayout } from './xlsx-print.ts';
 import { hasFigures, indicatorCount } from './report-sources.ts';
 
+/** A chart's picture for the Biểu đồ sheet; it carries its own title. */
 export interface ReportChartImage {
-  title: string;
   png: Uint8Array;
   width: number;
   height: number;
@@ -190,8 +190,10 @@ export async function buildXlsxReport(
   const details = workbook.addWorksheet(t('report.detailSheet'), {
     views: [{ state: 'frozen', ySplit: 1 }],
   });
+  // Names, titles and sentences wrap in their columns instead of being cut at the next one.
+  const wrappedTop: Partial<ExcelJS.Style> = { alignment: { wrapText: true, vertical: 'top' } };
   details.columns = [
-    { header: t('report.indicator'), key: 'indicator', width: 40 },
+    { header: t('report.indicator'), key: 'indicator', width: 40, style: wrappedTop },
     { header: t('report.id'), key: 'indicatorId', width: 26 },
     { header: t('report.unit'), key: 'unit', width: 12 },
     { header: t('report.from'), key: 'periodStart', width: 9, style: { numFmt: '0' } },
@@ -203,11 +205,11 @@ export async function buildXlsxReport(
     { header: t('report.value'), key: 'valueLow', width: 12 },
     { header: t('report.valueHigh'), key: 'valueHigh', width: 12 },
     { header: t('report.estimate'), key: 'isEstimate', width: 9 },
-    { header: t('report.document'), key: 'docTitle', width: 50 },
+    { header: t('report.document'), key: 'docTitle', width: 50, style: wrappedTop },
     { header: t('report.date'), key: 'issuedOn', width: 12 },
-    { header: t('report.quote'), key: 'quote', width: 90 },
+    { header: t('report.quote'), key: 'quote', width: 90, style: wrappedTop },
     { header: 'obs_id', key: 'obsId', width: 30 },
-    { header: t('report.review'), key: 'review', width: 30 },
+    { header: t('report.review'), key: 'review', width: 30, style: wrappedTop },
   ];
   header(details.getRow(1));
   for (const detail of data.details) {
@@ -226,13 +228,15 @@ export async function buildXlsxReport(
       review,
     });
     line.font = FONT;
+    // A figure's other cells line up with the first line of its wrapped ones.
+    line.eachCell((cell) => (cell.alignment = { ...cell.alignment, vertical: 'top' }));
     for (const key of ['valueLow', 'valueHigh'] as const) {
       const cell = line.getCell(key);
       if (typeof cell.value === 'number') cell.numFmt = excelNumberFormat(cell.value, { locale });
     }
   }
   details.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 16 } };
-  // Its header wraps ("Ngày ban hành"); its figures stay one line each.
+  // Its header wraps ("Ngày ban hành"), and so do its names, titles and sentences.
   fitWrappedRows(details, 1);
   setPrintLayout(details, { rows: '1:1', columns: 'A:A' });
 
@@ -297,14 +301,13 @@ export async function buildXlsxReport(
   fitWrappedRows(sources, 1);
   setPrintLayout(sources, { rows: '1:1' });
 
-  // Biểu đồ: one picture a chart, one under the other.
+  // Biểu đồ: one picture a chart, one under the other. The picture carries its own title, so the
+  // sheet writes none above it.
   const chartSheet = workbook.addWorksheet(t('report.chartsSheet'), {
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
-  let top = 1;
+  let top = 0;
   for (const chart of charts) {
-    chartSheet.getCell(top, 1).value = chart.title;
-    chartSheet.getCell(top, 1).font = { ...FONT, bold: true, size: 12 };
     const image = workbook.addImage({ buffer: chart.png as unknown as ExcelJS.Buffer, extension: 'png' });
     chartSheet.addImage(image, {
       tl: { col: 0, row: top },
