@@ -1,6 +1,12 @@
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { pivotRowKey } from '../../../renderer/src/lib/report/pivot-view.ts';
 import { buildPptxReport } from '../../../renderer/src/lib/report/pptx-report.ts';
+import {
+  barChartOf,
+  indicatorChartPoints,
+  indicatorChartText,
+} from '../../../renderer/src/lib/report/report-chart.ts';
 import { readReportData, type ReportData } from '../../../renderer/src/lib/report/report-data.ts';
 import { useWarehouseDatabase } from '../../support/warehouse-database.ts';
 
@@ -137,6 +143,35 @@ describe('the pptx deck, re-opened as XML', () => {
     // The series is #1f5fbf; at half opacity over white it is #8FAFDF.
     expect(series).toContain(`<c:dPt><c:idx val="${estimate}"/>`);
     expect(series).toMatch(/<c:dPt>[\s\S]*?<a:srgbClr val="8FAFDF"\/>[\s\S]*?<\/c:dPt><c:dLbls>/);
+    expect([...series.matchAll(/<c:dPt>/g)]).toHaveLength(1);
+  });
+
+  it('draws an estimate on a line hollow, its marker where the schema puts it so LibreOffice reads it', async () => {
+    const revenue = data.rows.find((row) => row.indicatorId === 'budget_revenue_total')!;
+    const points = indicatorChartPoints(revenue, data.columns, 'vi');
+    const line = {
+      ...barChartOf(points, indicatorChartText(revenue, points, 'vi'), 'vi'),
+      type: 'line' as const,
+    };
+    const deck = await buildPptxReport(data, 'vi', '2026-12-01', {
+      charts: { [pivotRowKey(revenue)]: line },
+    });
+    const xml = (await chartsOf(deck)).find((chart) => chart.includes('<c:lineChart>'))!;
+    const series = xml.split('</c:ser>')[0]!;
+    // <c:marker>, then <c:dPt>…, then <c:dLbls> (CT_LineSer), and the series' marker once.
+    expect(series.indexOf('<c:marker>')).toBeLessThan(series.indexOf('<c:dPt>'));
+    expect(series.indexOf('<c:dPt>')).toBeLessThan(series.indexOf('<c:dLbls>'));
+    expect(series.slice(series.indexOf('</c:dLbls>'))).not.toContain('<c:marker>');
+    // 2021–2025 (the second point) is the estimate: white inside a ring of the series' colour.
+    const estimate = /<c:dPt><c:idx val="(\d+)"\/>[\s\S]*?<\/c:dPt>/.exec(series)!;
+    expect(estimate[1]).toBe('1');
+    expect(estimate[0]).toMatch(
+      /<a:solidFill><a:srgbClr val="FFFFFF"\/><\/a:solidFill><a:ln w="19050"><a:solidFill><a:srgbClr val="1F5FBF"\/>/,
+    );
+    // Where the marker's ring is not drawn (LibreOffice), the point's own colour is the lighter one.
+    expect(estimate[0]).toMatch(
+      /<\/c:marker><c:bubble3D val="0"\/><c:spPr><a:ln w="25400"><a:solidFill><a:srgbClr val="8FAFDF"\/>/,
+    );
     expect([...series.matchAll(/<c:dPt>/g)]).toHaveLength(1);
   });
 

@@ -9,13 +9,16 @@ export interface ChartLabels {
   texts: readonly (readonly string[])[];
   /** Where the screen puts them: above or inside grouped bars, centred in stacked parts, alternating on lines. */
   kind: 'bar' | 'stacked' | 'line';
-  /** Bars only: each series' colour (`#1f5fbf`) and which of its values are estimates, drawn lighter. */
+  /** Each series' colour (`#1f5fbf`) and which of its values are estimates: bars lighter, line points hollow. */
   estimates?: readonly { color: string; points: readonly boolean[] }[];
 }
 
+// A series' colour as OOXML writes it: six hex digits, no `#`.
+const hexOf = (color: string): string => (/^#?([0-9a-f]{6})$/i.exec(color)?.[1] ?? '1f5fbf').toUpperCase();
+
 // The screen's estimate bar: its colour at half opacity over white, as a plain colour LibreOffice draws.
 function lighter(color: string): string {
-  const rgb = /^#?([0-9a-f]{6})$/i.exec(color)?.[1] ?? '1f5fbf';
+  const rgb = hexOf(color);
   return [0, 2, 4]
     .map((at) => Math.round((parseInt(rgb.slice(at, at + 2), 16) + 255) / 2))
     .map((part) => part.toString(16).padStart(2, '0'))
@@ -24,11 +27,8 @@ function lighter(color: string): string {
 }
 
 // An estimate bar's own fill; in a bar series <c:dPt> comes after <c:invertIfNegative>, before <c:dLbls>.
-function estimatePoints(labels: ChartLabels, series: number): string {
-  const own = labels.kind === 'line' ? undefined : labels.estimates?.[series];
-  if (!own) return '';
-  const fill = lighter(own.color);
-  return own.points
+function estimateBars(fill: string, points: readonly boolean[]): string {
+  return points
     .map((estimate, index) =>
       estimate
         ? `<c:dPt><c:idx val="${index}"/><c:invertIfNegative val="0"/><c:bubble3D val="0"/>` +
@@ -36,6 +36,42 @@ function estimatePoints(labels: ChartLabels, series: number): string {
         : '',
     )
     .join('');
+}
+
+// An estimate on a line: its marker hollow, white inside its series' ring, as the screen draws it.
+// LibreOffice draws no ring round a marker and fills it with the point's line colour, so that
+// colour is the series' lighter one: a lighter point there, a lighter segment into it in PowerPoint.
+function estimateMarkers(color: string, size: string, points: readonly boolean[]): string {
+  const ring = hexOf(color);
+  return points
+    .map((estimate, index) =>
+      estimate
+        ? `<c:dPt><c:idx val="${index}"/><c:marker><c:symbol val="circle"/><c:size val="${size}"/>` +
+          '<c:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill>' +
+          `<a:ln w="19050"><a:solidFill><a:srgbClr val="${ring}"/></a:solidFill></a:ln></c:spPr></c:marker>` +
+          `<c:bubble3D val="0"/><c:spPr><a:ln w="25400"><a:solidFill><a:srgbClr val="${lighter(color)}"/>` +
+          '</a:solidFill></a:ln></c:spPr></c:dPt>'
+        : '',
+    )
+    .join('');
+}
+
+// A series' marker, which pptxgenjs writes after the labels: the schema wants it before its points
+// (<c:marker>, <c:dPt>…, <c:dLbls>), and LibreOffice ignores the points' own markers otherwise.
+const SERIES_MARKER = /<c:marker>[\s\S]*?<\/c:marker>/;
+
+// What goes before a series' labels: its marker (lines) and its estimates' own look.
+function beforeLabels(part: string, labels: ChartLabels, series: number): { part: string; head: string } {
+  const own = labels.estimates?.[series];
+  if (labels.kind !== 'line') return { part, head: own ? estimateBars(lighter(own.color), own.points) : '' };
+  const labelsEnd = part.indexOf('</c:dLbls>');
+  const marker = labelsEnd < 0 ? undefined : SERIES_MARKER.exec(part.slice(labelsEnd))?.[0];
+  if (!marker) return { part, head: '' };
+  const size = /<c:size val="(\d+)"\/>/.exec(marker)?.[1] ?? '6';
+  return {
+    part: part.slice(0, labelsEnd) + part.slice(labelsEnd).replace(marker, ''),
+    head: marker + (own ? estimateMarkers(own.color, size, own.points) : ''),
+  };
 }
 
 // Where a point's label sits, as the screen places it (chart-specs.ts): a grouped bar's label inside
@@ -69,7 +105,8 @@ export function withPointLabels(xml: string, labels: ChartLabels, font: string, 
       const own = texts
         .map((text, at) => pointLabel(at, text, labelPosition(labels, series, at), font, size))
         .join('');
-      return part.replace('<c:dLbls>', `${estimatePoints(labels, series)}<c:dLbls>${own}`);
+      const { part: rest, head } = beforeLabels(part, labels, series);
+      return rest.replace('<c:dLbls>', `${head}<c:dLbls>${own}`);
     })
     .join('</c:ser>');
 }
