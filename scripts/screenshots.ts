@@ -1,8 +1,8 @@
 /**
  * `npm run screenshots`: builds the web app, serves it on 127.0.0.1, drives Chromium through the
- * briefing views (pivot in Vietnamese and English, a chart with two units, one with small
- * multiples, the drill-down panel) at 1280×720 and 1920×1080, and renders a generated xlsx and pptx
- * with LibreOffice. Writes PNGs to docs/screenshots/. Not part of `npm test`.
+ * briefing views (pivot in Vietnamese and English, the drill-down panel, an indicator's targets
+ * and results, a chart with two units, one with small multiples) at 1280×720 and 1920×1080, and
+ * renders a generated xlsx and pptx with LibreOffice. Writes PNGs to docs/screenshots/. Not part of `npm test`.
  *
  *     npm run screenshots                  # build, then shoot
  *     npm run screenshots -- --no-build    # reuse dist/renderer
@@ -200,6 +200,17 @@ async function main(): Promise<void> {
       for (const [width, height] of SIZES) await capture(page, 'drill-panel', width, height);
       await page.locator('[data-testid="figure-panel-close"]').click();
       await search(page, '', 'border_trade_turnover');
+    });
+    await shot('chart of targets and results', async () => {
+      await area(page, 'charts');
+      await page.locator('[data-testid="chart-kind"]').selectOption('target');
+      await page.locator('[data-testid="chart-indicator"]').selectOption('grdp_growth');
+      // The range targets' labels are annotations, written above their error bars.
+      await page
+        .locator('[data-testid="chart"][data-ready="true"] .annotation-text', { hasText: '–' })
+        .first()
+        .waitFor({ timeout: WAIT });
+      for (const [width, height] of SIZES) await capture(page, 'chart-targets', width, height);
     });
     await shot('chart with two units', async () => {
       await yearlyChart(page, TWO_UNITS, 2);

@@ -22,7 +22,10 @@ describe('charts', () => {
     await page.locator('[data-testid="chart"][data-ready="true"] .main-svg').first().waitFor();
     const title = await page.locator('[data-testid="chart"] .gtitle').textContent();
     expect(title).toBe('Tốc độ tăng trưởng kinh tế (GRDP): chỉ tiêu và kết quả theo giai đoạn');
-    expect(await page.locator('[data-testid="chart"] .annotation-text').textContent()).toMatch(/^Nguồn: /);
+    // The source note is the chart's first annotation (the range labels come after it).
+    expect(await page.locator('[data-testid="chart"] .annotation-text').first().textContent()).toMatch(
+      /^Nguồn: /,
+    );
     expect(await page.locator('[data-testid="chart"] .xtick').allTextContents()).toEqual([
       '2016–2020',
       '2021–2025',
@@ -68,9 +71,12 @@ describe('charts', () => {
     expect(await page.locator('[data-testid="chart"] .gtitle-subtitle').textContent()).toBe(
       'Báo cáo giao ban tháng 12',
     );
-    // Labels as the tables write them, the estimate marked.
-    const labels = await page.locator('[data-testid="chart"] .barlayer .bartext').allTextContents();
-    expect(labels).toEqual(expect.arrayContaining(['7–7,5%', '6,79%*']));
+    // Labels as the tables write them, the estimate marked; a range's label is an annotation.
+    const labels = (): Promise<string[]> =>
+      page
+        .locator('[data-testid="chart"] .barlayer .bartext, [data-testid="chart"] .annotation-text')
+        .allTextContents();
+    expect(await labels()).toEqual(expect.arrayContaining(['7–7,5%', '6,79%*']));
     const boxes = await page.evaluate(() => {
       const box = (selector: string): DOMRect[] =>
         [...document.querySelectorAll(`[data-testid="chart"] ${selector}`)].map((element) =>
@@ -82,6 +88,8 @@ describe('charts', () => {
         note: box('.annotation'),
         title: box('.gtitle, .gtitle-subtitle'),
         ticks: box('.xtick'),
+        errorBars: box('.errorbar path'),
+        labels: box('.bartext, .annotation'),
       };
     });
     const overlaps = (a: DOMRect, b: DOMRect): boolean =>
@@ -90,14 +98,16 @@ describe('charts', () => {
     for (const [i, group] of groups.entries())
       for (const other of groups.slice(i + 1))
         for (const a of group) for (const b of other) expect(overlaps(a, b)).toBe(false);
+    // No error bar runs through a label: a range's label sits above its bar's whisker.
+    expect(boxes.errorBars.length).toBeGreaterThan(0);
+    for (const bar of boxes.errorBars)
+      for (const label of boxes.labels) expect(overlaps(bar, label)).toBe(false);
     const svg = Buffer.from(await download(page, 'export-svg')).toString('utf8');
     expect(svg).toContain('Tăng trưởng GRDP: mục tiêu và thực hiện');
     expect(svg).toContain('Báo cáo giao ban tháng 12');
     await page.screenshot({ path: 'test-results/chart-edited.png' });
     await page.locator('[data-testid="chart-labels"]').uncheck();
-    await expect
-      .poll(() => page.locator('[data-testid="chart"] .barlayer .bartext').allTextContents())
-      .toEqual(expect.not.arrayContaining(['7–7,5%']));
+    await expect.poll(labels).toEqual(expect.not.arrayContaining(['7–7,5%']));
     await page.locator('[data-testid="chart-type"]').selectOption('line');
     await expect.poll(() => page.locator('[data-testid="chart"] .scatterlayer .trace').count()).toBe(2);
     // The edits belong to this chart: another indicator's chart has its own words, and coming back
@@ -153,15 +163,17 @@ describe('charts', () => {
       'GRDP growth rate: targets and results by period',
     );
     expect(await chart.locator('.xtitle').textContent()).toBe('Period');
-    expect(await chart.locator('.annotation-text').textContent()).toMatch(/^Source: .*\* Estimate/);
-    // Words a reader sees beside the plot: only letters an English text has (no Vietnamese diacritics).
+    expect(await chart.locator('.annotation-text').first().textContent()).toMatch(/^Source: .*\* Estimate/);
+    // Words a reader sees beside the plot: only letters an English text has (no Vietnamese diacritics),
+    // the range labels included; the note names places (Lạng Sơn) and is read above.
     const VIETNAMESE = /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i;
     const words = async (): Promise<string[]> =>
       chart
         .locator(
-          '.legendtext, .xtitle, [class*="title"]:not(.gtitle):not(.gtitle-subtitle), .xtick, .ytick, .bartext, .textpoint',
+          '.legendtext, .xtitle, [class*="title"]:not(.gtitle):not(.gtitle-subtitle), .xtick, .ytick, .bartext, .textpoint, .annotation-text',
         )
-        .allTextContents();
+        .allTextContents()
+        .then((texts) => texts.filter((text) => !text.startsWith('Source: ')));
     expect((await words()).filter((text) => VIETNAMESE.test(text))).toEqual([]);
     // Hover: the figure with its English unit.
     // Plotly's drag layer lies over the bars and takes the pointer; it draws the hover.

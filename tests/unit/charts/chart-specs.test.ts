@@ -42,8 +42,8 @@ describe('chart specs a briefing can use', () => {
     expect(targets!.text).toEqual(['7–7,5%', '10–11%']);
     expect(results!.text).toEqual(['6,79%*', '']);
     expect(results!.marker.opacity).toEqual([0.5, 1]);
-    // The first series writes above its bars; a later one inside its bar's top where both write.
-    expect(targets!.textposition).toEqual(['outside', 'outside']);
+    // A later series writes inside its bar's top where both write; ranges are written by annotations.
+    expect(targets!.textposition).toEqual(['none', 'none']);
     expect(results!.textposition).toEqual(['inside', 'outside']);
     const english = chartSpec(POINTS, TEXT, { type: 'bar', dataLabels: true, locale: 'en' });
     expect((english.data[1] as Trace).text).toEqual(['6.79%*', '']);
@@ -52,6 +52,36 @@ describe('chart specs a briefing can use', () => {
     expect((off.data[0] as Trace).text).toEqual(['', '']);
     // An estimate keeps its mark even without labels.
     expect((off.data[1] as Trace).text).toEqual(['*', '']);
+  });
+
+  it('writes a range’s label above its error bar, over its own bar of the group, after the source note', () => {
+    const points = [...POINTS, point('Chỉ tiêu', '2016–2020', 8), point('Kết quả', '2026–2030', 8)];
+    const spec = chartSpec(points, TEXT, { type: 'bar', dataLabels: true, locale: 'vi' });
+    const [targets, results] = spec.data as (Trace & {
+      width: number;
+      offset: number;
+      x: string[];
+      textposition: string[];
+    })[];
+    // Two bars share each period's 0.8: the target on the left, the result on the right.
+    expect([targets!.width, targets!.offset, results!.width, results!.offset]).toEqual([0.4, -0.4, 0.4, 0]);
+    const notes = spec.layout.annotations!;
+    expect(notes[0]!.text).toBe(TEXT.sourceNote);
+    const ranges = notes.slice(1);
+    expect(ranges.map((note) => note.text)).toEqual(['7–7,5%', '10–11%']);
+    // Centred over the target's bar of its period, its bottom at the range's top (7,5 and 11).
+    const where = (label: string): number => targets!.x.indexOf(label);
+    expect(ranges.map((note) => note.x)).toEqual([where('2021–2025') - 0.2, where('2026–2030') - 0.2]);
+    expect(ranges.map((note) => [note.y, note.yref, note.yanchor, note.showarrow])).toEqual([
+      [7.5, 'y', 'bottom', false],
+      [11, 'y', 'bottom', false],
+    ]);
+    // A single figure keeps Plotly's own label above its bar; the report still reads every label.
+    expect(targets!.textposition[where('2016–2020')]).toBe('outside');
+    expect(targets!.text[where('2021–2025')]).toBe('7–7,5%');
+    // Without labels a range has nothing to write.
+    const off = chartSpec(POINTS, TEXT, { type: 'bar', dataLabels: false, locale: 'vi' });
+    expect(off.layout.annotations).toHaveLength(1);
   });
 
   it('draws lines with hollow markers for estimates, and bars or lines as chosen', () => {

@@ -1,4 +1,4 @@
-import type { Config, Data, Layout } from 'plotly.js';
+import type { Annotations, Config, Data, Layout } from 'plotly.js';
 import { formatFigure } from '../../lib/format/format-number.ts';
 import type { Locale } from '../../lib/format/locale.ts';
 import { alignedTicks, type AxisExtent, type AxisTicks } from '../../lib/report/axis-ticks.ts';
@@ -126,6 +126,60 @@ function pointLabel(point: ChartPoint, locale: Locale): string {
   return `${figure}${point.estimate ? ESTIMATE_MARK : ''}${point.reviewed ? REVIEWED_MARK : ''}`;
 }
 
+// The share of a category's width its bars fill side by side, as Plotly's default gap leaves.
+const GROUP_WIDTH = 0.8;
+
+/**
+ * Side-by-side bars with their labels placed so none is crossed or overlapped: a later series writes
+ * its label inside its bar's top where an earlier one writes at that period, and a range's label
+ * sits above the top of its error bar (an annotation, since Plotly writes it at the bar's top, where
+ * the error bar runs through it). Each bar's slot is explicit so the annotation knows where it is.
+ */
+function groupedBars(
+  data: readonly Data[],
+  labels: readonly string[],
+  panels: boolean,
+): { data: Data[]; annotations: Partial<Annotations>[] } {
+  const traces = data as (Data & {
+    text: string[];
+    y: (number | null)[];
+    yaxis: string;
+    error_y: { array: number[] };
+  })[];
+  // Bars of one subplot share its categories' width; small multiples are one subplot each.
+  const groupOf = (trace: (typeof traces)[number]): string => (panels ? trace.yaxis : 'y');
+  const annotations: Partial<Annotations>[] = [];
+  const placed = traces.map((trace) => {
+    const group = traces.filter((other) => groupOf(other) === groupOf(trace));
+    const slot = group.indexOf(trace);
+    const width = GROUP_WIDTH / group.length;
+    const offset = -GROUP_WIDTH / 2 + slot * width;
+    const texts = group.map((other) => other.text);
+    const textposition = labels.map((_, at) => {
+      if (labelInsideBar(texts, slot, at)) return 'inside';
+      const half = trace.error_y.array[at] ?? NaN;
+      const middle = trace.y[at];
+      if (!(half > 0) || middle === null || middle === undefined || !trace.text[at]) return 'outside';
+      annotations.push({
+        text: trace.text[at],
+        x: at + offset + width / 2,
+        xref: 'x',
+        y: middle + half,
+        yref: trace.yaxis as Annotations['yref'],
+        yanchor: 'bottom',
+        yshift: 2,
+        showarrow: false,
+        font: { size: 11 },
+      });
+      return 'none';
+    });
+    // Plotly's types do not know a bar's offset; the figure is what Plotly documents.
+    const bar = { ...trace, width, offset, textposition, insidetextanchor: 'end', constraintext: 'none' };
+    return bar as unknown as Data;
+  });
+  return { data: placed, annotations };
+}
+
 /**
  * A chart of points by label: one trace a series, bars or lines, on a second axis for a second
  * unit. Labels are written by the product's formatter; estimates are drawn lighter (bars) or
@@ -224,20 +278,17 @@ export function chartSpec(points: readonly ChartPoint[], text: ChartText, style:
     ...(left ? { yaxis: { ...layout.yaxis, ...tickLayout(left) } } : {}),
     ...(right ? { yaxis2: { ...layout.yaxis2, ...tickLayout(right) } } : {}),
   };
-  // Side-by-side labels of one period overlap: a later series writes its label inside its bar's top.
-  const texts = data.map((trace) => (trace as { text: string[] }).text);
   const placed =
-    type === 'bar' && !stacked
-      ? data.map((trace, series) => ({
-          ...trace,
-          textposition: labels.map((_, at) => (labelInsideBar(texts, series, at) ? 'inside' : 'outside')),
-          insidetextanchor: 'end',
-          constraintext: 'none',
-        }))
-      : data;
+    type === 'bar' && !stacked ? groupedBars(data, labels, plan === 'panels') : { data, annotations: [] };
   return {
-    data: placed as Data[],
-    layout: { ...layout, ...axes, barmode: stacked ? 'stack' : 'group' } as Partial<Layout>,
+    data: placed.data,
+    layout: {
+      ...layout,
+      ...axes,
+      barmode: stacked ? 'stack' : 'group',
+      // After the source note: a report reads the first annotation as the chart's note.
+      annotations: [...(layout.annotations ?? []), ...placed.annotations],
+    } as Partial<Layout>,
     config: { displaylogo: false, responsive: true, displayModeBar: false, locale },
   };
 }
