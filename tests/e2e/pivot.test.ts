@@ -1,9 +1,9 @@
 import { mkdir } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { waitForDatabase } from './support/browser.ts';
 import { useWorkbenchPage } from './support/workbench-page.ts';
-import { searchPivot } from './support/pivot.ts';
+import { revealPivotRow, scrollThroughPivot, searchPivot } from './support/pivot.ts';
 import { gridRows } from './support/sql.ts';
 
 // One pivot computation on a cold engine takes seconds, and more on a machine shared by many runs.
@@ -148,13 +148,65 @@ describe('the period pivot', () => {
     await expect.poll(() => checks.count()).toBeGreaterThan(0);
   });
 
+  it('draws only the rows near the screen, yet shows a row at every depth and brings a check’s row on screen', async () => {
+    const { page } = watched;
+    await searchPivot(page, '');
+    const wrap = page.locator('[data-testid="pivot"]');
+    await wrap.locator('tbody tr[data-indicator]').first().waitFor(PIVOT_READY);
+    const total = Number(await wrap.locator('table').getAttribute('aria-rowcount'));
+    expect(total).toBeGreaterThan(300);
+    expect(await wrap.locator('tbody tr[data-indicator]').count()).toBeLessThan(total / 4);
+    // Points down the screen that fall on no drawn row (a spacer's blank), wherever it is scrolled.
+    const blanks = (): Promise<number[]> =>
+      wrap.evaluate((element) => {
+        const box = element.getBoundingClientRect();
+        const found: number[] = [];
+        for (let y = box.top + 70; y < box.bottom - 5; y += 30) {
+          const row = document.elementFromPoint(box.left + 60, y)?.closest('tr');
+          if (!row || row.classList.contains('spacer')) found.push(Math.round(y - box.top));
+        }
+        return found;
+      });
+    // Whether a row is drawn within the table's screen.
+    const onScreen = async (row: Locator): Promise<boolean> => {
+      const [box, screen] = [await row.boundingBox(), await wrap.boundingBox()];
+      return (
+        box !== null && screen !== null && box.y >= screen.y && box.y + box.height <= screen.y + screen.height
+      );
+    };
+    for (const depth of [0.2, 0.5, 0.8, 1, 0.35, 0]) {
+      await wrap.evaluate((element, at) => (element.scrollTop = element.scrollHeight * at), depth);
+      await expect.poll(blanks).toEqual([]);
+    }
+    // Scrolled to the end, a search that leaves a few rows shows them (the table shrank under it).
+    await wrap.evaluate((element) => (element.scrollTop = element.scrollHeight));
+    await search(page, 'tang truong kinh te', 'grdp_growth');
+    await expect.poll(() => onScreen(wrap.locator('tr[data-indicator="grdp_growth"]').first())).toBe(true);
+    await searchPivot(page, '');
+    const rows = await scrollThroughPivot(page, (drawn) =>
+      drawn.map((row) => row.getAttribute('data-indicator')),
+    );
+    expect(rows.length).toBeGreaterThan(300);
+    // A check about a row far down the table scrolls it on screen, drawn.
+    await wrap.evaluate((element) => (element.scrollTop = 0));
+    const toggle = page.locator('[data-testid="checks-toggle"]');
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    await page.locator('[data-testid="check-focus"]').last().click();
+    const focused = wrap.locator('tr.focused').first();
+    await focused.waitFor();
+    await expect.poll(() => onScreen(focused)).toBe(true);
+    expect(await wrap.evaluate((element) => element.scrollTop)).toBeGreaterThan(0);
+    await toggle.click();
+  });
+
   it('fits 1280×720 with the 2026–2030 column on screen, in Vietnamese and in English', async () => {
     const { page } = watched;
     await page.setViewportSize({ width: 1280, height: 720 });
     // The area is drawn again at this size: the checks start folded.
     await page.locator('nav [data-area="documents"]').click();
     await page.locator('nav [data-area="pivot"]').click();
-    await search(page, '', 'tourist_arrivals');
+    await searchPivot(page, '');
+    await revealPivotRow(page, 'tourist_arrivals');
     const header = page.locator('[data-testid="pivot"] thead th', { hasText: '2026–2030' });
     const box = await header.boundingBox();
     expect(box && box.x + box.width).toBeLessThanOrEqual(1280);
@@ -175,6 +227,9 @@ describe('the period pivot', () => {
     await page.locator('[data-testid="checks-toggle"][aria-expanded="false"]').waitFor();
     await page.screenshot({ path: 'test-results/pivot-1280-vi.png' });
     await page.locator('[data-testid="locale-toggle"]').click();
+    await page.locator('html[lang="en"]').waitFor();
+    // In English the rows follow the English names: the row is looked for again.
+    await revealPivotRow(page, 'tourist_arrivals');
     const growth = page.locator('[data-testid="pivot"] tr[data-indicator="tourist_arrivals"] th');
     await expect.poll(() => growth.innerText()).toBe('Tourist arrivals (thousand visits)');
     await page.screenshot({ path: 'test-results/pivot-1280-en.png' });

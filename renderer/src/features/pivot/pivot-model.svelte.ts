@@ -19,7 +19,13 @@ import {
   type SortColumn,
 } from './pivot-sort.ts';
 
-export { disagrees, type CellSource, type PivotCell, type PivotRow } from '../../lib/pivot/pivot-rows.ts';
+export {
+  disagrees,
+  hasFigure,
+  type CellSource,
+  type PivotCell,
+  type PivotRow,
+} from '../../lib/pivot/pivot-rows.ts';
 
 // Layouts whose answer is kept (per data version): switching back to one of them needs no query.
 const CACHED_LAYOUTS = 16;

@@ -100,7 +100,7 @@ export function disagrees(sources: readonly CellSource[]): boolean {
 }
 
 /** True when a cell holds a target or a result. */
-export function hasFigure(cell: PivotCell | undefined): boolean {
+export function hasFigure(cell: PivotCell | undefined): cell is PivotCell {
   return cell !== undefined && (cell.targetLow !== null || cell.actualLow !== null);
 }
 
