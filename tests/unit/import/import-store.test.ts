@@ -74,7 +74,14 @@ describe('the import store', () => {
     backend.data.get(stored.content)?.delete('part-0');
     expect(await store.documents()).toEqual({
       items: [],
-      broken: [{ id: 'ke-hoach', reason: 'missing parts' }],
+      broken: [
+        {
+          id: 'ke-hoach',
+          reason: 'missing parts',
+          kind: 'document',
+          stored: { id: 'ke-hoach', content: stored.content, parts: stored.parts },
+        },
+      ],
     });
     await store.removeDocument(stored);
     expect((await store.documents()).broken).toEqual([]);

@@ -1,4 +1,5 @@
 import type { WorkbenchDatabase } from '../../lib/db/database.ts';
+import type { DbResult } from '../../lib/db/db-error.ts';
 import type { MessageKey } from '../../lib/i18n/dictionary.ts';
 import { ImportError, type ImportProblem, type ImportResult } from '../../lib/import/import-problem.ts';
 import { loadProblem } from '../../lib/import/load-problem.ts';
@@ -16,6 +17,7 @@ import { tableNameFor } from '../../lib/import/table-name.ts';
 import { userTableObservations } from '../../lib/import/user-observations.ts';
 import { createUserTable } from '../../lib/import/user-table.ts';
 import type { UserStore } from '../../lib/platform/user-store.ts';
+import type { WarehouseTable } from '../../lib/warehouse/tables.ts';
 import type { Workspace } from '../../lib/warehouse/workspace.ts';
 import { documentsNow, indicatorsNow, type ShippedContents } from '../../lib/import/workspace-contents.ts';
 import {
@@ -80,6 +82,8 @@ export class ImportsModel {
   /** True once work has lasted PROGRESS_DELAY_MS: the bar shows then. */
   showProgress = $state(false);
   notice = $state.raw<ImportNotice | null>(null);
+  /** Sources kept in the store that this session's workspace could not take (memory), by doc_id. */
+  notLoaded = $state.raw<ReadonlyMap<string, ImportNotice & { kind: 'problem' }>>(new Map());
   timing = $state.raw<ImportTiming | null>(null);
   restored = $state(false);
   /** True once the import worker has its catalogue and warm code (see prepare()). */
@@ -156,7 +160,12 @@ export class ImportsModel {
       if (!loaded?.ok) {
         this.broken = [
           ...this.broken,
-          { id: entry.id, reason: loaded ? loaded.error.message : 'missing parts' },
+          {
+            id: entry.id,
+            reason: loaded ? loaded.error.message : 'missing parts',
+            kind: 'table',
+            stored: { id: entry.id, content: entry.content, parts: entry.parts },
+          },
         ];
         continue;
       }
@@ -263,18 +272,25 @@ export class ImportsModel {
   /** Removes an imported document: from the store first, then from the workspace. */
   async removeDocument(docId: string): Promise<void> {
     const entry = this.documents.find((candidate) => candidate.id === docId);
-    const broken = this.broken.find((candidate) => candidate.id === docId);
-    if (!entry && !broken) return;
-    if (entry) await this.#store.removeDocument(entry);
+    if (!entry) return;
+    if (!(await this.#forgotten(() => this.#store.removeDocument(entry)))) return;
     this.#contents.delete(docId);
     this.documents = this.documents.filter((candidate) => candidate.id !== docId);
-    this.broken = this.broken.filter((candidate) => candidate.id !== docId);
     await this.#apply();
-    this.notice = {
-      kind: 'done',
-      key: 'importArea.documentRemoved',
-      values: { title: entry?.title ?? docId },
-    };
+    this.notice = { kind: 'done', key: 'importArea.documentRemoved', values: { title: entry.title } };
+  }
+
+  /** Forgets an item the store could not read back (a document or a table), entry and parts. */
+  async removeBroken(id: string): Promise<void> {
+    const broken = this.broken.find((candidate) => candidate.id === id);
+    if (!broken) return;
+    const forget = broken.kind === 'document' ? this.#store.removeDocument : this.#store.removeTable;
+    if (!(await this.#forgotten(() => forget.call(this.#store, broken.stored)))) return;
+    this.broken = this.broken.filter((candidate) => candidate !== broken);
+    this.notice =
+      broken.kind === 'document'
+        ? { kind: 'done', key: 'importArea.documentRemoved', values: { title: id } }
+        : { kind: 'done', key: 'importArea.tableRemoved', values: { table: id } };
   }
 
   /** Reads a CSV/XLSX file in the worker, creates its user table, and keeps it durably. */
@@ -323,31 +339,37 @@ export class ImportsModel {
     };
   }
 
-  /** Turns a user table into observations of a "user" source (the guided mapping), kept with the table. */
+  /**
+   * Turns a user table into observations of a "user" source (the guided mapping), kept with the table.
+   * The workspace takes the figures first, then the store the mapping: a workspace that refuses them
+   * leaves nothing written, and a save that fails takes the figures out again, so the store never
+   * holds a mapping the session did not load, nor the session one the store lost.
+   */
   async mapTable(mapping: StoredMapping): Promise<void> {
     const entry = this.tables.find((candidate) => candidate.id === mapping.table);
     if (!entry) return;
     const previous = this.#userSources.get(mapping.table);
+    const restorePrevious = () => {
+      if (previous) this.#userSources.set(mapping.table, previous);
+      else this.#userSources.delete(mapping.table);
+    };
     const added = await this.#work({ stage: 'loading', fraction: null }, () => this.#addUserSource(mapping));
     if (!added) return;
+    // A table mapped again replaces its source: everything is set again then.
+    if (!(await this.#apply(entry.mapping ? undefined : added))) return restorePrevious();
     const updated = { ...entry, mapping };
     const saved = await this.#work({ stage: 'saving', fraction: null }, () =>
       this.#saved(() => this.#store.updateTable(updated)),
     );
     if (saved === null) {
-      this.#userSources.delete(mapping.table);
+      const notice = this.notice;
+      restorePrevious();
+      await this.#apply();
+      // The save's failure is what the user is told, not the reload that undid it.
+      this.notice = notice;
       return;
     }
     this.tables = this.tables.map((candidate) => (candidate.id === entry.id ? updated : candidate));
-    // A table mapped again replaces its source: everything is set again then.
-    if (!(await this.#apply(entry.mapping ? undefined : added))) {
-      // The workspace kept what it had: so do the store and the table's source.
-      if (previous) this.#userSources.set(mapping.table, previous);
-      else this.#userSources.delete(mapping.table);
-      await this.#saved(() => this.#store.updateTable(entry));
-      this.tables = this.tables.map((candidate) => (candidate.id === entry.id ? entry : candidate));
-      return;
-    }
     this.notice = {
       kind: 'done',
       key: 'importArea.tableMapped',
@@ -358,8 +380,8 @@ export class ImportsModel {
   /** Removes a user table and the source made from it. */
   async removeTable(name: string): Promise<void> {
     const entry = this.tables.find((candidate) => candidate.id === name);
-    if (entry) await this.#store.removeTable(entry);
-    this.broken = this.broken.filter((candidate) => candidate.id !== name);
+    if (!entry) return;
+    if (!(await this.#forgotten(() => this.#store.removeTable(entry)))) return;
     this.tables = this.tables.filter((candidate) => candidate.id !== name);
     this.#userSources.delete(name);
     await dropUserTable(this.#db, name);
@@ -406,20 +428,59 @@ export class ImportsModel {
     // Nothing imported, now or before: the workspace is the warehouse as shipped.
     if (sources.length === 0 && !this.#applied) return true;
     this.#applied = true;
-    let applied;
-    if (added) {
-      // Indicators the workspace already has are not added twice: those of the other sources.
-      const present = indicatorsNow(
-        this.#shipped,
-        sources.filter((source) => source.document.doc_id !== added.document.doc_id),
-      );
-      applied = await this.#workspace.addRows(
-        new Map([...additionsFor([added], present)].map(([table, [bytes]]) => [table, bytes!])),
-      );
-    } else applied = await this.#workspace.setAdditions(additionsFor(sources, this.#shipped.indicators));
+    const applied = added ? await this.#append(added) : await this.#setAll(sources);
     if (!applied.ok) this.notice = { kind: 'problem', problem: loadProblem(applied.error) };
     await this.#onChanged();
     return applied.ok;
+  }
+
+  async #append(added: AddedSource): Promise<DbResult<void>> {
+    // Indicators the workspace already has are not added twice: those of the other sources loaded.
+    const others = this.#sources().filter(
+      (source) => source.document.doc_id !== added.document.doc_id && !this.#isNotLoaded(source),
+    );
+    return this.#workspace.addRows(appendedRows(added, indicatorsNow(this.#shipped, others)));
+  }
+
+  // Every source set again. When they do not fit together, as many as fit are loaded one at a time,
+  // in the order they were added, and the others stay in the store, marked as not loaded with the
+  // reason: one source too large for this machine does not keep every other one out.
+  async #setAll(sources: readonly AddedSource[]): Promise<DbResult<void>> {
+    const all = await this.#workspace.setAdditions(additionsFor(sources, this.#shipped.indicators));
+    if (all.ok) {
+      this.notLoaded = new Map();
+      return all;
+    }
+    const none = await this.#workspace.setAdditions(new Map());
+    if (!none.ok) return none;
+    const loaded: AddedSource[] = [];
+    const notLoaded = new Map<string, ImportNotice & { kind: 'problem' }>();
+    for (const source of sources) {
+      const rows = appendedRows(source, indicatorsNow(this.#shipped, loaded));
+      const appended = await this.#workspace.addRows(rows);
+      if (appended.ok) loaded.push(source);
+      else
+        notLoaded.set(String(source.document.doc_id), {
+          kind: 'problem',
+          problem: loadProblem(appended.error),
+        });
+    }
+    this.notLoaded = notLoaded;
+    this.notice = {
+      kind: 'problem',
+      problem: { key: 'importArea.someNotLoaded', values: { count: notLoaded.size, total: sources.length } },
+    };
+    return { ok: true, value: undefined };
+  }
+
+  #isNotLoaded(source: AddedSource): boolean {
+    return this.notLoaded.has(String(source.document.doc_id));
+  }
+
+  /** Why an imported document or a mapped table is kept but not in this session's figures, or null. */
+  notLoadedReason(entryId: string): (ImportNotice & { kind: 'problem' }) | null {
+    const docId = this.#userSources.get(entryId)?.document.doc_id ?? entryId;
+    return this.notLoaded.get(String(docId)) ?? null;
   }
 
   // Every source users added: imported documents, then mapped user tables.
@@ -466,7 +527,25 @@ export class ImportsModel {
     }
   }
 
+  // A removal from the durable store: false, with the reason told, when it could not be written;
+  // the item then stays where it is, in the store and on screen.
+  async #forgotten(remove: () => Promise<void>): Promise<boolean> {
+    try {
+      await remove();
+      return true;
+    } catch (cause) {
+      const detail = cause instanceof Error ? cause.message : String(cause);
+      this.notice = { kind: 'problem', problem: { key: 'importArea.removeFailed', values: { detail } } };
+      return false;
+    }
+  }
+
   #refuse(key: MessageKey, values: Record<string, string | number>): void {
     this.notice = { kind: 'problem', problem: { key, values } };
   }
+}
+
+// One source's rows for the workspace's tables, the indicators it already has left out.
+function appendedRows(source: AddedSource, present: ReadonlySet<string>): Map<WarehouseTable, Uint8Array> {
+  return new Map([...additionsFor([source], present)].map(([table, [bytes]]) => [table, bytes!]));
 }

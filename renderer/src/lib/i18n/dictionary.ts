@@ -353,6 +353,10 @@ export const vi = {
   'importArea.loadFailed': 'Không nạp được dữ liệu đã nhập vào bàn làm việc: {detail}',
   'importArea.tooLargeForMemory':
     'Không đủ bộ nhớ để đưa các số liệu này vào bàn làm việc: cần khoảng {needed} MB, chỉ còn {available} MB cho dữ liệu. Chưa thêm gì; mọi thứ đã có vẫn nguyên. Hãy xóa bớt bảng hoặc tài liệu đã nhập, hoặc chia bảng thành phần nhỏ hơn rồi thử lại.',
+  'importArea.removeFailed': 'Không xóa được khỏi dữ liệu đã lưu nên vẫn giữ nguyên: {detail}',
+  'importArea.someNotLoaded':
+    'Không nạp được {count} trong {total} nguồn đã nhập vào bàn làm việc; chúng vẫn được lưu (đánh dấu "chưa nạp" bên dưới, kèm lý do). Các nguồn khác đã nạp; xóa bớt nguồn để nạp những nguồn này.',
+  'importArea.notLoaded': 'chưa nạp',
   'importArea.outOfMemory':
     'Không đủ bộ nhớ để đưa các số liệu này vào bàn làm việc. Chưa thêm gì; mọi thứ đã có vẫn nguyên. Hãy xóa bớt bảng hoặc tài liệu đã nhập, hoặc chia bảng thành phần nhỏ hơn rồi thử lại.',
   'importArea.failed': 'Nhập không thành công do lỗi của ứng dụng: {detail}',
@@ -847,6 +851,10 @@ export const en: Record<MessageKey, string> = {
   'importArea.loadFailed': 'Could not load the imported data into the workbench: {detail}',
   'importArea.tooLargeForMemory':
     'Not enough memory to bring these figures into the workbench: about {needed} MB needed, only {available} MB left for data. Nothing was added; everything already there is intact. Remove some imported tables or documents, or split the table into smaller parts, and try again.',
+  'importArea.removeFailed': 'Could not remove it from the saved data, so it is kept as it was: {detail}',
+  'importArea.someNotLoaded':
+    'Could not load {count} of {total} imported sources into the workbench; they are still saved (marked "not loaded" below, with the reason). The other sources are loaded; remove some sources to load these.',
+  'importArea.notLoaded': 'not loaded',
   'importArea.outOfMemory':
     'Not enough memory to bring these figures into the workbench. Nothing was added; everything already there is intact. Remove some imported tables or documents, or split the table into smaller parts, and try again.',
   'importArea.failed': 'The import failed because of an application error: {detail}',

@@ -70,6 +70,9 @@ export interface ImportedDocumentContent {
 export interface BrokenEntry {
   id: string;
   reason: string;
+  kind: 'document' | 'table';
+  /** What the store holds of it, so removing it forgets the entry and whatever parts it still has. */
+  stored: Pick<ImportedDocumentEntry, 'id' | 'content' | 'parts'>;
 }
 
 /**
@@ -99,7 +102,13 @@ export class ImportStore {
       const text = await this.#readParts(entry.content, entry.parts);
       const parsed = text === null ? null : documentContentSchema.safeParse(safeJson(text));
       if (parsed?.success) items.push({ entry, content: parsed.data });
-      else broken.push({ id: entry.id, reason: text === null ? 'missing parts' : 'unreadable content' });
+      else
+        broken.push({
+          id: entry.id,
+          reason: text === null ? 'missing parts' : 'unreadable content',
+          kind: 'document',
+          stored: { id: entry.id, content: entry.content, parts: entry.parts },
+        });
     }
     return { items, broken };
   }
