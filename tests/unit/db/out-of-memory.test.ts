@@ -23,4 +23,18 @@ describe('a query larger than the engine memory', () => {
       value: [42],
     });
   });
+
+  it('says memory when a write runs out of it, and the table keeps what it had', async () => {
+    expect((await db.query("CREATE TABLE kept AS SELECT 'a' AS s")).ok).toBe(true);
+    const result = await db.query(
+      "INSERT INTO kept SELECT repeat('x', 200) || i::VARCHAR FROM range(3000000) t(i)",
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error).toMatchObject({ advice: 'memory' });
+    expect(await db.queryRows('SELECT count(*) AS n FROM kept', [], (row) => Number(row.n))).toEqual({
+      ok: true,
+      value: [1],
+    });
+  });
 });

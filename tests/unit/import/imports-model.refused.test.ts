@@ -1,7 +1,8 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { ImportsModel } from '../../../renderer/src/features/import/imports-model.svelte.ts';
 import { WorkbenchDatabase } from '../../../renderer/src/lib/db/database.ts';
 import { appObject } from '../../../renderer/src/lib/db/sql.ts';
@@ -12,18 +13,27 @@ import { CollectionStore } from '../../../electron/main/collection-store.ts';
 import { UserStore } from '../../../renderer/src/lib/platform/user-store.ts';
 import { fileStore } from '../../support/file-store.ts';
 
-// The import worker's own jobs, run in this process: vitest has no Web Worker to start it in.
+// The import worker's own jobs, run in this process: vitest has no Web Worker to start it in. The
+// catalogue is read from the URL the model gives (data/indicators.json, see the document stub).
 vi.mock('../../../renderer/src/features/import/import-worker-client.ts', async () => {
-  const { prepareUserTable } = await import('../../../renderer/src/lib/import/user-table.ts');
+  const { runImportJob } = await import('../../../renderer/src/features/import/import-jobs.ts');
+  const { parseCatalogue } = await import('../../../renderer/src/lib/extraction/catalogue.ts');
+  const { loadNodePdfjs } = await import('../../../renderer/src/lib/import/pdfjs-node.ts');
+  const { readFile } = await import('node:fs/promises');
+  const { fileURLToPath } = await import('node:url');
   return {
     ImportWorker: class {
-      run(kind: string, input: { fileName: string; bytes: Uint8Array }) {
-        if (kind !== 'table') throw new Error(`not run in this test: ${kind}`);
-        return prepareUserTable(input.fileName, input.bytes);
+      run(kind: Parameters<typeof runImportJob>[0], input: never) {
+        return runImportJob(kind, input, {
+          catalogue: async (url) => parseCatalogue(JSON.parse(await readFile(fileURLToPath(url), 'utf8'))),
+          pdfjs: loadNodePdfjs,
+          onProgress: () => {},
+        });
       }
     },
   };
 });
+vi.stubGlobal('document', { baseURI: pathToFileURL(join(process.cwd(), 'data/')).href });
 
 const ROWS = 120_000;
 const csv = (rows = ROWS, name = 'rat-lon.csv') => {
@@ -196,6 +206,40 @@ describe('a mapped user table whose figures the workspace refuses', () => {
     const reopened = new ImportStore(fileStore(dir));
     expect((await reopened.documents()).broken).toEqual([]);
     expect(await reopened.tables()).toEqual([]);
+  }, 300_000);
+});
+
+// A document read and confirmed whose figures the workspace then refuses: it is taken out of the
+// store again, so the next start does not bring back a document this one never loaded.
+describe('an imported document the workspace refuses', () => {
+  it('keeps no document whose figures the workspace refused: the store says what is loaded', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ctw-imports-'));
+    const db = new WorkbenchDatabase(nodeConnector);
+    onTestFinished(() => db.close());
+    // Less memory still: a plan of thousands of targets is saved (under the store's 16 MB a
+    // collection) but its figures do not fit beside the rest.
+    expect((await db.query("SET memory_limit = '32MB'")).ok).toBe(true);
+    const workspace = new Workspace(db, readDataAsset);
+    expect((await workspace.load()).ok).toBe(true);
+    const model = new ImportsModel(db, workspace, fileStore(dir), async () => {});
+    await model.restore();
+    const before = await countIn(db);
+    const lines = Array.from(
+      { length: 20_000 },
+      (_, i) => `Phấn đấu đến năm 2030, tỷ lệ che phủ rừng của xã thứ ${i + 1} đạt ${50 + (i % 40)},5%.`,
+    );
+    await model.readDocument(new File([lines.join('\n')], 'ke-hoach-xa.txt'));
+    expect(model.pending?.fileName).toBe('ke-hoach-xa.txt');
+    await model.addPending();
+    // Refused before the insert (the sizes known) or by the engine while inserting: memory, in words.
+    expect(model.notice?.kind).toBe('problem');
+    expect(['importArea.tooLargeForMemory', 'importArea.outOfMemory']).toContain(
+      model.notice?.kind === 'problem' ? model.notice.problem.key : null,
+    );
+    expect(model.documents).toEqual([]);
+    expect(await countIn(db)).toBe(before);
+    const stored = await new ImportStore(fileStore(dir)).documents();
+    expect(stored).toEqual({ items: [], broken: [] });
   }, 300_000);
 });
 

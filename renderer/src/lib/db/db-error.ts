@@ -32,7 +32,11 @@ const ADVICE_PATTERNS: readonly [RegExp, DbAdvice][] = [
   ],
   [/configuration has been locked|Cannot change enable_external_access/i, 'settings'],
   [/attached in read-only mode|Cannot (?:drop|alter|create) .*(?:internal|system)/i, 'catalogue'],
-  [/Out of Memory|failed to allocate|memory access out of bounds|Array buffer allocation failed/i, 'memory'],
+  [
+    // "could not allocate block": a write that ran out of memory while committing (an insert).
+    /Out of Memory|failed to allocate|could not allocate|memory access out of bounds|Array buffer allocation failed/i,
+    'memory',
+  ],
 ];
 
 // DuckDB's advice to INSTALL or auto-load an extension cannot work offline: it is cut off.
