@@ -94,6 +94,52 @@ describe("the pivot's answers kept per layout and data version", () => {
     expect(shown(model)).toBe(before);
   });
 
+  it('never answers a layout asked after a change with a read begun before it', async () => {
+    const model = new PivotModel(db, store());
+    const empty = Object.fromEntries(CORRECTION_COLUMNS.map(([name]) => [name, null])) as OverlayRow;
+    const ids = await db.queryRows(
+      `SELECT obs_id FROM ${PIVOT_FIGURES} WHERE display_low > 0 ORDER BY obs_id`,
+      [],
+      (row) => String(row.obs_id),
+    );
+    if (!ids.ok) throw new Error(ids.error.message);
+    const corrections: OverlayRow[] = ids.value.map((obsId, index) => ({
+      ...empty,
+      correction_id: `c${index}`,
+      kind: 'correct',
+      status: 'applied',
+      seq: index + 1,
+      obs_id: obsId,
+      value_low: 876543,
+      value_high: 876543,
+      period_changed: false,
+      note: 'sửa',
+    }));
+    try {
+      // The same layout asked before the correction, and again once that read is running and the
+      // correction has begun.
+      const idleQuery = db.idleQuery.bind(db);
+      let running: () => void = () => {};
+      const reading = new Promise<void>((resolve) => (running = resolve));
+      const spy = vi.spyOn(db, 'idleQuery').mockImplementation((sql, params) => {
+        if (sql.includes(PIVOT_FIGURES)) running();
+        return idleQuery(sql, params);
+      });
+      const before = model.refresh();
+      await reading;
+      spy.mockRestore();
+      const corrected = workspace.setCorrections(corrections);
+      const after = model.refresh();
+      await Promise.all([before, corrected, after]);
+      expect(shown(model)).toContain('876543');
+      // Nor is the read begun before it kept as the answer of the new data.
+      await model.refresh();
+      expect(shown(model)).toContain('876543');
+    } finally {
+      expect((await workspace.setCorrections([])).ok).toBe(true);
+    }
+  });
+
   it('reads again after an import, and shows the imported figure', async () => {
     const model = new PivotModel(db, store());
     await model.update({ catalogue: 'all', expandYears: true });
