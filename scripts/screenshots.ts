@@ -199,7 +199,11 @@ async function main(): Promise<void> {
       await page.locator('[data-testid="figure-detail"]').first().waitFor({ timeout: WAIT });
       for (const [width, height] of SIZES) await capture(page, 'drill-panel', width, height);
       await page.locator('[data-testid="figure-panel-close"]').click();
-      await search(page, '', 'border_trade_turnover');
+      // The whole table again (its rows are drawn as they near the screen).
+      await page.locator('[data-testid="pivot-search"]').fill('');
+      await page
+        .locator('[data-testid="pivot"][data-search=""][data-loading="false"]')
+        .waitFor({ timeout: WAIT });
     });
     await shot('chart of targets and results', async () => {
       await area(page, 'charts');
