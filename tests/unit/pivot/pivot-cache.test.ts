@@ -33,6 +33,29 @@ const READ_WITH_TWIN = 2;
 
 const shown = (model: PivotModel) => JSON.stringify({ rows: model.rows, columns: model.columns });
 
+/** Corrections that set every figure the pivot may show to `value`. */
+async function correctingEvery(value: number): Promise<OverlayRow[]> {
+  const empty = Object.fromEntries(CORRECTION_COLUMNS.map(([name]) => [name, null])) as OverlayRow;
+  const ids = await db.queryRows(
+    `SELECT obs_id FROM ${PIVOT_FIGURES} WHERE display_low > 0 ORDER BY obs_id`,
+    [],
+    (row) => String(row.obs_id),
+  );
+  if (!ids.ok) throw new Error(ids.error.message);
+  return ids.value.map((obsId, index) => ({
+    ...empty,
+    correction_id: `c${index}`,
+    kind: 'correct',
+    status: 'applied',
+    seq: index + 1,
+    obs_id: obsId,
+    value_low: value,
+    value_high: value,
+    period_changed: false,
+    note: 'sửa',
+  }));
+}
+
 describe("the pivot's answers kept per layout and data version", () => {
   beforeAll(async () => ({ db, workspace } = await openWarehouseDatabase()));
   afterAll(() => db.close());
@@ -62,26 +85,8 @@ describe("the pivot's answers kept per layout and data version", () => {
     const model = new PivotModel(db, store());
     await model.refresh();
     const before = shown(model);
-    const empty = Object.fromEntries(CORRECTION_COLUMNS.map(([name]) => [name, null])) as OverlayRow;
-    const ids = await db.queryRows(
-      `SELECT obs_id FROM ${PIVOT_FIGURES} WHERE display_low > 0 ORDER BY obs_id`,
-      [],
-      (row) => String(row.obs_id),
-    );
-    if (!ids.ok) throw new Error(ids.error.message);
     // Every figure the pivot may show is corrected to the same odd value: it must appear.
-    const corrections: OverlayRow[] = ids.value.map((obsId, index) => ({
-      ...empty,
-      correction_id: `c${index}`,
-      kind: 'correct',
-      status: 'applied',
-      seq: index + 1,
-      obs_id: obsId,
-      value_low: 987654,
-      value_high: 987654,
-      period_changed: false,
-      note: 'sửa',
-    }));
+    const corrections = await correctingEvery(987654);
     try {
       expect((await workspace.setCorrections(corrections)).ok).toBe(true);
       expect(await pivotQueries(model, () => model.refresh())).toBe(READ_WITH_TWIN);
@@ -96,25 +101,7 @@ describe("the pivot's answers kept per layout and data version", () => {
 
   it('never answers a layout asked after a change with a read begun before it', async () => {
     const model = new PivotModel(db, store());
-    const empty = Object.fromEntries(CORRECTION_COLUMNS.map(([name]) => [name, null])) as OverlayRow;
-    const ids = await db.queryRows(
-      `SELECT obs_id FROM ${PIVOT_FIGURES} WHERE display_low > 0 ORDER BY obs_id`,
-      [],
-      (row) => String(row.obs_id),
-    );
-    if (!ids.ok) throw new Error(ids.error.message);
-    const corrections: OverlayRow[] = ids.value.map((obsId, index) => ({
-      ...empty,
-      correction_id: `c${index}`,
-      kind: 'correct',
-      status: 'applied',
-      seq: index + 1,
-      obs_id: obsId,
-      value_low: 876543,
-      value_high: 876543,
-      period_changed: false,
-      note: 'sửa',
-    }));
+    const corrections = await correctingEvery(876543);
     try {
       // The same layout asked before the correction, and again once that read is running and the
       // correction has begun.
