@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 /**
  * Types `text` into the pivot's search and waits until the table shows that search's answer. The
@@ -12,6 +12,16 @@ export async function searchPivot(page: Page, text: string, timeout = 120_000): 
     .waitFor({ timeout });
 }
 
+// Scrolls the pivot down a screen and waits two frames (the scroll is seen, then the rows it brings
+// are drawn); returns the new scroll position, unchanged once the end of the table is reached.
+function scrollAScreen(wrap: Locator): Promise<number> {
+  return wrap.evaluate(async (element) => {
+    element.scrollTop += element.clientHeight;
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    return element.scrollTop;
+  });
+}
+
 /**
  * What `read` finds in every row of the pivot, read as a user reads a long table: scrolled from the
  * top to the end a screen at a time, since only the rows near the screen are drawn. `read` runs in
@@ -22,20 +32,16 @@ export async function scrollThroughPivot<T>(page: Page, read: (rows: Element[]) 
   const rows = wrap.locator('tbody tr[data-indicator]');
   const seen = new Map<number, T>();
   await wrap.evaluate((element) => (element.scrollTop = 0));
+  await page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+  );
   for (let previous = -1; ;) {
-    // Two frames: the scroll is seen, then the rows it brings are drawn.
-    await page.evaluate(
-      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
-    );
     const indexes = await rows.evaluateAll((drawn) =>
       drawn.map((row) => Number(row.getAttribute('aria-rowindex'))),
     );
     const answers = await rows.evaluateAll(read);
     indexes.forEach((index, at) => seen.set(index, answers[at]!));
-    const top = await wrap.evaluate((element) => {
-      element.scrollTop += element.clientHeight;
-      return element.scrollTop;
-    });
+    const top = await scrollAScreen(wrap);
     if (top === previous) break;
     previous = top;
   }
@@ -48,11 +54,7 @@ export async function revealPivotRow(page: Page, indicator: string): Promise<voi
   const row = wrap.locator(`tbody tr[data-indicator="${indicator}"]`).first();
   await wrap.evaluate((element) => (element.scrollTop = 0));
   for (let previous = -1; (await row.count()) === 0;) {
-    const top = await wrap.evaluate(async (element) => {
-      element.scrollTop += element.clientHeight;
-      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-      return element.scrollTop;
-    });
+    const top = await scrollAScreen(wrap);
     if (top === previous) throw new Error(`the pivot has no row ${indicator}`);
     previous = top;
   }

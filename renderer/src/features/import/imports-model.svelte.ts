@@ -42,6 +42,9 @@ export type ImportNotice =
   | { kind: 'problem'; problem: Pick<ImportProblem, 'key' | 'values'> }
   | { kind: 'done'; key: MessageKey; values: Record<string, string | number> };
 
+/** A notice of a refusal: also why a saved source is not loaded in this session. */
+export type ProblemNotice = Extract<ImportNotice, { kind: 'problem' }>;
+
 /** A document read and waiting for the user to confirm its details. */
 export interface PendingDocument {
   fileName: string;
@@ -83,7 +86,7 @@ export class ImportsModel {
   showProgress = $state(false);
   notice = $state.raw<ImportNotice | null>(null);
   /** Sources kept in the store that this session's workspace could not take (memory), by doc_id. */
-  notLoaded = $state.raw<ReadonlyMap<string, ImportNotice & { kind: 'problem' }>>(new Map());
+  notLoaded = $state.raw<ReadonlyMap<string, ProblemNotice>>(new Map());
   timing = $state.raw<ImportTiming | null>(null);
   restored = $state(false);
   /** True once the import worker has its catalogue and warm code (see prepare()). */
@@ -284,8 +287,11 @@ export class ImportsModel {
   async removeBroken(id: string): Promise<void> {
     const broken = this.broken.find((candidate) => candidate.id === id);
     if (!broken) return;
-    const forget = broken.kind === 'document' ? this.#store.removeDocument : this.#store.removeTable;
-    if (!(await this.#forgotten(() => forget.call(this.#store, broken.stored)))) return;
+    const forget = () =>
+      broken.kind === 'document'
+        ? this.#store.removeDocument(broken.stored)
+        : this.#store.removeTable(broken.stored);
+    if (!(await this.#forgotten(forget))) return;
     this.broken = this.broken.filter((candidate) => candidate !== broken);
     this.notice =
       broken.kind === 'document'
@@ -454,7 +460,7 @@ export class ImportsModel {
     const none = await this.#workspace.setAdditions(new Map());
     if (!none.ok) return none;
     const loaded: AddedSource[] = [];
-    const notLoaded = new Map<string, ImportNotice & { kind: 'problem' }>();
+    const notLoaded = new Map<string, ProblemNotice>();
     for (const source of sources) {
       const rows = appendedRows(source, indicatorsNow(this.#shipped, loaded));
       const appended = await this.#workspace.addRows(rows);
@@ -478,7 +484,7 @@ export class ImportsModel {
   }
 
   /** Why an imported document or a mapped table is kept but not in this session's figures, or null. */
-  notLoadedReason(entryId: string): (ImportNotice & { kind: 'problem' }) | null {
+  notLoadedReason(entryId: string): ProblemNotice | null {
     const docId = this.#userSources.get(entryId)?.document.doc_id ?? entryId;
     return this.notLoaded.get(String(docId)) ?? null;
   }
