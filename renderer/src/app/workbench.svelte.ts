@@ -118,8 +118,17 @@ export class Workbench {
     );
   }
 
-  /** The one start sequence: an engine, the warehouse loaded into it, the user's part, the schema, "ready". */
-  async #fill(
+  /**
+   * The one start sequence: an engine, the warehouse loaded into it, the user's part, the schema,
+   * "ready". The app's idle work (the pivot's table of figures) waits until it is done.
+   */
+  #fill(startEngine: () => Promise<DbResult<void>>, restoreUserPart: () => Promise<unknown>): Promise<void> {
+    const filled = this.#fillSteps(startEngine, restoreUserPart);
+    this.db.holdIdleWork(filled);
+    return filled;
+  }
+
+  async #fillSteps(
     startEngine: () => Promise<DbResult<void>>,
     restoreUserPart: () => Promise<unknown>,
   ): Promise<void> {

@@ -1,5 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import type { Table } from 'apache-arrow';
 import { WorkbenchDatabase } from '../../../renderer/src/lib/db/database.ts';
+import type { DbResult } from '../../../renderer/src/lib/db/db-error.ts';
 import { nodeConnector } from '../../../scripts/lib/node-duckdb.ts';
 
 // Issue 14: SQL a user typed in the first seconds waited behind the app's warm-up queries.
@@ -36,5 +38,41 @@ describe('app work queued as idle work', () => {
     const value = await read;
     expect(value.ok && Number(value.value.get(0)?.v)).toBe(7);
     expect(await db.idleQuery('SELEC 1')).toMatchObject({ ok: false, error: { code: 'sql' } });
+  });
+
+  it('runs an idle step after what was queued, with the engine to itself, and keeps the data version', async () => {
+    const order: string[] = [];
+    const version = db.dataVersion;
+    // Queued before the step: it goes first. Queued once the step runs: it waits for all of the step.
+    const before = db.query(SLOW).then(() => order.push('query before'));
+    let during: Promise<DbResult<Table>> | undefined;
+    const step = db.idleExclusive(async (handle) => {
+      order.push('step starts');
+      during = db.query('SELECT v FROM idle_step').then((result) => {
+        order.push('query during');
+        return result;
+      });
+      const first = await handle.query(SLOW);
+      await handle.query('CREATE OR REPLACE TABLE idle_step AS SELECT 1 AS v');
+      order.push('step ends');
+      return first.ok;
+    });
+    await Promise.all([step, before]);
+    expect((await during!).ok).toBe(true);
+    expect(order).toEqual(['query before', 'step starts', 'step ends', 'query during']);
+    expect(db.dataVersion).toBe(version);
+  });
+
+  it('holds idle work until a held sequence settles, failed or not', async () => {
+    const order: string[] = [];
+    let fail = (_: Error) => {};
+    db.holdIdleWork(new Promise((_, reject) => (fail = reject)));
+    const idle = db.idleQuery('SELECT 1').then(() => order.push('idle'));
+    await db.query('SELECT 2').then(() => order.push('query'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(order).toEqual(['query']);
+    fail(new Error('start failed'));
+    await idle;
+    expect(order).toEqual(['query', 'idle']);
   });
 });

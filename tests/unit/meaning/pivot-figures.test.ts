@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { WorkbenchDatabase } from '../../../renderer/src/lib/db/database.ts';
 import { meaningLayerStatements } from '../../../renderer/src/lib/meaning/meaning-statements.ts';
 import { materialisePivotFigures, PIVOT_FIGURES } from '../../../renderer/src/lib/meaning/pivot-figures.ts';
@@ -40,7 +40,8 @@ describe("the pivot's table of preferred figures", () => {
   beforeAll(async () => ({ db, workspace } = await openWarehouseDatabase()));
   afterAll(() => db.close());
 
-  it('is computed at load, holds what the meaning layer says, and users cannot see or change it', async () => {
+  it('is computed once the load is done, holds what the meaning layer says, and users cannot see or change it', async () => {
+    await db.idleQuery('SELECT 1');
     expect(await pivotReads(db)).toMatch(/pivot_figures_table/);
     expect(Number((await rows(db, `SELECT count(*) AS n FROM ${PIVOT_FIGURES}`))[0]?.n)).toBeGreaterThan(500);
     expect(await differences(db)).toEqual([0, 0]);
@@ -59,6 +60,7 @@ describe("the pivot's table of preferred figures", () => {
   });
 
   it('follows a correction: computed again when the review changes', async () => {
+    await db.idleQuery('SELECT 1');
     const [figure] = await rows(
       db,
       `SELECT obs_id, display_low FROM ${PIVOT_FIGURES} WHERE display_low > 0 ORDER BY obs_id LIMIT 1`,
@@ -87,6 +89,52 @@ describe("the pivot's table of preferred figures", () => {
     expect(await differences(db)).toEqual([0, 0]);
     expect((await workspace.setCorrections([])).ok).toBe(true);
     expect(await value()).toEqual([figure!.display_low]);
+  });
+
+  it('is not waited for by a change, which the pivot reads at once; computed once after several', async () => {
+    await db.idleQuery('SELECT 1');
+    const computations = vi.spyOn(WorkbenchDatabase.prototype, 'query');
+    const computed = () =>
+      computations.mock.calls.filter(([sql]) => sql.includes('CREATE TEMP TABLE "pivot_figures_table"'))
+        .length;
+    const [figure] = await rows(
+      db,
+      `SELECT obs_id FROM ${PIVOT_FIGURES} WHERE display_low > 0 ORDER BY obs_id LIMIT 1`,
+    );
+    const empty = Object.fromEntries(CORRECTION_COLUMNS.map(([name]) => [name, null])) as OverlayRow;
+    const correction = (value: number, seq: number): OverlayRow => ({
+      ...empty,
+      correction_id: `c${seq}`,
+      kind: 'correct',
+      status: 'applied',
+      seq,
+      obs_id: String(figure!.obs_id),
+      value_low: value,
+      value_high: value,
+      period_changed: false,
+      note: 'sửa',
+    });
+    let release = () => {};
+    db.holdIdleWork(new Promise<void>((resolve) => (release = resolve)));
+    try {
+      // Each change is done while the engine is never idle: the pivot reads the figures' view.
+      for (const [seq, value] of [111, 222, 333].entries())
+        expect((await workspace.setCorrections([correction(value, seq + 1)])).ok).toBe(true);
+      expect(await pivotReads(db)).toMatch(/pivot_figures_live/);
+      const shown = await rows(db, `SELECT DISTINCT display_low FROM ${PIVOT_FIGURES} WHERE obs_id = ?`, [
+        String(figure!.obs_id),
+      ]);
+      expect(shown.map((row) => row.display_low)).toEqual([333]);
+      expect(computed()).toBe(0);
+    } finally {
+      release();
+    }
+    await db.idleQuery('SELECT 1');
+    expect(await pivotReads(db)).toMatch(/pivot_figures_table/);
+    expect(await differences(db)).toEqual([0, 0]);
+    expect(computed()).toBe(1);
+    computations.mockRestore();
+    expect((await workspace.setCorrections([])).ok).toBe(true);
   });
 });
 

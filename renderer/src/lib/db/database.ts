@@ -48,7 +48,7 @@ export class WorkbenchDatabase {
   #userCancels = 0;
   // Set on the handle exclusive() gives out: it shares its parent's engine but not its queue.
   #parentOpen: (() => Promise<OpenDatabase>) | null = null;
-  // Statements and exclusive steps queued or running; idle work starts only when there are none.
+  // Statements, exclusive steps and holds queued or running; idle work starts only when there are none.
   #busy = 0;
   #idleWork: (() => void)[] = [];
   #liveness: LivenessLimits | undefined;
@@ -176,10 +176,37 @@ export class WorkbenchDatabase {
    * missing tables, or an empty catalogue, as if that were the answer).
    */
   exclusive<T>(work: (db: WorkbenchDatabase) => Promise<T>): Promise<T> {
+    return this.#exclusive(work, true);
+  }
+
+  /**
+   * Runs `work` with the database to itself once nothing else is queued, as idleQuery does one
+   * statement, and without changing the data version: for work that only computes ahead what reads
+   * would answer anyway (a table of the pivot's figures), so no cached answer becomes stale.
+   */
+  idleExclusive<T>(work: (db: WorkbenchDatabase) => Promise<T>): Promise<T> {
+    return new Promise((resolve, reject) => {
+      this.#idleWork.push(() => void this.#exclusive(work, false).then(resolve, reject));
+      this.#startIdleWork();
+    });
+  }
+
+  /**
+   * Idle work waits until `until` settles as well: a sequence of steps (the start) whose reads and
+   * changes go before any work the app only computes ahead, which would otherwise start in each gap.
+   */
+  holdIdleWork(until: Promise<unknown>): void {
+    this.#track(until);
+  }
+
+  #exclusive<T>(work: (db: WorkbenchDatabase) => Promise<T>, changesData: boolean): Promise<T> {
     const handle = new WorkbenchDatabase(this.#connector);
     handle.#parentOpen = () => this.#open();
-    this.#dataVersion++;
-    const done = this.#tail.then(() => work(handle)).finally(() => this.#dataVersion++);
+    const changed = () => {
+      if (changesData) this.#dataVersion++;
+    };
+    changed();
+    const done = this.#tail.then(() => work(handle)).finally(changed);
     this.#tail = done.catch(() => undefined);
     this.#track(done);
     return done;

@@ -5,9 +5,11 @@ import { appObject, ident, qualified } from '../db/sql.ts';
 /**
  * The preferred figures of every document, each beside the pivot column it fits, as the pivot reads
  * them (`PIVOT_FIGURES`). Defined with the meaning layer as a view computed on every read; then
- * `materialisePivotFigures` computes it once into a table (at load, and again whenever corrections,
- * imports or a restore change what it reads), so a pivot is a cheap query on a table instead of the
- * whole preference rule planned and run again on every change of layout. All are temporary objects
+ * `materialisePivotFigures` computes it once into a table (when the engine is idle after a load, and
+ * again after corrections, imports or a restore change what it reads), so a pivot is a cheap query on
+ * a table instead of the whole preference rule planned and run again on every change of layout. Every
+ * change of the data points the pivot back at the view first (`FORGET_PIVOT_FIGURES`): it never reads
+ * a table of older figures. All are temporary objects
  * of the app's own connection: user SQL (another connection) can neither see nor change them, and a
  * fresh database starts without them until the meaning layer is defined again.
  */
@@ -58,37 +60,42 @@ export function pivotCandidatesSql(figures: string): string {
 }
 
 /**
+ * The pivot reads the view again and the table is gone (its memory with it): run by every change of
+ * the data that does not define the meaning layer again, before anything reads the new rows.
+ */
+export const FORGET_PIVOT_FIGURES: readonly string[] = [pointPivotAt(LIVE), `DROP TABLE IF EXISTS ${TABLE}`];
+
+/**
  * The meaning layer's last statements: the pivot's figures as a view computed on every read, which
  * is what they are until `materialisePivotFigures` has run again (never a table of older figures).
  */
 export const PIVOT_FIGURES_STATEMENTS: readonly string[] = [
   `CREATE OR REPLACE TEMP VIEW ${ident(LIVE_NAME)} AS
   ${pivotCandidatesSql(`${appObject('preferred_figures')}(NULL)`)}`,
-  pointPivotAt(LIVE),
+  ...FORGET_PIVOT_FIGURES,
 ];
 
 /**
- * Computes the pivot's figures into a table and points the pivot at it; call after the meaning
- * layer is defined and after rows are added to the warehouse. Where the engine lacks the memory
+ * Computes the pivot's figures into a table and points the pivot at it (the workspace runs it when
+ * the engine is idle after each change of the data). Where the engine lacks the memory
  * to hold the table, the pivot keeps reading the view (and says so itself when it runs out), so
- * this never fails a load: the result is false then, with the engine's message.
+ * it never fails: the result is false then, with the engine's message.
  */
 export async function materialisePivotFigures(
   db: WorkbenchDatabase,
 ): Promise<DbResult<{ materialised: boolean; message: string | null }>> {
-  // One round trip when the table is made (the load counts them); a statement that fails stops the rest.
+  // One round trip when the table is made; a statement that fails stops the rest.
   // The old table goes first: computed beside it, 1M figures ran out of memory where alone they fit.
   const table = await db.query(
     [
-      pointPivotAt(LIVE),
-      `DROP TABLE IF EXISTS ${TABLE}`,
+      ...FORGET_PIVOT_FIGURES,
       `CREATE TEMP TABLE ${ident(TABLE_NAME)} AS SELECT * FROM ${LIVE}`,
       pointPivotAt(TABLE),
     ].join(';\n'),
   );
   if (table.ok) return { ok: true, value: { materialised: true, message: null } };
   // Never an older table of figures: the pivot reads the view again.
-  const pointed = await db.query(`${pointPivotAt(LIVE)};\nDROP TABLE IF EXISTS ${TABLE}`);
+  const pointed = await db.query(FORGET_PIVOT_FIGURES.join(';\n'));
   if (!pointed.ok) return pointed;
   return { ok: true, value: { materialised: false, message: table.error.message } };
 }

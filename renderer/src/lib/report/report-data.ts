@@ -119,7 +119,8 @@ export async function readReportData(
     periods.value,
     ids,
   );
-  const pivot = await db.query(query.sql, query.params);
+  // Read when the engine is idle, as the pivot area reads it: after the table of its figures is computed.
+  const pivot = await db.idleQuery(query.sql, query.params);
   if (!pivot.ok) return pivot;
   const columns = view ? inViewColumns(query.columns, view) : query.columns;
   const rows = readPivot(pivot.value, columns);

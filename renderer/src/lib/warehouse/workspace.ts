@@ -4,7 +4,7 @@ import { ensureMemoryFor, loadSize } from '../db/memory-budget.ts';
 import { APP_CATALOG, APP_SCHEMA, appObject, ident, literal, qualified } from '../db/sql.ts';
 import { CREATE_CORRECTIONS_TABLE, fillCorrections, type OverlayRow } from '../review/overlay-sql.ts';
 import { meaningLayerStatements } from '../meaning/meaning-statements.ts';
-import { materialisePivotFigures } from '../meaning/pivot-figures.ts';
+import { FORGET_PIVOT_FIGURES, materialisePivotFigures } from '../meaning/pivot-figures.ts';
 import { WAREHOUSE_TABLES, arrowPath, type WarehouseTable } from './tables.ts';
 
 /** Reads a file of the embedded dataset; the browser fetches it, tests read it from disk. */
@@ -83,6 +83,8 @@ export class Workspace {
   #userObjects: string[] = [];
   #freshStartListeners = new Set<(fresh: FreshStart) => void>();
   #additions = new Map<WarehouseTable, readonly Uint8Array[]>();
+  // Whether the pivot reads a table of its figures computed from the data as it is now.
+  #pivotFiguresComputed = false;
 
   constructor(db: WorkbenchDatabase, readAsset: ReadAsset) {
     this.#db = db;
@@ -206,8 +208,8 @@ export class Workspace {
         this.#additions.set(table, [...(this.#additions.get(table) ?? []), bytes]);
       }
       // The views read the new rows by themselves; the pivot's table of them is computed again.
-      const pivotFigures = await materialisePivotFigures(db);
-      if (!pivotFigures.ok) return this.#restore(db, [...rows.keys()], previous, pivotFigures);
+      const forgotten = await this.#forgetPivotFigures(db, FORGET_PIVOT_FIGURES.join(';\n'));
+      if (!forgotten.ok) return this.#restore(db, [...rows.keys()], previous, forgotten);
       return this.#recordFingerprints(db);
     });
   }
@@ -275,7 +277,8 @@ export class Workspace {
       () => this.#loadTables(db, WAREHOUSE_TABLES),
       // The corrections table first: the overlay view reads it when a correction applies.
       () =>
-        db.query(
+        this.#forgetPivotFigures(
+          db,
           [
             CREATE_CORRECTIONS_TABLE,
             ...meaningLayerStatements(this.#reviewApplies()),
@@ -283,8 +286,6 @@ export class Workspace {
           ].join(';\n'),
         ),
       () => (this.#corrections.length > 0 ? this.#fillCorrections(db) : Promise.resolve(OK)),
-      // After the corrections: the pivot's table of figures reads them.
-      () => materialisePivotFigures(db),
       () => this.#recordBaseline(db),
       () => db.lockDown(),
       () =>
@@ -377,13 +378,33 @@ export class Workspace {
 
   async #defineViews(db: WorkbenchDatabase): Promise<DbResult<void>> {
     // One multi-statement query, in order: a statement that fails stops the ones after it.
-    const defined = await db.query(meaningLayerStatements(this.#reviewApplies()).join(';\n'));
+    const defined = await this.#forgetPivotFigures(
+      db,
+      meaningLayerStatements(this.#reviewApplies()).join(';\n'),
+    );
     if (!defined.ok) return defined;
-    const pivotFigures = await materialisePivotFigures(db);
-    if (!pivotFigures.ok) return pivotFigures;
     const signature = await this.#catalogueSignature(db);
     if (!signature.ok) return signature;
     this.#signature = signature.value;
+    return OK;
+  }
+
+  /**
+   * Runs `statements`, which point the pivot back at the view of its figures (the meaning layer, or
+   * FORGET_PIVOT_FIGURES), then has the table of them computed again once the engine is idle: a load
+   * or a change is done without waiting for it, and the pivot, which reads when the engine is idle
+   * too, reads the table. Every change queues one; they run after the changes queued with them, so
+   * the first computes from the data as it is by then and the others find nothing to do.
+   */
+  async #forgetPivotFigures(db: WorkbenchDatabase, statements: string): Promise<DbResult<void>> {
+    this.#pivotFiguresComputed = false;
+    const forgotten = await db.query(statements);
+    if (!forgotten.ok) return forgotten;
+    void this.#db.idleExclusive(async (idle) => {
+      if (this.#pivotFiguresComputed) return;
+      const computed = await materialisePivotFigures(idle);
+      this.#pivotFiguresComputed = computed.ok && computed.value.materialised;
+    });
     return OK;
   }
 
