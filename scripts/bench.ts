@@ -6,7 +6,8 @@ import { timePivotAfterClick } from './lib/bench-pivot.ts';
 import { benchCorpusCore, benchExtraction } from './lib/extraction-bench.ts';
 import { benchReport, type ReportRunFigures } from './lib/report-bench.ts';
 import { benchImportDocument } from './bench/import-document.ts';
-import { benchScaledPivot } from './lib/scale-bench.ts';
+import type { ScaleFigures } from './lib/scale-bench.ts';
+import { runInOwnProcess } from './lib/own-process.ts';
 import { benchUserRows, type UserRowsRun } from './lib/bench-user-rows.ts';
 import { failedPhase, recordPhase, type PhaseFigures } from './lib/bench-phase.ts';
 import { loadProblem } from '../renderer/src/lib/import/load-problem.ts';
@@ -113,7 +114,7 @@ async function nodeFigures(): Promise<PhaseFigures> {
     );
   const scaled = () =>
     recordPhase('scaled pivot', 'pivot_scaled', PHASE_LIMIT_MS, async () => ({
-      ...(await benchScaledPivot(SCALE_ROWS)),
+      ...(await runInOwnProcess<ScaleFigures>('scripts/bench/scaled-pivot.ts', [String(SCALE_ROWS)])),
     }));
   const phases = [extraction, corpusCore, report('xlsx'), report('pptx'), scaled];
   // In a full run one after another, the extraction first while this process is small (its peak
@@ -209,10 +210,16 @@ async function interactionFigures(browser: Browser, appUrl: string): Promise<Pha
 /** The browser's figures, each part recorded on its own: a failed one leaves the others theirs. */
 async function browserFigures(browser: Browser, appUrl: string, floorUrl: string): Promise<PhaseFigures[]> {
   const assets = 'dist/renderer/assets';
+  // Each in a browser of its own: a renderer that ran out of memory leaves nothing to the next phase.
   const userRows = (name: string, prefix: string, rows: number) =>
-    recordPhase(name, prefix, PHASE_LIMIT_MS, async () =>
-      userRowsFigures(prefix, rows, await benchUserRows(browser, assets, rows)),
-    );
+    recordPhase(name, prefix, PHASE_LIMIT_MS, async () => {
+      const own = await launchChromium();
+      try {
+        return userRowsFigures(prefix, rows, await benchUserRows(own, assets, rows));
+      } finally {
+        await own.close();
+      }
+    });
   return [
     await recordPhase('starts', 'ready', PHASE_LIMIT_MS, () => startFigures(browser, appUrl, floorUrl)),
     await recordPhase('pivot and queries', 'pivot', PHASE_LIMIT_MS, () =>

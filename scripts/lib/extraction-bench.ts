@@ -1,11 +1,10 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { writeBenchCorpus } from './bench-corpus.ts';
 import { runExtract } from './extract-command.ts';
 import { DEFAULT_CORPUS } from './extract-corpus.ts';
+import { runInOwnProcess } from './own-process.ts';
 
 /** What one extraction run of the benchmark measured. */
 export interface ExtractionFigures {
@@ -26,18 +25,11 @@ export interface CorpusCoreFigures {
   extraction_corpus_mb_per_s: number;
 }
 
-const run = promisify(execFile);
-
-/** Runs scripts/bench/corpus-core.ts in a process of its own (this one's loader flags) and reads its JSON. */
+/** Runs scripts/bench/corpus-core.ts in a process of its own and reads its JSON. */
 export async function benchCorpusCore(): Promise<CorpusCoreFigures> {
-  const { stdout } = await run(process.execPath, [...process.execArgv, 'scripts/bench/corpus-core.ts'], {
-    maxBuffer: 1 << 20,
-  });
-  const { bytes, coldMs, warmMs } = JSON.parse(stdout.trim().split('\n').at(-1) ?? '') as {
-    bytes: number;
-    coldMs: number;
-    warmMs: number;
-  };
+  const { bytes, coldMs, warmMs } = await runInOwnProcess<{ bytes: number; coldMs: number; warmMs: number }>(
+    'scripts/bench/corpus-core.ts',
+  );
   return {
     extraction_corpus_cold_ms: Math.round(coldMs),
     extraction_corpus_warm_ms: Math.round(warmMs),
