@@ -13,9 +13,11 @@ describe('the scaled pivot bench', () => {
       for (const engine of ['wasm', 'native'] as const) {
         expect(figures[`pivot_scaled_${engine}_error`], engine).toMatch(/out of memory/i);
         expect(figures[`pivot_scaled_${engine}_ms`], engine).toBeNull();
+        expect(figures[`pivot_scaled_${engine}_engine_ms`], engine).toBeNull();
         expect(figures[`pivot_scaled_${engine}_precompute_ms`], engine).toBeNull();
       }
       expect(figures.pivot_scaled_wasm_over_native).toBeNull();
+      expect(figures.pivot_scaled_engine_wasm_over_native).toBeNull();
       // The engines started: their versions are known, the same for both.
       expect(figures.wasm_engine_version).toMatch(/^v\d+\.\d+\.\d+/);
       expect(figures.native_engine_version).toBe(figures.wasm_engine_version);
@@ -34,7 +36,9 @@ describe('the scaled pivot bench', () => {
       expect(figures.pivot_scaled_native_error).toBeNull();
       expect(figures.pivot_scaled_native_ms).toEqual(expect.any(Number));
       expect(figures.pivot_scaled_native_precompute_ms).toEqual(expect.any(Number));
+      expect(figures.pivot_scaled_native_engine_ms).toEqual(expect.any(Number));
       expect(figures.pivot_scaled_wasm_over_native).toBeNull();
+      expect(figures.pivot_scaled_engine_wasm_over_native).toBeNull();
     },
   );
 });
