@@ -12,14 +12,16 @@ export interface ReviewBase {
 
 /**
  * Reads the warehouse's own figures (never the corrected ones: a review applies to the base) and
- * the documents' texts, and gives each figure the identity a correction records.
+ * the documents' texts, and gives each figure the identity a correction records. A source without
+ * a text (a user's table) has no sentence to identify its figures by: neither it nor its rows are
+ * read, which also keeps a table of a million rows out of this process's memory.
  */
 export async function readReviewBase(
   db: WorkbenchDatabase,
   readAsset: ReadAsset,
 ): Promise<DbResult<ReviewBase>> {
   const docs = await db.queryRows(
-    `SELECT doc_id, sha256, source_path FROM ${appObject('documents')} ORDER BY doc_id`,
+    `SELECT doc_id, sha256, source_path FROM ${appObject('documents')} WHERE source_path IS NOT NULL ORDER BY doc_id`,
     [],
     (row) => ({ docId: String(row.doc_id), sha256: String(row.sha256), path: String(row.source_path) }),
   );
@@ -34,7 +36,9 @@ export async function readReviewBase(
     }
   }
   const rows = await db.queryRows(
-    `SELECT * FROM ${appObject('observations')} ORDER BY obs_id`,
+    `SELECT * FROM ${appObject('observations')}
+     WHERE doc_id IN (SELECT doc_id FROM ${appObject('documents')} WHERE source_path IS NOT NULL)
+     ORDER BY obs_id`,
     [],
     (row) => ({ ...row }) as BaseFigure,
   );
