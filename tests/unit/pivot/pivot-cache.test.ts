@@ -1,15 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { WorkbenchDatabase } from '../../../renderer/src/lib/db/database.ts';
-import { appObject } from '../../../renderer/src/lib/db/sql.ts';
 import { PIVOT_FIGURES } from '../../../renderer/src/lib/meaning/pivot-figures.ts';
-import { additionsFor, userTableIndicators } from '../../../renderer/src/lib/import/imported-sources.ts';
-import { userTableObservations } from '../../../renderer/src/lib/import/user-observations.ts';
-import { loadUserTable } from '../../../renderer/src/lib/import/user-table.ts';
 import { UserStore } from '../../../renderer/src/lib/platform/user-store.ts';
 import { CORRECTION_COLUMNS, type OverlayRow } from '../../../renderer/src/lib/review/overlay-sql.ts';
 import type { Workspace } from '../../../renderer/src/lib/warehouse/workspace.ts';
 import { PivotModel } from '../../../renderer/src/features/pivot/pivot-model.svelte.ts';
 import { openWarehouseDatabase } from '../../../scripts/lib/node-duckdb.ts';
+import { mappedUserTable } from '../../support/mapped-user-table.ts';
 
 // A store that keeps nothing: these tests are about the pivot's answers, not its saved layouts.
 const store = () =>
@@ -131,20 +128,10 @@ describe("the pivot's answers kept per layout and data version", () => {
     const model = new PivotModel(db, store());
     await model.update({ catalogue: 'all', expandYears: true });
     const before = shown(model);
-    const csv = 'Chỉ tiêu;Năm;Giá trị\nSố hợp tác xã mới thành lập;2024;4321\n';
-    expect((await loadUserTable(db, 'thong-ke.csv', new TextEncoder().encode(csv))).ok).toBe(true);
-    const source = await userTableObservations(
+    const { additions: added } = await mappedUserTable(
       db,
-      { table: 'thong_ke', indicator: 'Chỉ tiêu', year: 'Năm', value: 'Giá trị' },
-      'Cục Thống kê',
+      'Chỉ tiêu;Năm;Giá trị\nSố hợp tác xã mới thành lập;2024;4321\n',
     );
-    if (!source.ok) throw new Error(source.error.message);
-    const known = await db.queryRows(`SELECT indicator_id FROM ${appObject('indicators')}`, [], (row) =>
-      String(row.indicator_id),
-    );
-    if (!known.ok) throw new Error(known.error.message);
-    const indicators = userTableIndicators(source.value.observations);
-    const added = additionsFor([{ ...source.value, indicators }], new Set(known.value));
     try {
       expect(
         (await workspace.addRows(new Map([...added].map(([table, [bytes]]) => [table, bytes!])))).ok,
