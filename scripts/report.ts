@@ -21,13 +21,16 @@ import { reportOptions, writeFileAtomically, type ReportOptions } from './lib/re
 // with charts drawn by resvg instead of a browser canvas.
 runCli('report', async () => {
   const options = await reportOptions(process.argv.slice(2));
+  const writer = reportWriter(options.format);
+  // Awaited after the warehouse is read; a failed load is reported then, not as an unhandled rejection.
+  writer.catch(() => undefined);
   const { db, fallback } = await openReportDatabase(options.engine);
   if (fallback !== undefined) process.stderr.write(fallbackNotice(fallback));
   try {
     const indicators = await knownIndicators(db, options.indicators);
     const data = await readReportData(db, { indicators, periods: options.periods });
     if (!data.ok) throw new Error(data.error.message);
-    const bytes = await buildReport(data.value, options);
+    const bytes = await buildReport(await writer, data.value, options);
     await writeFileAtomically(options.out, bytes);
     process.stdout.write(
       `${options.out}: ${options.format}, ${data.value.rows.filter(hasFigures).length} indicators, ${bytes.length} bytes\n`,
@@ -54,18 +57,23 @@ async function knownIndicators(
   return requested;
 }
 
-// Each format loads only its own writer: ExcelJS and pptxgenjs take most of a second to load.
-async function buildReport(data: ReportData, options: ReportOptions): Promise<Uint8Array> {
-  const { format, locale, generatedOn } = options;
-  if (format === 'csv') {
-    const { buildSummaryCsv } = await import('../renderer/src/lib/report/summary-csv.ts');
-    return buildSummaryCsv(data, locale);
-  }
-  if (format === 'pptx') {
-    const { buildPptxReport } = await import('../renderer/src/lib/report/pptx-report.ts');
-    return buildPptxReport(data, locale, generatedOn);
-  }
-  const { buildXlsxReport } = await import('../renderer/src/lib/report/xlsx-report.ts');
+type ReportWriter =
+  | { format: 'csv'; module: typeof import('../renderer/src/lib/report/summary-csv.ts') }
+  | { format: 'pptx'; module: typeof import('../renderer/src/lib/report/pptx-report.ts') }
+  | { format: 'xlsx'; module: typeof import('../renderer/src/lib/report/xlsx-report.ts') };
+
+// Each format loads only its own writer: ExcelJS and pptxgenjs take most of a second to load, so
+// the load starts with the run, while the warehouse is read.
+async function reportWriter(format: ReportOptions['format']): Promise<ReportWriter> {
+  if (format === 'csv') return { format, module: await import('../renderer/src/lib/report/summary-csv.ts') };
+  if (format === 'pptx') return { format, module: await import('../renderer/src/lib/report/pptx-report.ts') };
+  return { format, module: await import('../renderer/src/lib/report/xlsx-report.ts') };
+}
+
+async function buildReport(writer: ReportWriter, data: ReportData, options: ReportOptions): Promise<Uint8Array> {
+  const { locale, generatedOn } = options;
+  if (writer.format === 'csv') return writer.module.buildSummaryCsv(data, locale);
+  if (writer.format === 'pptx') return writer.module.buildPptxReport(data, locale, generatedOn);
   const reviewed = reviewedFigures(data);
   const rows = data.rows.filter(hasFigures);
   const pngs = await renderChartPngs(
@@ -76,5 +84,5 @@ async function buildReport(data: ReportData, options: ReportOptions): Promise<Ui
     width: REPORT_CHART_WIDTH,
     height: REPORT_CHART_HEIGHT,
   }));
-  return buildXlsxReport(data, locale, generatedOn, charts);
+  return writer.module.buildXlsxReport(data, locale, generatedOn, charts);
 }

@@ -1,6 +1,6 @@
 import type { WorkbenchDatabase } from '../../lib/db/database.ts';
 import type { DbResult } from '../../lib/db/db-error.ts';
-import { appObject } from '../../lib/db/sql.ts';
+import { appObject, inBoundList } from '../../lib/db/sql.ts';
 import type { Locale } from '../../lib/format/locale.ts';
 import { translate } from '../../lib/i18n/translate.ts';
 import { documentTitle } from '../../lib/meaning/document-titles.ts';
@@ -125,7 +125,7 @@ export function yearlySeries(
     `SELECT ${INDICATOR_NAME} AS series, period_start::VARCHAR AS label,
             ${SHOWN}, is_estimate AS estimate, doc_id, doc_title, obs_id, reviewed
      FROM ${OBSERVATIONS}
-     WHERE list_contains(string_split(?, ','), indicator_id) AND measure = 'actual' AND period_start = period_end
+     WHERE ${inBoundList('indicator_id', ',')} AND measure = 'actual' AND period_start = period_end
        AND period_start BETWEEN (SELECT min(period_start) FROM ${PLAN_PERIODS})
                             AND (SELECT max(period_end) FROM ${PLAN_PERIODS} WHERE kind = 'year')
      QUALIFY row_number() OVER (PARTITION BY indicator_id, period_start ORDER BY preference_rank) = 1

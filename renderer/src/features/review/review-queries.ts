@@ -1,6 +1,6 @@
 import type { WorkbenchDatabase } from '../../lib/db/database.ts';
 import type { DbResult } from '../../lib/db/db-error.ts';
-import { appObject } from '../../lib/db/sql.ts';
+import { appObject, inBoundList } from '../../lib/db/sql.ts';
 import { consistencyChecksSql } from '../../lib/pivot/consistency-checks.ts';
 
 /** One figure as the drill-down panel shows it: its corrected fields, its document and marks. */
@@ -83,7 +83,7 @@ export function figureDetails(
   // Ids are joined by a newline, which no id contains.
   return db.queryRows(
     `SELECT ${DETAIL_COLUMNS} FROM ${appObject('v_observations')}
-     WHERE list_contains(string_split(?, chr(10)), obs_id) ORDER BY preference_rank`,
+     WHERE ${inBoundList('obs_id', 'newline')} ORDER BY preference_rank`,
     [obsIds.join('\n')],
     readDetail,
   );

@@ -1,5 +1,5 @@
 import type { SqlParam } from '../db/database.ts';
-import { appObject, ident, literal } from '../db/sql.ts';
+import { appObject, ident, inBoundList, literal } from '../db/sql.ts';
 import { INDICATOR_DOMAINS } from '../extraction/catalogue.ts';
 import { PIVOT_FIGURES, pivotCandidatesSql } from '../meaning/pivot-figures.ts';
 import { shownPeriods, type PeriodColumn } from '../meaning/plan-periods.ts';
@@ -61,7 +61,7 @@ export function buildPivotQuery(
   const filters: string[] = [];
   if (indicatorIds) {
     // Indicator ids are [a-z0-9_]: a comma-separated list is unambiguous.
-    filters.push(`list_contains(string_split(?, ','), o.indicator_id)`);
+    filters.push(inBoundList('o.indicator_id', ','));
     params.push(indicatorIds.join(','));
   }
   if (config.measure !== 'both') {

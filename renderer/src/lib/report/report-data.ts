@@ -1,6 +1,6 @@
 import type { WorkbenchDatabase } from '../db/database.ts';
 import type { DbResult } from '../db/db-error.ts';
-import { appObject } from '../db/sql.ts';
+import { appObject, inBoundList } from '../db/sql.ts';
 import { readPlanPeriods, type PeriodColumn } from '../meaning/plan-periods.ts';
 import { DEFAULT_PIVOT_CONFIG } from '../pivot/pivot-config.ts';
 import { buildPivotQuery } from '../pivot/pivot-query.ts';
@@ -130,7 +130,7 @@ export async function readReportData(
             comparator, value_low, value_high, is_estimate, doc_id, doc_title, issued_on, quote, obs_id,
             reviewed, correction_note
      FROM ${appObject('v_observations')}
-     WHERE list_contains(string_split(?, ','), indicator_id) AND measure IN ('target', 'actual', 'change')
+     WHERE ${inBoundList('indicator_id', ',')} AND measure IN ('target', 'actual', 'change')
      ORDER BY indicator, period_start, period_end, measure, issued_on`,
     [ids.join(',')],
   );
