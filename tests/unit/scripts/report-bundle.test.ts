@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -52,6 +52,22 @@ describe('a CLI bundled once and rebuilt when its sources change', () => {
     await expect(freshBundle(entry, folder)).rejects.toThrow(/unterminated|expected/iu);
     await word("'hai'");
     expect(await freshBundle(entry, folder)).toBe(good);
+  });
+
+  // Its size and time alone would call it unchanged: it was written too close to the hashing to trust them.
+  it('builds anew when a file just written keeps its size and modification time but not its bytes', async () => {
+    const file = join(work, 'word.ts');
+    // Whole seconds: a time every file system keeps exactly.
+    const tick = Math.floor(Date.now() / 1000);
+    await word("'tam'");
+    await utimes(file, tick, tick);
+    const first = await freshBundle(entry, folder);
+    expect((await import(first)).said).toBe('tam');
+    await word("'sau'");
+    await utimes(file, tick, tick);
+    const second = await freshBundle(entry, folder);
+    expect(second).not.toBe(first);
+    expect((await import(second)).said).toBe('sau');
   });
 });
 
