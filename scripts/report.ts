@@ -70,7 +70,11 @@ async function reportWriter(format: ReportOptions['format']): Promise<ReportWrit
   return { format, module: await import('../renderer/src/lib/report/xlsx-report.ts') };
 }
 
-async function buildReport(writer: ReportWriter, data: ReportData, options: ReportOptions): Promise<Uint8Array> {
+async function buildReport(
+  writer: ReportWriter,
+  data: ReportData,
+  options: ReportOptions,
+): Promise<Uint8Array> {
   const { locale, generatedOn } = options;
   if (writer.format === 'csv') return writer.module.buildSummaryCsv(data, locale);
   if (writer.format === 'pptx') return writer.module.buildPptxReport(data, locale, generatedOn);

@@ -69,7 +69,9 @@ async function currentBuild(folder, stamp) {
     .catch(() => null);
   if (current?.stamp !== stamp || typeof current.inputs !== 'object') return null;
   const unchanged = await Promise.all(
-    Object.entries(current.inputs).map(([path, seen]) => unchangedInput(resolve(REPO, path), seen, current.hashedAt)),
+    Object.entries(current.inputs).map(([path, seen]) =>
+      unchangedInput(resolve(REPO, path), seen, current.hashedAt),
+    ),
   );
   return unchanged.every(Boolean) ? current.build : null;
 }
