@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { tableFromIPC } from 'apache-arrow';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkbenchDatabase } from '../../../renderer/src/lib/db/database.ts';
 import { appObject } from '../../../renderer/src/lib/db/sql.ts';
 import { WAREHOUSE_COLUMNS, type WarehouseRow } from '../../../renderer/src/lib/warehouse/columns.ts';
@@ -8,7 +8,6 @@ import { encodeArrowIpc } from '../../../renderer/src/lib/warehouse/encode-arrow
 import {
   DATA_SHARE,
   TABLE_BYTES_PER_ARROW_BYTE,
-  joinedLoadSize,
   loadSize,
   memoryNeed,
   parseByteSize,
@@ -47,14 +46,6 @@ describe('the memory a load needs', () => {
       neededBytes: 100,
       availableBytes: 0,
     });
-  });
-
-  it('counts the largest copy of a joined load as its largest table, all its chunks at once', () => {
-    const load = joinedLoadSize(
-      [[new Uint8Array(600), new Uint8Array(400)], [new Uint8Array(700)]],
-      [new Uint8Array(200)],
-    );
-    expect(load).toEqual({ addedBytes: 1700, replacedBytes: 200, largestChunkBytes: 1000 });
   });
 });
 
@@ -131,77 +122,5 @@ describe('additions that do not fit or fail halfway', () => {
     // And a good addition still goes in afterwards.
     expect((await workspace.addRows(new Map([['documents', document]]))).ok).toBe(true);
     expect(await count('documents')).toBe(documents + 1);
-  });
-});
-
-// The rows are the same either way; joined into one stream with the shipped ones they load faster,
-// and a load too large to copy at once still goes in chunk by chunk.
-describe('additions joined to the shipped rows, or appended when only that fits', () => {
-  const observations = shippedRows('observations');
-  const first = [...userRowChunks(observations, 4_000, 1_000)];
-  const more = [...userRowChunks(observations, 12_000, 1_000)];
-  const db = new WorkbenchDatabase(nodeConnector);
-  const workspace = new Workspace(db, readDataAsset);
-  // On the class: the workspace appends through the handle its exclusive turn is given.
-  const appends = vi.spyOn(WorkbenchDatabase.prototype, 'appendArrow');
-  let shipped = 0;
-
-  const counts = async (engine: WorkbenchDatabase) => {
-    const rows = await engine.queryRows(
-      `SELECT count(*) AS n, count(DISTINCT obs_id) FILTER (WHERE obs_id LIKE '%~u%') AS added,
-              (SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory()) AS used
-       FROM ${appObject('observations')}`,
-      [],
-      (row) => ({ total: Number(row.n), added: Number(row.added), used: Number(row.used) }),
-    );
-    if (!rows.ok) throw new Error(rows.error.message);
-    return rows.value[0]!;
-  };
-
-  // The engine's limit is locked once the warehouse is in: it is set from what another engine used
-  // after the same steps, halfway between what `more` needs joined and what it needs chunk by chunk.
-  beforeAll(async () => {
-    const probe = new WorkbenchDatabase(nodeConnector);
-    const probed = new Workspace(probe, readDataAsset);
-    try {
-      if (!(await probed.load()).ok || !(await probed.setAdditions(new Map([['observations', first]]))).ok) {
-        throw new Error('probe load failed');
-      }
-      const { used } = await counts(probe);
-      const need = (load: ReturnType<typeof loadSize>) =>
-        memoryNeed(load, { limitBytes: 0, usedBytes: 0 }).neededBytes;
-      const between = (need(joinedLoadSize([more], first)) + need(loadSize(more, first))) / 2;
-      const limited = await db.query(
-        `SET memory_limit = '${Math.floor((used + between) / DATA_SHARE / 1000)}KB'`,
-      );
-      if (!limited.ok) throw new Error(limited.error.message);
-    } finally {
-      await probe.close();
-    }
-    const loaded = await workspace.load();
-    if (!loaded.ok) throw new Error(loaded.error.message);
-    shipped = (await counts(db)).total;
-  }, 120_000);
-  afterAll(async () => {
-    appends.mockRestore();
-    await db.close();
-  });
-
-  it('joins them when the engine has room, and reloads them so after a user emptied the table', async () => {
-    appends.mockClear();
-    expect((await workspace.setAdditions(new Map([['observations', first]]))).ok).toBe(true);
-    expect(await counts(db)).toMatchObject({ total: shipped + 4_000, added: 4_000 });
-    expect((await db.userQuery('DELETE FROM observations')).ok).toBe(true);
-    expect((await workspace.protect()).ok).toBe(true);
-    expect(await counts(db)).toMatchObject({ total: shipped + 4_000, added: 4_000 });
-    expect(appends).not.toHaveBeenCalled();
-  });
-
-  it('appends chunk by chunk when the engine has room for that but not for all at once', async () => {
-    appends.mockClear();
-    const loaded = await workspace.setAdditions(new Map([['observations', more]]));
-    expect(loaded.ok ? null : loaded.error.message).toBeNull();
-    expect(appends).toHaveBeenCalledTimes(more.length);
-    expect(await counts(db)).toMatchObject({ total: shipped + 12_000, added: 12_000 });
   });
 });

@@ -1,6 +1,5 @@
 import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import { Table, type AsyncRecordBatchStreamReader, type RecordBatch } from 'apache-arrow';
-import { isCompleteArrowStream } from './arrow-streams.ts';
 import { qualified } from './sql.ts';
 import { toDbError, type DbResult } from './db-error.ts';
 import { EngineWatch, type LivenessLimits } from './engine-watch.ts';
@@ -419,9 +418,14 @@ function handedOver(ipcStream: Uint8Array): Uint8Array {
   return owned ? ipcStream : ipcStream.slice();
 }
 
+// The end-of-stream marker every complete Arrow IPC stream ends with (continuation, zero length).
+const END_OF_STREAM = [0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0];
+
 // A stream cut short (a truncated file, a write that did not finish) must never reach the engine:
 // its reader then waits for the rest, and takes the next stream on the connection as that rest.
 function ensureCompleteStream(name: string, ipcStream: Uint8Array): void {
-  if (!isCompleteArrowStream(ipcStream))
-    throw new Error(`${name}: not a complete Arrow IPC stream (cut short or not Arrow)`);
+  const tail = ipcStream.subarray(ipcStream.byteLength - END_OF_STREAM.length);
+  const complete =
+    ipcStream.byteLength > END_OF_STREAM.length && END_OF_STREAM.every((byte, i) => tail[i] === byte);
+  if (!complete) throw new Error(`${name}: not a complete Arrow IPC stream (cut short or not Arrow)`);
 }

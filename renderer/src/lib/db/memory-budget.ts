@@ -67,20 +67,6 @@ export function loadSize(added: readonly Uint8Array[], replaced: readonly Uint8A
   };
 }
 
-/**
- * The same load with each table's chunks joined into one stream (see joinArrowStreams): the engine
- * then copies a whole table's bytes at once. (The shipped file joined before them, under a
- * megabyte, is left out of the estimate.)
- */
-export function joinedLoadSize(
-  addedByTable: readonly (readonly Uint8Array[])[],
-  replaced: readonly Uint8Array[],
-): LoadSize {
-  const chunkwise = loadSize(addedByTable.flat(), replaced);
-  const tableBytes = addedByTable.map((chunks) => loadSize(chunks, []).addedBytes);
-  return { ...chunkwise, largestChunkBytes: Math.max(0, ...tableBytes) };
-}
-
 const ENGINE_MEMORY = `SELECT current_setting('memory_limit') AS memory_limit,
   (SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory()) AS used`;
 

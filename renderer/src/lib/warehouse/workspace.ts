@@ -1,7 +1,6 @@
 import type { WorkbenchDatabase } from '../db/database.ts';
 import type { DbResult } from '../db/db-error.ts';
-import { joinArrowStreams } from '../db/arrow-streams.ts';
-import { ensureMemoryFor, joinedLoadSize, loadSize } from '../db/memory-budget.ts';
+import { ensureMemoryFor, loadSize } from '../db/memory-budget.ts';
 import { APP_CATALOG, APP_SCHEMA, appObject, ident, literal, qualified } from '../db/sql.ts';
 import { CREATE_CORRECTIONS_TABLE, fillCorrections, type OverlayRow } from '../review/overlay-sql.ts';
 import { meaningLayerStatements } from '../meaning/meaning-statements.ts';
@@ -86,9 +85,6 @@ export class Workspace {
   #additions = new Map<WarehouseTable, readonly Uint8Array[]>();
   // Whether the pivot reads a table of its figures computed from the data as it is now.
   #pivotFiguresComputed = false;
-  // Whether a table is loaded with its additions joined into one stream (faster, but the engine
-  // copies all its bytes at once): only once a load so has been found to fit in memory.
-  #joinAdditions = false;
 
   constructor(db: WorkbenchDatabase, readAsset: ReadAsset) {
     this.#db = db;
@@ -189,16 +185,8 @@ export class Workspace {
           now(table).length !== before(table).length ||
           now(table).some((bytes, i) => bytes !== before(table)[i]),
       );
-      const added = changed.map(now);
-      const replaced = changed.flatMap(before);
-      const joined = joinedLoadSize(added, replaced);
-      // A load no larger than the one before keeps its way: what fitted then fits now.
-      if (joined.addedBytes > joined.replacedBytes) {
-        const joinedFits = await ensureMemoryFor(db, joined);
-        const fits = joinedFits.ok ? joinedFits : await ensureMemoryFor(db, loadSize(added.flat(), replaced));
-        if (!fits.ok) return fits;
-        this.#joinAdditions = joinedFits.ok;
-      }
+      const fits = await ensureMemoryFor(db, loadSize(changed.flatMap(now), changed.flatMap(before)));
+      if (!fits.ok) return fits;
       this.#additions = new Map(additions);
       const reloaded = await this.#reload(db, changed);
       return reloaded.ok ? OK : this.#restore(db, changed, previous, reloaded);
@@ -214,8 +202,6 @@ export class Workspace {
       const fits = await ensureMemoryFor(db, loadSize([...rows.values()], []));
       if (!fits.ok) return fits;
       const previous = new Map(this.#additions);
-      // The tables grow past what was measured for a joined load: reloads go chunk by chunk.
-      this.#joinAdditions = false;
       for (const [table, bytes] of rows) {
         const appended = await this.#append(db, table, bytes);
         if (!appended.ok) return this.#restore(db, [...rows.keys()], previous, appended);
@@ -237,7 +223,6 @@ export class Workspace {
     failure: DbResult<void>,
   ): Promise<DbResult<void>> {
     this.#additions = previous;
-    this.#joinAdditions = false;
     // Should this fail too, the fingerprints still describe the previous tables: protect() reloads them.
     await this.#reload(db, tables);
     return failure;
@@ -322,23 +307,17 @@ export class Workspace {
     // All files are read at once (the entry script has already asked for them), then inserted together.
     const reads = await Promise.allSettled(tables.map((table) => this.#readAsset(arrowPath(table))));
     const files = new Map<string, Uint8Array>();
-    // Tables whose additions are not joined to their file (too large at once, or another schema): appended after.
-    const appendAfter: WarehouseTable[] = [];
     for (const [index, table] of tables.entries()) {
       const read = reads[index]!;
       if (read.status === 'rejected') {
         return { ok: false, error: { code: 'load', message: `${arrowPath(table)}: ${String(read.reason)}` } };
       }
-      const extras = this.#additions.get(table) ?? [];
-      const joined =
-        this.#joinAdditions && extras.length > 0 ? joinArrowStreams([read.value, ...extras]) : null;
-      files.set(table, joined ?? read.value);
-      if (joined === null && extras.length > 0) appendAfter.push(table);
+      files.set(table, read.value);
     }
     // Dependent views go with a dropped table; they are defined again right after.
     const loaded = await db.loadArrowTables(files, APP_SCHEMA);
     if (!loaded.ok) return loaded;
-    for (const table of appendAfter) {
+    for (const table of tables) {
       for (const extra of this.#additions.get(table) ?? []) {
         const appended = await this.#append(db, table, extra);
         if (!appended.ok) return appended;
