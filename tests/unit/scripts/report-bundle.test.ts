@@ -54,11 +54,12 @@ describe('a CLI bundled once and rebuilt when its sources change', () => {
     expect(await freshBundle(entry, folder)).toBe(good);
   });
 
-  // Its size and time alone would call it unchanged: it was written too close to the hashing to trust them.
+  // Its size and time alone would call it unchanged: its time is too close to the hashing (here after it) to trust.
   it('builds anew when a file just written keeps its size and modification time but not its bytes', async () => {
     const file = join(work, 'word.ts');
-    // Whole seconds: a time every file system keeps exactly.
-    const tick = Math.floor(Date.now() / 1000);
+    // Whole seconds, which every file system keeps exactly; an hour ahead, so that the time is
+    // after the hashing however long the build takes (a clock set ahead, or a write during the build).
+    const tick = Math.floor(Date.now() / 1000) + 3600;
     await word("'tam'");
     await utimes(file, tick, tick);
     const first = await freshBundle(entry, folder);
