@@ -83,8 +83,8 @@ export class Workspace {
   #userObjects: string[] = [];
   #freshStartListeners = new Set<(fresh: FreshStart) => void>();
   #additions = new Map<WarehouseTable, readonly Uint8Array[]>();
-  // Whether the pivot reads a table of its figures computed from the data as it is now.
-  #pivotFiguresComputed = false;
+  // Whether the data changed since the table of the pivot's figures was last computed (or tried).
+  #pivotFiguresStale = false;
 
   constructor(db: WorkbenchDatabase, readAsset: ReadAsset) {
     this.#db = db;
@@ -394,16 +394,17 @@ export class Workspace {
    * FORGET_PIVOT_FIGURES), then has the table of them computed again once the engine is idle: a load
    * or a change is done without waiting for it, and the pivot, which reads when the engine is idle
    * too, reads the table. Every change queues one; they run after the changes queued with them, so
-   * the first computes from the data as it is by then and the others find nothing to do.
+   * the first computes from the data as it is by then and the others find nothing to do, even when
+   * the engine lacked the memory for the table (the same data would fail the same way again).
    */
   async #forgetPivotFigures(db: WorkbenchDatabase, statements: string): Promise<DbResult<void>> {
-    this.#pivotFiguresComputed = false;
+    this.#pivotFiguresStale = true;
     const forgotten = await db.query(statements);
     if (!forgotten.ok) return forgotten;
     void this.#db.idleExclusive(async (idle) => {
-      if (this.#pivotFiguresComputed) return;
-      const computed = await materialisePivotFigures(idle);
-      this.#pivotFiguresComputed = computed.ok && computed.value.materialised;
+      if (!this.#pivotFiguresStale) return;
+      this.#pivotFiguresStale = false;
+      await materialisePivotFigures(idle);
     });
     return OK;
   }
