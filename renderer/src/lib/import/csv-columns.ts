@@ -1,5 +1,6 @@
-import { makeData, makeVector, Table, tableToIPC, Utf8, type Vector } from 'apache-arrow';
+import { Table, tableToIPC, type Vector } from 'apache-arrow';
 import Papa from 'papaparse';
+import { stringVector } from '../warehouse/encode-arrow.ts';
 
 /** A CSV file as text columns: the header's names (made unique) and each column's fields. */
 export interface CsvColumns {
@@ -69,28 +70,7 @@ function textColumnsToIpc(columns: CsvColumns): Uint8Array {
 }
 
 function textColumnsTable({ names, columns }: CsvColumns): Table {
-  const vectors: Record<string, Vector<Utf8>> = {};
-  names.forEach((name, index) => (vectors[name] = utf8Vector(columns[index] ?? [])));
+  const vectors: Record<string, Vector> = {};
+  names.forEach((name, index) => (vectors[name] = stringVector(columns[index] ?? [])));
   return new Table(vectors);
-}
-
-/** A text column as an Arrow vector built from raw buffers (no code generation, so it runs under the CSP). */
-export function utf8Vector(values: readonly (string | null)[]): Vector<Utf8> {
-  const encoder = new TextEncoder();
-  const encoded = values.map((value) => (value === null ? null : encoder.encode(value)));
-  const valueOffsets = new Int32Array(values.length + 1);
-  const nullBitmap = new Uint8Array((values.length + 7) >> 3);
-  let length = 0;
-  let nullCount = 0;
-  encoded.forEach((bytes, index) => {
-    if (bytes === null) nullCount++;
-    else nullBitmap[index >> 3]! |= 1 << (index & 7);
-    length += bytes?.length ?? 0;
-    valueOffsets[index + 1] = length;
-  });
-  const data = new Uint8Array(length);
-  encoded.forEach((bytes, index) => bytes && data.set(bytes, valueOffsets[index]));
-  return makeVector(
-    makeData({ type: new Utf8(), length: values.length, nullCount, nullBitmap, valueOffsets, data }),
-  );
 }

@@ -1,6 +1,6 @@
 import { WAREHOUSE_COLUMNS, type WarehouseRow } from '../warehouse/columns.ts';
+import { encodeArrowIpc } from '../warehouse/encode-arrow.ts';
 import type { WarehouseTable } from '../warehouse/tables.ts';
-import { rowsToArrowIpc } from './rows-to-arrow.ts';
 
 /** One source the user added to the warehouse: an imported document or a mapped user table. */
 export interface AddedSource {
@@ -35,7 +35,7 @@ export function additionsFor(
   };
   const additions = new Map<WarehouseTable, Uint8Array[]>();
   for (const [table, tableRows] of Object.entries(rows) as [WarehouseTable, WarehouseRow[]][]) {
-    if (tableRows.length > 0) additions.set(table, [rowsToArrowIpc(WAREHOUSE_COLUMNS[table], tableRows)]);
+    if (tableRows.length > 0) additions.set(table, [encodeArrowIpc(WAREHOUSE_COLUMNS[table], tableRows)]);
   }
   return additions;
 }

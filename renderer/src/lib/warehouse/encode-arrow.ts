@@ -14,8 +14,10 @@ import type { CellValue, ColumnSpec, ColumnType, WarehouseRow } from './columns.
 const utf8 = new TextEncoder();
 
 /**
- * Encodes rows as an Arrow IPC stream. The columns' buffers are filled directly (one pass, no
- * builder per value), as Arrow's own builders would fill them; the app only reads the result.
+ * Encodes rows as an Arrow IPC stream, for the CLI's warehouse files and the app's imports alike.
+ * The columns' buffers are filled directly (one pass, no builder per value), byte for byte as
+ * Arrow's own builders would fill them; and with no builder, no code is compiled, which the app's
+ * CSP forbids (STACK-NOTES).
  */
 export function encodeArrowIpc(columns: readonly ColumnSpec[], rows: readonly WarehouseRow[]): Uint8Array {
   const vectors: Record<string, Vector> = {};
@@ -65,7 +67,8 @@ function validity(values: readonly CellValue[]): { nullBitmap: Uint8Array; nullC
   return { nullBitmap, nullCount };
 }
 
-function stringVector(values: readonly CellValue[]): Vector {
+/** A text column (null where a value is missing) as an Arrow vector from raw buffers. */
+export function stringVector(values: readonly CellValue[]): Vector {
   const texts = values.map((value) => (value === null ? '' : String(value)));
   // UTF-8 takes at most 3 bytes per UTF-16 unit: one buffer holds the column, the stream only its used part.
   const data = new Uint8Array(texts.reduce((total, text) => total + 3 * text.length, 0));
