@@ -50,7 +50,14 @@ const columns: ColumnSpec[] = [
 const orNull = <T extends CellValue>(value: fc.Arbitrary<T>): fc.Arbitrary<T | null> =>
   fc.oneof({ arbitrary: value, weight: 3 }, { arbitrary: fc.constant(null), weight: 1 });
 const row = fc.record({
-  label: orNull(fc.oneof(fc.string(), fc.constantFrom('Tỷ lệ hộ nghèo', 'GRDP bình quân đầu người', ''))),
+  // Any UTF-16 text, lone surrogates included (the encoder writes U+FFFD for them).
+  label: orNull(
+    fc.oneof(
+      fc.string(),
+      fc.string({ unit: 'binary' }),
+      fc.constantFrom('Tỷ lệ hộ nghèo', 'GRDP bình quân đầu người', '', '\ud83c', '\udf3e😀', '😀\ud83c'),
+    ),
+  ),
   year: orNull(fc.integer({ min: -2_000_000_000, max: 2_000_000_000 })),
   value: orNull(fc.double()),
   derived: orNull(fc.boolean()),
