@@ -13,26 +13,10 @@ import { CollectionStore } from '../../../electron/main/collection-store.ts';
 import { UserStore } from '../../../renderer/src/lib/platform/user-store.ts';
 import { fileStore } from '../../support/file-store.ts';
 
-// The import worker's own jobs, run in this process: vitest has no Web Worker to start it in. The
-// catalogue is read from the URL the model gives (data/indicators.json, see the document stub).
-vi.mock('../../../renderer/src/features/import/import-worker-client.ts', async () => {
-  const { runImportJob } = await import('../../../renderer/src/features/import/import-jobs.ts');
-  const { parseCatalogue } = await import('../../../renderer/src/lib/extraction/catalogue.ts');
-  const { loadNodePdfjs } = await import('../../../renderer/src/lib/import/pdfjs-node.ts');
-  const { readFile } = await import('node:fs/promises');
-  const { fileURLToPath } = await import('node:url');
-  return {
-    ImportWorker: class {
-      run(kind: Parameters<typeof runImportJob>[0], input: never) {
-        return runImportJob(kind, input, {
-          catalogue: async (url) => parseCatalogue(JSON.parse(await readFile(fileURLToPath(url), 'utf8'))),
-          pdfjs: loadNodePdfjs,
-          onProgress: () => {},
-        });
-      }
-    },
-  };
-});
+vi.mock(
+  '../../../renderer/src/features/import/import-worker-client.ts',
+  () => import('../../support/import-worker-in-process.ts'),
+);
 vi.stubGlobal('document', { baseURI: pathToFileURL(join(process.cwd(), 'data/')).href });
 
 const ROWS = 120_000;

@@ -429,7 +429,15 @@ export class ImportsModel {
   // Lays the added sources into the workspace, then says so: only `added` appended when given
   // (one more import), else every source set again (after a removal, or at start). False when the
   // workspace refused them (it then keeps what it had) and the notice says why.
-  async #apply(added?: AddedSource): Promise<boolean> {
+  #apply(added?: AddedSource): Promise<boolean> {
+    const applied = this.#applyNow(added);
+    // The pivot's table of figures (idle work queued by the change) is computed after the schema is
+    // read again, not between the two: at 1M rows it held the "done" notice back for 9 s.
+    this.#db.holdIdleWork(applied);
+    return applied;
+  }
+
+  async #applyNow(added?: AddedSource): Promise<boolean> {
     const sources = this.#sources();
     // Nothing imported, now or before: the workspace is the warehouse as shipped.
     if (sources.length === 0 && !this.#applied) return true;
