@@ -6,6 +6,7 @@ import { timePivotAfterClick } from './lib/bench-pivot.ts';
 import { benchCorpusCore, benchExtraction } from './lib/extraction-bench.ts';
 import { benchReport, type ReportRunFigures } from './lib/report-bench.ts';
 import { benchImportDocument } from './bench/import-document.ts';
+import { benchImportTable } from './bench/import-table.ts';
 import type { ScaleFigures } from './lib/scale-bench.ts';
 import { runInOwnProcess } from './lib/own-process.ts';
 import { benchUserRows, type UserRowsRun } from './lib/bench-user-rows.ts';
@@ -256,6 +257,22 @@ async function browserFigures(browser: Browser, appUrl: string, floorUrl: string
     ),
     await userRows('user rows', 'user_rows', USER_ROWS),
     await userRows('large user rows', 'user_rows_large', LARGE_USER_ROWS),
+    // The same number of rows the way a user brings them: a CSV imported and mapped through the UI.
+    await recordPhase('table import', 'import_table', PHASE_LIMIT_MS, async () => {
+      const own = await launchChromium();
+      try {
+        const imported = await benchImportTable(own, appUrl, USER_ROWS);
+        return {
+          import_table_rows: USER_ROWS,
+          import_table_csv_mb: imported.csv_mb,
+          import_table_ms: imported.table_ms,
+          import_table_map_ms: imported.map_ms,
+          import_table_renderer_peak_mb: imported.renderer_peak_mb,
+        };
+      } finally {
+        await own.close();
+      }
+    }),
     await recordPhase('document import', 'import_document', PHASE_LIMIT_MS, async () => {
       const imported = await benchImportDocument(browser, appUrl);
       return {

@@ -145,9 +145,11 @@ async function writeChunks(folder: string, rows: number): Promise<number> {
   return chunk;
 }
 
-// Renderer processes are Chromium's with --type=renderer; only this process's descendants count
-// (other Chromiums may run on the machine).
-function rendererRssMb(): number {
+/**
+ * The largest resident memory of a renderer process now, in MB. Renderer processes are Chromium's
+ * with --type=renderer; only this process's descendants count (other Chromiums may run on the machine).
+ */
+export function rendererRssMb(): number {
   const listing = execFileSync('ps', ['-eo', 'pid=,ppid=,rss=,args='], { encoding: 'utf8' });
   const processes = listing
     .split('\n')

@@ -43,6 +43,11 @@ describe('the benchmark script', () => {
       'import_document_extract_ms',
       'import_document_figures',
       'import_document_ms',
+      'import_table_csv_mb',
+      'import_table_map_ms',
+      'import_table_ms',
+      'import_table_renderer_peak_mb',
+      'import_table_rows',
       'later_pivot_ms',
       'native_engine_version',
       'pivot_scaled_engine_wasm_over_native',
@@ -95,6 +100,8 @@ describe('the benchmark script', () => {
     }
     expect(figures.extraction_input_mb as number).toBeGreaterThanOrEqual(0.1);
     expect(figures.scale_rows).toBe(2000);
+    // The user's CSV went through the UI: the same rows as the user-rows load, as a file.
+    expect(figures.import_table_rows).toBe(figures.user_rows);
     // The 150 KB report imported through the UI finds its figures (549 when extracted in the corpus).
     expect(figures.import_document_figures as number).toBeGreaterThan(500);
   });
