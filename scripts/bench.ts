@@ -241,15 +241,18 @@ async function interactionFigures(browser: Browser, appUrl: string): Promise<Pha
 async function browserFigures(browser: Browser, appUrl: string, floorUrl: string): Promise<PhaseFigures[]> {
   const assets = 'dist/renderer/assets';
   // Each in a browser of its own: a renderer that ran out of memory leaves nothing to the next phase.
+  const inOwnBrowser = async <T>(work: (own: Browser) => Promise<T>): Promise<T> => {
+    const own = await launchChromium();
+    try {
+      return await work(own);
+    } finally {
+      await own.close();
+    }
+  };
   const userRows = (name: string, prefix: string, rows: number) =>
-    recordPhase(name, prefix, PHASE_LIMIT_MS, async () => {
-      const own = await launchChromium();
-      try {
-        return userRowsFigures(prefix, rows, await benchUserRows(own, assets, rows));
-      } finally {
-        await own.close();
-      }
-    });
+    recordPhase(name, prefix, PHASE_LIMIT_MS, () =>
+      inOwnBrowser(async (own) => userRowsFigures(prefix, rows, await benchUserRows(own, assets, rows))),
+    );
   return [
     await recordPhase('starts', 'ready', PHASE_LIMIT_MS, () => startFigures(browser, appUrl, floorUrl)),
     await recordPhase('pivot and queries', 'pivot', PHASE_LIMIT_MS, () =>
@@ -258,9 +261,8 @@ async function browserFigures(browser: Browser, appUrl: string, floorUrl: string
     await userRows('user rows', 'user_rows', USER_ROWS),
     await userRows('large user rows', 'user_rows_large', LARGE_USER_ROWS),
     // The same number of rows the way a user brings them: a CSV imported and mapped through the UI.
-    await recordPhase('table import', 'import_table', PHASE_LIMIT_MS, async () => {
-      const own = await launchChromium();
-      try {
+    await recordPhase('table import', 'import_table', PHASE_LIMIT_MS, () =>
+      inOwnBrowser(async (own) => {
         const imported = await benchImportTable(own, appUrl, USER_ROWS);
         return {
           import_table_rows: USER_ROWS,
@@ -269,10 +271,8 @@ async function browserFigures(browser: Browser, appUrl: string, floorUrl: string
           import_table_map_ms: imported.map_ms,
           import_table_renderer_peak_mb: imported.renderer_peak_mb,
         };
-      } finally {
-        await own.close();
-      }
-    }),
+      }),
+    ),
     await recordPhase('document import', 'import_document', PHASE_LIMIT_MS, async () => {
       const imported = await benchImportDocument(browser, appUrl);
       return {

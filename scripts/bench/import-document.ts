@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
-import { waitForDatabase } from '../lib/workbench-page.ts';
+import { pageNow, waitForDatabase } from '../lib/workbench-page.ts';
 
 /** The embedded corpus's 5-year report (153 KB), the largest document a user is likely to bring. */
 export const IMPORT_BENCH_DOCUMENT = 'data/sources/2025_bao-cao-ktxh-2021-2025_phuong-huong-2026-2030.txt';
@@ -34,8 +34,6 @@ export interface ImportDocumentBench {
   /** From opening the pivot on the document to its rows painted. */
   pivot_ms: number;
 }
-
-const now = (page: Page): Promise<number> => page.evaluate(() => performance.now());
 
 /**
  * Imports `path` (default IMPORT_BENCH_DOCUMENT, one line added so it is not refused as the corpus's
@@ -73,12 +71,12 @@ async function importOnce(browser: Browser, appUrl: string, text: string): Promi
       .waitFor({ timeout: TIMEOUT });
     const buffer = Buffer.from(text);
     const cpuBefore = descendantCpuMs();
-    const chosen = await now(page);
+    const chosen = await pageNow(page);
     await page
       .locator('[data-testid="import-document-file"]')
       .setInputFiles({ name: 'bao-cao-5-nam-ban-sao.txt', mimeType: 'text/plain', buffer });
     await page.locator('[data-testid="import-pending"]').waitFor({ timeout: TIMEOUT });
-    const shown = await now(page);
+    const shown = await pageNow(page);
     await page.locator('[data-testid="import-add"]').click();
     const added = page.locator('[data-testid="import-notice"][data-key="importArea.documentAdded"]');
     await added.waitFor({ timeout: TIMEOUT });
@@ -107,7 +105,7 @@ async function importOnce(browser: Browser, appUrl: string, text: string): Promi
 
 // Opens the pivot filtered on the imported document, all indicators, and times until its rows show.
 async function timePivotOn(page: Page, docId: string): Promise<number> {
-  const started = await now(page);
+  const started = await pageNow(page);
   await page.locator('nav [data-area="pivot"]').click();
   const pivot = page.locator('[data-testid="pivot"]');
   const controls = pivot.locator('xpath=..').locator('.controls').first();
@@ -118,7 +116,7 @@ async function timePivotOn(page: Page, docId: string): Promise<number> {
     .locator('[data-testid="pivot"][data-loading="false"] tr[data-indicator]')
     .first()
     .waitFor({ timeout: TIMEOUT });
-  return Math.round((await now(page)) - started);
+  return Math.round((await pageNow(page)) - started);
 }
 
 // CPU milliseconds (user + system) of every process below this one (the launched Chromium), from

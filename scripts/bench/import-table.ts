@@ -1,9 +1,9 @@
 // The bench's user table: a CSV of `rows` figures (chỉ tiêu; năm; giá trị; đơn vị) imported through
 // "Thêm bảng" of the built workbench in Chromium, then mapped to figures ("Dùng làm số liệu"), the
 // way a statistician brings their own table. Prints nothing, asserts nothing.
-import type { Browser, Page } from 'playwright-core';
-import { rendererRssMb } from '../lib/bench-user-rows.ts';
-import { waitForDatabase } from '../lib/workbench-page.ts';
+import type { Browser } from 'playwright-core';
+import { sampleRendererPeak } from '../lib/bench-user-rows.ts';
+import { pageNow, waitForDatabase } from '../lib/workbench-page.ts';
 
 const TIMEOUT = 900_000;
 const SAMPLE_MS = 200;
@@ -19,8 +19,6 @@ export interface ImportTableBench {
   renderer_peak_mb: number;
 }
 
-const now = (page: Page): Promise<number> => page.evaluate(() => performance.now());
-
 /**
  * Imports and maps a generated CSV of `rows` rows into a fresh context of the workbench at `appUrl`.
  * The file is made in the page and given to the file input there, as a chosen file is: the bench's
@@ -32,8 +30,7 @@ export async function benchImportTable(
   rows: number,
 ): Promise<ImportTableBench> {
   const context = await browser.newContext();
-  const peak = { mb: 0 };
-  const sampler = setInterval(() => (peak.mb = Math.max(peak.mb, rendererRssMb())), SAMPLE_MS);
+  const peak = sampleRendererPeak(SAMPLE_MS);
   try {
     const page = await context.newPage();
     await page.goto(appUrl);
@@ -54,17 +51,17 @@ export async function benchImportTable(
       return { chosen: at, bytes: file.size };
     }, rows);
     await page.locator('[data-testid="import-notice"][data-kind="done"]').waitFor({ timeout: TIMEOUT });
-    const tableMs = (await now(page)) - chosen;
+    const tableMs = (await pageNow(page)) - chosen;
     const table = page.locator('[data-testid="user-table"][data-table="bang_nguoi_dung"]');
     await table.locator('[data-testid="open-mapping"]').click();
     await table.locator('[data-testid="mapping-form"]').waitFor({ timeout: TIMEOUT });
-    const mapping = await now(page);
+    const mapping = await pageNow(page);
     await table.locator('[data-testid="map-table"]').click();
     await page
       .locator('[data-testid="import-notice"][data-key="importArea.tableMapped"]')
       .waitFor({ timeout: TIMEOUT });
-    const mapMs = (await now(page)) - mapping;
-    peak.mb = Math.max(peak.mb, rendererRssMb());
+    const mapMs = (await pageNow(page)) - mapping;
+    peak.sample();
     return {
       csv_mb: Math.round(bytes / 1e4) / 100,
       table_ms: Math.round(tableMs),
@@ -72,7 +69,7 @@ export async function benchImportTable(
       renderer_peak_mb: peak.mb,
     };
   } finally {
-    clearInterval(sampler);
+    peak.stop();
     await context.close();
   }
 }

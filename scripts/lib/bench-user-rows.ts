@@ -41,8 +41,7 @@ export async function benchUserRows(
   try {
     const path = await buildPage(root, builtAssets, rows);
     const server = await startWebServer(root, 0);
-    const peak = { mb: 0 };
-    const sampler = setInterval(() => (peak.mb = Math.max(peak.mb, rendererRssMb())), SAMPLE_MS);
+    const peak = sampleRendererPeak(SAMPLE_MS);
     try {
       const page = await context.newPage();
       const crashed = new Promise<'crashed'>((resolve) => page.on('crash', () => resolve('crashed')));
@@ -57,7 +56,7 @@ export async function benchUserRows(
           () => 'no-answer' as const,
         );
       const ended = await Promise.race([settled, crashed]);
-      peak.mb = Math.max(peak.mb, rendererRssMb());
+      peak.sample();
       if (ended === 'no-answer') {
         const message = `the page gave no answer within ${PAGE_ANSWER_MS / 1000} s`;
         return {
@@ -100,7 +99,7 @@ export async function benchUserRows(
       const outcome = !result.error ? 'pivoted' : result.error.advice === 'memory' ? 'memory-error' : 'error';
       return { ...result, rendererPeakMb: peak.mb, outcome };
     } finally {
-      clearInterval(sampler);
+      peak.stop();
       server.server.close();
     }
   } finally {
@@ -145,11 +144,29 @@ async function writeChunks(folder: string, rows: number): Promise<number> {
   return chunk;
 }
 
+/** The largest renderer memory (rendererRssMb) seen every `intervalMs` until `stop()`, and at each `sample()`. */
+export function sampleRendererPeak(intervalMs: number): {
+  readonly mb: number;
+  sample(): void;
+  stop(): void;
+} {
+  let mb = 0;
+  const sample = () => void (mb = Math.max(mb, rendererRssMb()));
+  const timer = setInterval(sample, intervalMs);
+  return {
+    get mb() {
+      return mb;
+    },
+    sample,
+    stop: () => clearInterval(timer),
+  };
+}
+
 /**
  * The largest resident memory of a renderer process now, in MB. Renderer processes are Chromium's
  * with --type=renderer; only this process's descendants count (other Chromiums may run on the machine).
  */
-export function rendererRssMb(): number {
+function rendererRssMb(): number {
   const listing = execFileSync('ps', ['-eo', 'pid=,ppid=,rss=,args='], { encoding: 'utf8' });
   const processes = listing
     .split('\n')

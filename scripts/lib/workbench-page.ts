@@ -1,5 +1,10 @@
 import type { Page } from 'playwright-core';
 
+/** The page's own clock (performance.now() in the page), for timings read the way the page lives them. */
+export function pageNow(page: Page): Promise<number> {
+  return page.evaluate(() => performance.now());
+}
+
 /** Waits until DuckDB has started and loaded the warehouse (the status badge says ready). */
 export async function waitForDatabase(page: Page, timeout = 60_000): Promise<void> {
   await page.locator('[data-testid="db-status"][data-status="ready"]').waitFor({ timeout });
