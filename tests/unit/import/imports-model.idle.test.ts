@@ -8,6 +8,7 @@ import { WorkbenchDatabase } from '../../../renderer/src/lib/db/database.ts';
 import { Workspace } from '../../../renderer/src/lib/warehouse/workspace.ts';
 import { nodeConnector, readDataAsset } from '../../../scripts/lib/node-duckdb.ts';
 import { fileStore } from '../../support/file-store.ts';
+import { pivotReads } from '../../support/pivot-figures-view.ts';
 
 vi.mock(
   '../../../renderer/src/features/import/import-worker-client.ts',
@@ -15,16 +16,8 @@ vi.mock(
 );
 vi.stubGlobal('document', { baseURI: pathToFileURL(join(process.cwd(), 'data/')).href });
 
-// What the pivot reads now: the view computed on every read, or the table of its figures.
-async function pivotReadsTable(db: WorkbenchDatabase): Promise<boolean> {
-  const view = await db.queryRows(
-    "SELECT sql FROM duckdb_views() WHERE view_name = 'pivot_figures'",
-    [],
-    (row) => String(row.sql),
-  );
-  if (!view.ok) throw new Error(view.error.message);
-  return /pivot_figures_table/.test(view.value[0] ?? '');
-}
+// Whether the pivot reads the table of its figures, not the view computed on every read.
+const pivotReadsTable = async (db: WorkbenchDatabase) => /pivot_figures_table/.test(await pivotReads(db));
 
 // The pivot's table of figures is idle work: computed after an import has told the app what changed
 // (it took 9 s at 1M rows, and the "done" notice waited for it).

@@ -10,6 +10,7 @@ import {
 import { WAREHOUSE_TABLES, arrowPath } from '../../../renderer/src/lib/warehouse/tables.ts';
 import { Workspace } from '../../../renderer/src/lib/warehouse/workspace.ts';
 import { nodeConnector, openWarehouseDatabase, readDataAsset } from '../../../scripts/lib/node-duckdb.ts';
+import { pivotReads } from '../../support/pivot-figures-view.ts';
 
 type Row = Record<string, unknown>;
 const LIVE = 'temp.main.pivot_figures_live';
@@ -27,11 +28,6 @@ async function differences(db: WorkbenchDatabase): Promise<number[]> {
     await count(`FROM ${PIVOT_FIGURES} EXCEPT ALL FROM ${LIVE}`),
     await count(`FROM ${LIVE} EXCEPT ALL FROM ${PIVOT_FIGURES}`),
   ];
-}
-
-async function pivotReads(db: WorkbenchDatabase): Promise<string> {
-  const [view] = await rows(db, "SELECT sql FROM duckdb_views() WHERE view_name = 'pivot_figures'");
-  return String(view?.sql);
 }
 
 describe("the pivot's table of preferred figures", () => {
