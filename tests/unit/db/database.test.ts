@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { tableFromIPC } from 'apache-arrow';
+import { Field, Int32, Schema, Table, tableFromIPC, tableToIPC } from 'apache-arrow';
 import { afterAll, describe, expect, it } from 'vitest';
 import { WorkbenchDatabase } from '../../../renderer/src/lib/db/database.ts';
 import { countRows, readSchemaCatalog } from '../../../renderer/src/lib/meaning/schema-catalog.ts';
@@ -148,6 +148,29 @@ describe('the embedded warehouse', () => {
     expect((await db.loadArrowTable('units', units.slice())).ok).toBe(true);
     const rows = await db.queryRows('SELECT count(*) AS n FROM units', [], (row) => Number(row.n));
     expect(rows).toEqual({ ok: true, value: [tableFromIPC(units).numRows] });
+    await db.close();
+  });
+
+  it('refuses a stream that ends like Arrow but holds no schema, and creates an empty table from one that does', async () => {
+    const db = new WorkbenchDatabase(nodeConnector);
+    const endOfStream = [0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0];
+    const noSchema = new Uint8Array([...new TextEncoder().encode('no schema here'), ...endOfStream]);
+    const markersOnly = new Uint8Array([...endOfStream, ...endOfStream]);
+    for (const refused of [
+      await db.loadArrowTable('garbage', noSchema),
+      await db.loadArrowTables(new Map([['markers', markersOnly]])),
+    ]) {
+      expect(refused).toMatchObject({
+        ok: false,
+        error: { code: 'load', message: expect.stringMatching(/Arrow/) },
+      });
+    }
+    const empty = tableToIPC(new Table(new Schema([new Field('n', new Int32())])), 'stream');
+    expect((await db.loadArrowTables(new Map([['empty', empty]]))).ok).toBe(true);
+    expect(await db.queryRows('SELECT count(*) AS n FROM empty', [], (row) => Number(row.n))).toEqual({
+      ok: true,
+      value: [0],
+    });
     await db.close();
   });
 });
