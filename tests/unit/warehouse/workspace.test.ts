@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WorkbenchDatabase } from '../../../renderer/src/lib/db/database.ts';
-import type { Workspace } from '../../../renderer/src/lib/warehouse/workspace.ts';
-import { openWarehouseDatabase } from '../../../scripts/lib/node-duckdb.ts';
+import { WorkbenchDatabase } from '../../../renderer/src/lib/db/database.ts';
+import { Workspace } from '../../../renderer/src/lib/warehouse/workspace.ts';
+import { nodeConnector, openWarehouseDatabase, readDataAsset } from '../../../scripts/lib/node-duckdb.ts';
 
 async function scalar(
   db: WorkbenchDatabase,
@@ -149,4 +149,28 @@ describe('achievement(): every comparator and direction', () => {
       expect(result.ok && result.value.get(0)?.s).toBe(status);
     },
   );
+});
+
+describe('the moment the workspace is loaded', () => {
+  it('runs no user statement before it has recorded what protect() compares with', async () => {
+    const db = new WorkbenchDatabase(nodeConnector);
+    const workspace = new Workspace(db, readDataAsset);
+    try {
+      expect((await workspace.load()).ok).toBe(true);
+      // Issued at once: the record is made when the engine is idle, and the statement waits for it.
+      expect((await db.userQuery('DROP TABLE observations')).ok).toBe(true);
+      expect(await workspace.protect()).toEqual({ ok: true, value: ['observations'] });
+      // After a reset as well; a statement held meanwhile still honours a cancel.
+      const resetting = workspace.reset();
+      const held = db.userQuery('DROP TABLE documents');
+      await db.cancelUserSql();
+      expect((await resetting).ok).toBe(true);
+      expect(await held).toMatchObject({ ok: false });
+      expect(Number(await scalar(db, 'SELECT count(*) FROM documents'))).toBe(5);
+      expect((await db.userQuery('DROP TABLE documents')).ok).toBe(true);
+      expect(await workspace.protect()).toEqual({ ok: true, value: ['documents'] });
+    } finally {
+      await db.close();
+    }
+  });
 });

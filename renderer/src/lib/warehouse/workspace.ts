@@ -85,6 +85,9 @@ export class Workspace {
   #additions = new Map<WarehouseTable, readonly Uint8Array[]>();
   // Whether the data changed since the table of the pivot's figures was last computed (or tried).
   #pivotFiguresStale = false;
+  // Installs so far, and the one whose baseline (what protect() compares with) is recorded.
+  #installs = 0;
+  #baselineOf = 0;
 
   constructor(db: WorkbenchDatabase, readAsset: ReadAsset) {
     this.#db = db;
@@ -111,12 +114,17 @@ export class Workspace {
    * state, never the SQL text. Other queries wait until it is done.
    */
   protect(): Promise<DbResult<GuardedTable[]>> {
-    return this.#db.exclusive((db) => this.#protect(db));
+    return this.#db.exclusive(async (db) => {
+      const baseline = await this.#ensureBaseline(db);
+      return baseline.ok ? this.#protect(db) : baseline;
+    });
   }
 
   /** "Khôi phục dữ liệu gốc": a fresh database with the warehouse as shipped and nothing users made. */
   reset(): Promise<DbResult<void>> {
     return this.#db.exclusive(async (db) => {
+      const baseline = await this.#ensureBaseline(db);
+      if (!baseline.ok) return baseline;
       const objects = await this.#catalogueObjects(db);
       if (objects.ok) this.#userObjects = this.#usersOwn(objects.value);
       return this.#freshStart(db, 'reset');
@@ -286,7 +294,6 @@ export class Workspace {
           ].join(';\n'),
         ),
       () => (this.#corrections.length > 0 ? this.#fillCorrections(db) : Promise.resolve(OK)),
-      () => this.#recordBaseline(db),
       () => db.lockDown(),
       () =>
         db.userQuery(
@@ -299,7 +306,35 @@ export class Workspace {
       const result = await step();
       if (!result.ok) return result;
     }
+    this.#deferBaseline();
     return OK;
+  }
+
+  // What protect() compares with is recorded once the start (or reset) is through and the engine
+  // idle, before anything else idle: reading the catalogue cost a start ~250 ms of first use before
+  // "sẵn sàng". Until then no user statement starts; protect() and reset() record it first if need be.
+  #deferBaseline(): void {
+    const install = ++this.#installs;
+    this.#db.holdUserStatements();
+    void this.#db.idleExclusive(
+      async (idle) => {
+        // A newer install (a reset meanwhile) has its own, which releases the statements.
+        if (install !== this.#installs) return;
+        try {
+          await this.#ensureBaseline(idle);
+        } finally {
+          this.#db.releaseUserStatements();
+        }
+      },
+      { first: true },
+    );
+  }
+
+  async #ensureBaseline(db: WorkbenchDatabase): Promise<DbResult<void>> {
+    if (this.#baselineOf === this.#installs) return OK;
+    const recorded = await this.#recordBaseline(db);
+    if (recorded.ok) this.#baselineOf = this.#installs;
+    return recorded;
   }
 
   async #loadTables(db: WorkbenchDatabase, tables: readonly WarehouseTable[]): Promise<DbResult<void>> {
@@ -345,7 +380,9 @@ export class Workspace {
   }
 
   // What protect() compares with, read in one query once the app's objects are all there: the
-  // guarded tables' fingerprints, the app schema's signature, and the app's own objects.
+  // guarded tables' fingerprints, the app schema's signature, and the app's own objects (those of
+  // the app schema: no user statement has run since the install, but the user's imported tables
+  // may be back in the user schema).
   async #recordBaseline(db: WorkbenchDatabase): Promise<DbResult<void>> {
     const result = await db.query(
       `WITH ${MACROS} SELECT (${CATALOGUE_SIGNATURE}) AS signature, (${CATALOGUE_OBJECTS}) AS objects,
@@ -355,7 +392,11 @@ export class Workspace {
     if (!result.ok) return result;
     const row = result.value.get(0);
     this.#signature = String(row?.signature);
-    this.#appObjects = new Set(String(row?.objects).split('\n'));
+    this.#appObjects = new Set(
+      String(row?.objects)
+        .split('\n')
+        .filter((name) => name.startsWith(`${APP_SCHEMA}.`)),
+    );
     this.#fingerprints = new Map(GUARDED_TABLES.map((table) => [table, String(row?.[table])]));
     return OK;
   }
