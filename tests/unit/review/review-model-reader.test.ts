@@ -42,13 +42,18 @@ const orphanFile = (ids: string[]): string =>
     })),
   });
 
+const reportText = async (): Promise<string> =>
+  new TextDecoder().decode(await readDataAsset(`sources/${REPORT_DOC}.txt`));
+
 describe('the review model: figures added from the reader, orphans re-attached or deleted', () => {
   it('adds a figure at a selection: durable, applied, marked, restored by a new model', async () => {
     const review = new ReviewModel(db, workspace, readDataAsset, fileStore(userData));
     expect(await review.apply()).toBe(true);
-    const text = review.documentText(REPORT_DOC)!;
+    // The text as the reader shows it: the document's own file (the model reads it when it needs it).
+    const text = await reportText();
     const at = text.indexOf('6.508 nhà tạm');
-    expect(review.startAdd(REPORT_DOC, at, at + 5, 2025)).toBe(true);
+    expect(await review.startAdd(REPORT_DOC, at, at + 5, 2025)).toBe(true);
+    expect(review.documentText(REPORT_DOC)).toBe(text);
     const draft = review.draft!;
     expect(draft).toMatchObject({ numberText: '6.508', valueLow: 6508, unit: 'nhà' });
     const saved = await review.add(
@@ -89,9 +94,9 @@ describe('the review model: figures added from the reader, orphans re-attached o
   it('says so when the selection holds no number, and opens nothing', async () => {
     const review = new ReviewModel(db, workspace, readDataAsset, fileStore(userData));
     await review.apply();
-    const text = review.documentText(REPORT_DOC)!;
+    const text = await reportText();
     const at = text.indexOf('Chương trình xóa nhà tạm');
-    expect(review.startAdd(REPORT_DOC, at, at + 12, 2025)).toBe(false);
+    expect(await review.startAdd(REPORT_DOC, at, at + 12, 2025)).toBe(false);
     expect(review.problem?.key).toBe('add.noNumber');
     expect(review.draft).toBeNull();
   });

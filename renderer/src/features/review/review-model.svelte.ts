@@ -1,4 +1,5 @@
 import type { WorkbenchDatabase } from '../../lib/db/database.ts';
+import type { DbResult } from '../../lib/db/db-error.ts';
 import type { MessageKey } from '../../lib/i18n/dictionary.ts';
 import { OneAtATime } from '../../lib/platform/one-at-a-time.svelte.ts';
 import type { Collection, UserStore } from '../../lib/platform/user-store.ts';
@@ -58,8 +59,10 @@ export class ReviewModel {
   #db: WorkbenchDatabase;
   #workspace: Workspace;
   #readAsset: ReadAsset;
-  #base: ReviewBase | null = null;
-  #byId = new Map<string, IdentifiedFigure>();
+  // State: the panel's sentence shows once the base, read behind the start, is there.
+  #base = $state.raw<ReviewBase | null>(null);
+  #byId = $state.raw(new Map<string, IdentifiedFigure>());
+  #baseRead: Promise<DbResult<ReviewBase>> | null = null;
   #restoring: Promise<void> | undefined;
   readonly #onChange: () => void;
   readonly #correctionStore: Collection<Correction>;
@@ -106,16 +109,18 @@ export class ReviewModel {
   /** Lays the review over the warehouse (after load, reset or any change); false on failure. */
   async apply(): Promise<boolean> {
     await this.restore();
-    if (!this.#base) {
-      const base = await readReviewBase(this.#db, this.#readAsset);
-      if (!base.ok) return this.#failed('review.applyFailed', base.error.message);
-      this.#base = base.value;
-      this.#byId = new Map(base.value.figures.map((figure) => [figure.obs_id, figure]));
+    // Nothing to lay over the warehouse (a start without a review): its base is read behind the
+    // start, not in front of "sẵn sàng" (the documents' texts and every figure, ~200 ms).
+    if (!this.#base && this.corrections.length === 0 && this.preferences.length === 0) {
+      void this.#readBase('idle');
+      return true;
     }
+    const base = await this.#readBase();
+    if (!base.ok) return this.#failed('review.applyFailed', base.error.message);
     const result: OverlayResult = applyCorrections(
-      this.#base.figures,
+      base.value.figures,
       { corrections: this.corrections, preferences: this.preferences },
-      this.#base.documents,
+      base.value.documents,
     );
     // Which corrections find no figure depends on the review and the base alone: shown at once,
     // not after the overlay waits its turn in the database's queue.
@@ -125,6 +130,24 @@ export class ReviewModel {
     this.reviewedIds = new Set(result.applied.map((entry) => entry.obs_id));
     this.version++;
     return true;
+  }
+
+  // Read once, when first needed; a read that failed is tried again by the next step that needs it.
+  // `idle`: once the engine is idle, after the start (read at once, it held up the start's own reads);
+  // never awaited by the start, whose idle work waits for it.
+  #readBase(when: 'now' | 'idle' = 'now'): Promise<DbResult<ReviewBase>> {
+    this.#baseRead ??= (
+      when === 'idle'
+        ? this.#db.idleExclusive((idle) => readReviewBase(idle, this.#readAsset))
+        : readReviewBase(this.#db, this.#readAsset)
+    ).then((base) => {
+      if (base.ok) {
+        this.#base = base.value;
+        this.#byId = new Map(base.value.figures.map((figure) => [figure.obs_id, figure]));
+      } else this.#baseRead = null;
+      return base;
+    });
+    return this.#baseRead;
   }
 
   /** The text of a document the review read (for the sentence in the panel). */
@@ -147,7 +170,8 @@ export class ReviewModel {
    * "Thêm số liệu": opens the panel on a figure to add at a selection `[start, end)` of a document,
    * prefilled from its text; false (with `problem` set) when the selection holds no number.
    */
-  startAdd(docId: string, start: number, end: number, fallbackYear: number | null): boolean {
+  async startAdd(docId: string, start: number, end: number, fallbackYear: number | null): Promise<boolean> {
+    await this.#readBase();
     const text = this.documentText(docId);
     const draft = text === null ? null : draftFromSelection(docId, text, start, end, fallbackYear);
     if (!draft) {
@@ -163,6 +187,7 @@ export class ReviewModel {
   /** Saves the figure being added as an "add" correction; once durable and applied, the panel shows it. */
   add(draft: FigureDraft, after: FigurePatch, note: string): Promise<boolean> {
     return this.#actions.run(async () => {
+      await this.#readBase();
       const sha256 = this.#base?.documents.get(draft.docId)?.sha256;
       if (sha256 === undefined) return this.#failed('review.saveFailed', draft.docId);
       const parsed = correctionSchema.safeParse({
@@ -196,6 +221,7 @@ export class ReviewModel {
   /** Points an orphaned correction at a figure the user picked; its change, note and time stay. */
   reattach(correction: Correction, obsId: string): Promise<boolean> {
     return this.#actions.run(async () => {
+      await this.#readBase();
       const figure = this.#byId.get(obsId);
       if (!figure) return this.#failed('review.saveFailed', obsId);
       const moved: Correction = { ...correction, figure: identityOf(figure) };
@@ -237,6 +263,7 @@ export class ReviewModel {
     note: string,
   ): Promise<boolean> {
     return this.#actions.run(async () => {
+      await this.#readBase();
       const figure = this.#byId.get(detail.obsId);
       if (!figure) return this.#failed('review.saveFailed', detail.obsId);
       const correction = correctionSchema.parse({
@@ -265,6 +292,7 @@ export class ReviewModel {
    */
   prefer(obsId: string, groupIds: readonly string[]): Promise<boolean> {
     return this.#actions.run(async () => {
+      await this.#readBase();
       const figure = this.#byId.get(obsId);
       if (!figure) return this.#failed('review.saveFailed', obsId);
       const group = new Set(groupIds);
