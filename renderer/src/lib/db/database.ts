@@ -115,9 +115,9 @@ export class WorkbenchDatabase {
 
   /** Runs SQL a user typed, on the user's connection (its names resolve through the user's search path). */
   userQuery(sql: string): Promise<DbResult<Table>> {
-    const held = this.#heldUserStatements;
-    if (held === null) return this.#userStatement(sql, this.#userCancels);
     const cancels = this.#userCancels;
+    const held = this.#heldUserStatements;
+    if (held === null) return this.#userStatement(sql, cancels);
     return new Promise((resolve) => held.push(() => void this.#userStatement(sql, cancels).then(resolve)));
   }
 
